@@ -1,0 +1,75 @@
+"""stakeholders: map who relates to whom in a political situation.
+
+    >>> import stakeholders
+    >>> data = stakeholders.load("data/syria-2025.yaml")
+    >>> graph = stakeholders.to_graph(data, as_of="2025-05")
+
+The graph functions import networkx on first use, so that importing this
+package (and the CLI's ``--help``) stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .dates import PartialDate
+from .errors import (
+    AmbiguousActorError,
+    DataError,
+    DatasetNotFoundError,
+    InvalidDateError,
+    ParseError,
+    Problem,
+    StakeholdersError,
+    UnknownActorError,
+    UsageError,
+    ValidationError,
+)
+from .load import from_dict, load
+from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+from .names import NameIndex, normalize
+from .vocabulary import DEFAULT_KINDS
+
+if TYPE_CHECKING:
+    from .graph import filter_graph, to_graph
+
+__version__ = "0.1.0"
+
+_LAZY = {"to_graph": "graph", "filter_graph": "graph"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "DEFAULT_KINDS",
+    "Actor",
+    "AmbiguousActorError",
+    "DataError",
+    "Dataset",
+    "DatasetNotFoundError",
+    "Evidence",
+    "InvalidDateError",
+    "Meta",
+    "NameIndex",
+    "ParseError",
+    "PartialDate",
+    "Problem",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "StakeholdersError",
+    "UnknownActorError",
+    "UsageError",
+    "ValidationError",
+    "filter_graph",
+    "from_dict",
+    "load",
+    "normalize",
+    "to_graph",
+]

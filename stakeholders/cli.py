@@ -1,0 +1,373 @@
+"""The command line: parse the arguments, call the library, print the answer.
+
+Errors from the library become one ``Error: ...`` line on stderr and exit code
+1 (bad data) or 2 (bad usage). Commands import heavy modules (networkx, pyvis)
+inside their bodies, so ``--help`` and the listing commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from click.core import ParameterSource
+
+from . import __version__
+from .errors import DatasetNotFoundError, StakeholdersError, ValidationError
+from .load import load
+from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
+from .query import find_actor, select_relations
+from .terminal import safe, table
+
+DEFAULT_DATA = Path("data")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns the library's errors into one ``Error:`` line and the right exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StakeholdersError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def data_option(command: F) -> F:
+    return click.option(
+        "--data",
+        type=click.Path(path_type=Path),
+        envvar="STAKEHOLDERS_DATA",
+        metavar="PATH",
+        help="Dataset file or folder. Default: $STAKEHOLDERS_DATA, else data/.",
+    )(command)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format; json is for scripts.",
+        )(command)
+
+    return decorate
+
+
+def filter_options(command: F) -> F:
+    command = click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(
+        command
+    )
+    command = click.option(
+        "--polarity",
+        type=click.Choice(["cooperative", "hostile", "neutral", "any"]),
+        default="any",
+        show_default=True,
+        help="Only relations of this polarity.",
+    )(command)
+    return click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this relation kind (repeatable).")(
+        command
+    )
+
+
+def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
+    """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default."""
+    ctx = click.get_current_context()
+    if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
+        raise click.UsageError("give the dataset as an argument or with --data, not both")
+    path = argument or data
+    if path is not None:
+        return load(path)
+    try:
+        return load(DEFAULT_DATA)
+    except DatasetNotFoundError as exc:
+        raise DatasetNotFoundError(
+            f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"
+        ) from None
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def span(relation: Relation | Actor) -> str:
+    start, end = relation.start, relation.end
+    if start and end:
+        return str(start) if start == end else f"{start} to {end}"
+    if start:
+        return f"since {start}"
+    return f"until {end}" if end else ""
+
+
+def arrow(relation: Relation, seen_from: str | None = None) -> str:
+    """``-[kind]->``, ``<-[kind]-`` or ``-[kind]-``, as seen from one actor if given."""
+    if not relation.directed:
+        return f"-[{relation.kind}]-"
+    if seen_from is not None and relation.target == seen_from:
+        return f"<-[{relation.kind}]-"
+    return f"-[{relation.kind}]->"
+
+
+def manner(relation: Relation, dataset: Dataset) -> str:
+    """Mode and intermediaries in words: ``indirect, via Unnamed mediators``."""
+    parts = [relation.mode] if relation.mode != "direct" else []
+    if relation.via:
+        parts.append("via " + ", ".join(dataset.actors_by_id[a].name for a in relation.via))
+    return ", ".join(parts)
+
+
+def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:
+    record = relation.model_dump(mode="json")
+    record["polarity_name"] = relation.polarity_name
+    record["source_name"] = dataset.actors_by_id[relation.source].name
+    record["target_name"] = dataset.actors_by_id[relation.target].name
+    return record
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stakeholders")
+def cli() -> None:
+    """Map who relates to whom in a political situation.
+
+    The dataset is a YAML or JSON file, or a folder of them, given with --data,
+    STAKEHOLDERS_DATA, or found in data/.
+
+    \b
+    Examples:
+      stakeholders validate
+      stakeholders actors --type state
+      stakeholders relations al-sharaa --as-of 2025-05
+      stakeholders show "the Druze"
+    """
+
+
+@cli.command()
+@click.argument("dataset", required=False, type=click.Path(path_type=Path))
+@data_option
+@format_option("text", "json")
+def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
+    """Check a dataset and summarise it.
+
+    Lists every problem with its file, line and column, and exits 1 if there is
+    any; otherwise prints what the dataset holds.
+
+    \b
+    Examples:
+      stakeholders validate
+      stakeholders validate data/syria-2025.yaml --format json
+    """
+    try:
+        loaded = open_dataset(data, dataset)
+    except ValidationError as exc:
+        if fmt != "json":
+            raise
+        emit_json({"valid": False, "problems": [_problem_json(p) for p in exc.problems]})
+        sys.exit(1)
+    from .summary import summarize
+
+    counts = summarize(loaded)
+    if fmt == "json":
+        emit_json({"valid": True, **counts})
+        return
+    click.echo(f"OK: {safe(counts['name'])}" + (f": {safe(counts['title'])}" if counts["title"] else ""))
+    by_type = ", ".join(f"{t} {n}" for t, n in counts["actors_by_type"].items())
+    by_polarity = ", ".join(f"{p} {n}" for p, n in counts["relations_by_polarity"].items())
+    rows = [
+        ("actors", counts["actors"], by_type),
+        ("relations", counts["relations"], f"{by_polarity}; {len(counts['relations_by_kind'])} kinds"),
+        ("sources", counts["sources"], f"{counts['evidence']} evidence quotes"),
+        ("dated", counts["dated_relations"], _date_range(counts)),
+    ]
+    click.echo(table(None, rows))
+    missing = counts["relations_without_evidence"]
+    if missing:
+        click.echo(f"warning: {len(missing)} relations without evidence: {safe(', '.join(missing))}")
+
+
+def _date_range(counts: dict[str, Any]) -> str:
+    if counts["first_date"] is None:
+        return "no dates"
+    return f"relations with dates, from {counts['first_date']} to {counts['last_date']}"
+
+
+def _problem_json(problem: Any) -> dict[str, Any]:
+    return {"file": str(problem.file) if problem.file else None, "line": problem.line, "column": problem.column, "message": problem.message}
+
+
+@cli.command()
+@data_option
+@click.option("--type", "types", multiple=True, type=click.Choice(ACTOR_TYPES), help="Only actors of this type (repeatable).")
+@format_option("table", "json")
+def actors(data: Path | None, types: tuple[str, ...], fmt: str) -> None:
+    """List the actors, sorted by name.
+
+    \b
+    Examples:
+      stakeholders actors
+      stakeholders actors --type state --type intergovernmental-org
+      stakeholders actors --format json
+    """
+    dataset = open_dataset(data)
+    chosen = sorted((a for a in dataset.actors if not types or a.type in types), key=lambda a: (a.name.casefold(), a.id))
+    if fmt == "json":
+        emit_json([a.model_dump(mode="json") for a in chosen])
+        return
+    degree = _degrees(dataset.relations)
+    rows = [(a.id, a.name, a.type, a.country, degree.get(a.id, 0)) for a in chosen]
+    click.echo(table(("id", "name", "type", "country", "relations"), rows))
+
+
+def _degrees(relations: Iterable[Relation]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in relations:
+        for end in (r.source, r.target):
+            counts[end] = counts.get(end, 0) + 1
+    return counts
+
+
+@cli.command()
+@click.argument("actor", required=False)
+@data_option
+@filter_options
+@format_option("table", "json")
+def relations(
+    actor: str | None, data: Path | None, kinds: tuple[str, ...], polarity: str, as_of: str | None, fmt: str
+) -> None:
+    """List relations, or those of one ACTOR, in date order.
+
+    ACTOR is an id, a name or an alias, in any case, with or without accents.
+    Undated relations come last; they count as active on any date.
+
+    \b
+    Examples:
+      stakeholders relations
+      stakeholders relations al-sharaa
+      stakeholders relations israel --polarity hostile
+      stakeholders relations --kind sanctions-relief --as-of 2025-05 --format json
+    """
+    dataset = open_dataset(data)
+    chosen = select_relations(dataset, actor, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    if fmt == "json":
+        emit_json([relation_json(r, dataset) for r in chosen])
+        return
+    names = dataset.actors_by_id
+    if actor is None:
+        rows = [
+            (names[r.source].name, arrow(r), names[r.target].name, span(r), r.status, r.polarity_name, manner(r, dataset))
+            for r in chosen
+        ]
+        click.echo(table(("source", "relation", "target", "dates", "status", "polarity", "mode"), rows))
+        return
+    focus = find_actor(dataset, actor).id
+    rows = [
+        (arrow(r, focus), names[r.other(focus)].name, span(r), r.status, r.polarity_name, manner(r, dataset))
+        for r in chosen
+    ]
+    click.echo(table(("relation", "with", "dates", "status", "polarity", "mode"), rows))
+
+
+@cli.command()
+@click.argument("actor")
+@data_option
+@click.option("--as-of", metavar="DATE", help="Only relations active on DATE.")
+@format_option("text", "json")
+def show(actor: str, data: Path | None, as_of: str | None, fmt: str) -> None:
+    """Profile of one ACTOR: aliases, description, relations by polarity with evidence.
+
+    \b
+    Examples:
+      stakeholders show al-sharaa
+      stakeholders show "the Druze"
+      stakeholders show israel --format json
+    """
+    dataset = open_dataset(data)
+    found = find_actor(dataset, actor)
+    chosen = select_relations(dataset, found.id, as_of=as_of)
+    if fmt == "json":
+        emit_json({"actor": found.model_dump(mode="json"), "relations": [relation_json(r, dataset) for r in chosen]})
+        return
+    click.echo("\n".join(_profile(found, chosen, dataset)))
+
+
+def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable[str]:
+    yield f"{safe(actor.name)} [{safe(actor.id)}]"
+    facts = [actor.type]
+    if actor.country:
+        facts.append(f"country {safe(actor.country)}")
+    if span(actor):
+        facts.append(span(actor))
+    yield " · ".join(facts)
+    if actor.aliases:
+        yield f"aliases: {safe(', '.join(actor.aliases))}"
+    if actor.tags:
+        yield f"tags: {safe(', '.join(actor.tags))}"
+    if actor.description:
+        yield safe(actor.description)
+    sources = dataset.sources_by_id
+    for polarity in (1, -1, 0):
+        group = [r for r in chosen if r.polarity == polarity]
+        yield ""
+        yield f"{POLARITY_NAMES[polarity].capitalize()} ({len(group)})"
+        for r in group:
+            details = [d for d in (span(r), r.status, manner(r, dataset)) if d]
+            if r.confidence is not None:
+                details.append(f"confidence {r.confidence:g}")
+            other = dataset.actors_by_id[r.other(actor.id)].name
+            yield f"  {arrow(r, actor.id)} {safe(other)}" + (f"  ({', '.join(safe(d) for d in details)})" if details else "")
+            if r.description:
+                yield f"      {safe(r.description)}"
+            for evidence in r.evidence:
+                source = sources[evidence.source]
+                cited = safe(source.title) + (f", {source.date}" if source.date else "")
+                yield f'      "{safe(evidence.quote)}" ({cited})'
+
+
+@cli.command()
+@data_option
+@format_option("table", "json")
+def kinds(data: Path | None, fmt: str) -> None:
+    """List the relation kinds: the defaults and the dataset's own.
+
+    Polarity drives colours, friend/enemy analysis and path filters; CAMEO codes,
+    Goldstein values and PLOVER types tie the map to event data.
+
+    \b
+    Examples:
+      stakeholders kinds
+      stakeholders kinds --format json
+    """
+    from .vocabulary import DEFAULT_KINDS
+
+    if data is None and not DEFAULT_DATA.exists():
+        known = DEFAULT_KINDS
+    else:
+        known = open_dataset(data).kinds_by_id
+    if fmt == "json":
+        emit_json([k.model_dump(mode="json") for k in known.values()])
+        return
+    rows = [
+        (k.id, POLARITY_NAMES[k.polarity], "yes" if k.directed else "no", k.cameo, _number(k.goldstein), k.plover, k.family)
+        for k in known.values()
+    ]
+    click.echo(table(("kind", "polarity", "directed", "cameo", "goldstein", "plover", "family"), rows))
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:+.1f}"
+
+
+def main() -> None:
+    """Console entry point; a closed pipe (``| head``) ends quietly."""
+    try:
+        cli()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,141 @@
+"""Partial dates: ``2025``, ``2025-01`` or ``2025-01-15``.
+
+News rarely gives a full date ("in January 2025", "in December 2024"), so a
+date here is a period: a year, a month or a day. A period has a first and a last
+day; an end date is inclusive to the last day of its period, and "active on D"
+means the relation's span overlaps the period D.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic_core import PydanticCustomError, core_schema
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_FORMAT_HINT = "expected YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class PartialDate:
+    """A year, a month or a day; immutable, hashable and ordered.
+
+    Ordering is by first day, then by last day, so ``2025-01`` sorts before
+    ``2025`` (same first day, shorter period) and both before ``2025-02``.
+    """
+
+    __slots__ = ("year", "month", "day", "first", "last")
+
+    year: int
+    month: int | None
+    day: int | None
+    first: dt.date
+    last: dt.date
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if day is not None and month is None:
+            raise ValueError("a day needs a month")
+        # Raises ValueError with the standard library's wording on bad parts.
+        first = dt.date(year, month or 1, day or 1)
+        if day is not None:
+            last = first
+        elif month is not None:
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            last = dt.date(year, 12, 31)
+        for name, value in (("year", year), ("month", month), ("day", day), ("first", first), ("last", last)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read a partial date from a string, a year number or a ``datetime.date``.
+
+        Raises ``ValueError`` with a plain sentence when the value is not a date.
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = str(value)
+        elif isinstance(value, str):
+            text = value.strip()
+        else:
+            raise ValueError(f"not a date: {_FORMAT_HINT}, got {type(value).__name__}")
+        match = _PATTERN.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a date: {_FORMAT_HINT}, got {text!r}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            return cls(year, month, day)  # type: ignore[arg-type]
+        except ValueError:
+            raise ValueError(f"not a date: {text!r} does not exist") from None
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    def _key(self) -> tuple[dt.date, dt.date]:
+        return (self.first, self.last)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._key() >= other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="json-unless-none"),
+            json_schema_input_schema=core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+        )
+
+
+def _validate(value: object) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("partial_date", str(exc)) from None
+
+
+def span_active(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
+    """Whether a span from ``start`` to ``end`` (either open) overlaps the period ``when``."""
+    if start is not None and start.first > when.last:
+        return False
+    if end is not None and end.last < when.first:
+        return False
+    return True

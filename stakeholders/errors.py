@@ -1,0 +1,103 @@
+"""The exception tree.
+
+Every error the library raises on bad input derives from ``StakeholdersError``.
+``DataError`` means the data is wrong (the CLI exits 1); ``UsageError`` means the
+request is wrong (an unknown actor name, a bad date given as an option; the CLI
+exits 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class StakeholdersError(Exception):
+    """Base class of every error raised by ``stakeholders`` on bad input."""
+
+    exit_code = 1
+
+
+class DataError(StakeholdersError):
+    """The data cannot be used: a file is missing, unreadable or invalid."""
+
+    exit_code = 1
+
+
+class UsageError(StakeholdersError):
+    """The request cannot be answered as asked: bad argument or option value."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in a data file, with its position when known."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def where(self) -> str:
+        parts = [str(self.file)] if self.file is not None else []
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class DatasetNotFoundError(DataError):
+    """The dataset path does not exist or holds no dataset file."""
+
+
+class ParseError(DataError):
+    """A data file is not well-formed YAML or JSON, or not UTF-8 text."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class ValidationError(DataError):
+    """A dataset has one or more problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        files = sorted({str(p.file) for p in self.problems if p.file is not None})
+        where = f" in {', '.join(files)}" if files else ""
+        lines = [f"{len(self.problems)} problems{where}"]
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+class UnknownActorError(UsageError):
+    """A name matches no actor; ``suggestions`` holds close actor ids."""
+
+    def __init__(self, name: str, suggestions: list[str], message: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.suggestions = suggestions
+
+
+class AmbiguousActorError(UsageError):
+    """A name matches several actors; ``candidates`` holds their ids."""
+
+    def __init__(self, name: str, candidates: list[str], message: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.candidates = candidates
+
+
+class InvalidDateError(UsageError):
+    """A date given by the caller is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""

@@ -1,0 +1,118 @@
+"""The dataset as a networkx ``MultiDiGraph``, and the filters every command shares.
+
+Nodes are actor ids; edges are relations, keyed by relation id, from ``source``
+to ``target`` (an undirected relation is stored once, with ``directed=False``).
+Parallel relations between the same pair stay separate edges.
+
+Node attributes: ``label`` (name), ``type``, ``country``, ``aliases`` (list),
+``description``, ``tags`` (list), ``start`` and ``end`` (``YYYY[-MM[-DD]]``
+strings or None).
+
+Edge attributes: ``kind``, ``label`` (the kind's label), ``polarity`` (-1, 0, 1),
+``directed``, ``mode``, ``via`` (list of actor ids), ``status``, ``start``,
+``end``, ``weight``, ``confidence``, ``goldstein``, ``cameo``, ``plover``,
+``family``, ``color``, ``evidence_count``.
+
+``graph.graph`` holds ``name``, ``title``, ``filters`` (a description of the
+filters applied) and ``dataset`` (the ``Dataset``, for the full records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from .dates import PartialDate
+from .filters import Filters
+from .model import Actor, Dataset, Relation, RelationKind
+from .vocabulary import kind_color
+
+def _date(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def node_attributes(actor: Actor) -> dict[str, Any]:
+    return {
+        "label": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "aliases": list(actor.aliases),
+        "description": actor.description,
+        "tags": list(actor.tags),
+        "start": _date(actor.start),
+        "end": _date(actor.end),
+    }
+
+
+def edge_attributes(relation: Relation, kind: RelationKind) -> dict[str, Any]:
+    return {
+        "kind": relation.kind,
+        "label": kind.display,
+        "polarity": relation.polarity,
+        "directed": relation.directed,
+        "mode": relation.mode,
+        "via": list(relation.via),
+        "status": relation.status,
+        "start": _date(relation.start),
+        "end": _date(relation.end),
+        "weight": relation.weight,
+        "confidence": relation.confidence,
+        "goldstein": kind.goldstein,
+        "cameo": kind.cameo,
+        "plover": kind.plover,
+        "family": kind.family,
+        "color": kind_color(kind),
+        "evidence_count": len(relation.evidence),
+    }
+
+
+def to_graph(
+    dataset: Dataset,
+    *,
+    as_of: str | PartialDate | None = None,
+    kinds: Iterable[str] | None = None,
+    polarity: str | int | Iterable[str | int] | None = None,
+    actor_types: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """Build the graph of a resolved dataset, keeping what the filters allow.
+
+    ``as_of`` keeps relations (and actors with dates) active during that period;
+    ``kinds`` keeps those relation kinds; ``polarity`` is ``"cooperative"``,
+    ``"hostile"``, ``"neutral"``, ``"any"`` or -1/0/1 (or several); ``actor_types``
+    keeps those actor types and the relations between them.
+    """
+    filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
+    graph = nx.MultiDiGraph(name=dataset.name, title=dataset.meta.title, filters=filters.describe(), dataset=dataset)
+    graph.add_nodes_from((a.id, node_attributes(a)) for a in dataset.actors if filters.keeps_actor(a))
+    kinds_by_id = dataset.kinds_by_id
+    graph.add_edges_from(
+        (r.source, r.target, r.id, edge_attributes(r, kinds_by_id[r.kind]))
+        for r in dataset.relations
+        if filters.keeps_relation(r) and r.source in graph and r.target in graph
+    )
+    return graph
+
+
+def filter_graph(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | PartialDate | None = None,
+    kinds: Iterable[str] | None = None,
+    polarity: str | int | Iterable[str | int] | None = None,
+    actor_types: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """A filtered copy of a graph made by ``to_graph``; filters add up with the graph's own."""
+    dataset: Dataset = graph.graph["dataset"]
+    filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
+    actors, relations = dataset.actors_by_id, dataset.relations_by_id
+    kept = graph.__class__()
+    kept.graph.update(graph.graph, filters=[*graph.graph.get("filters", []), *filters.describe()])
+    kept.add_nodes_from((n, attrs) for n, attrs in graph.nodes(data=True) if filters.keeps_actor(actors[n]))
+    kept.add_edges_from(
+        (u, v, key, attrs)
+        for u, v, key, attrs in graph.edges(keys=True, data=True)
+        if u in kept and v in kept and filters.keeps_relation(relations[key])
+    )
+    return kept

@@ -1,0 +1,325 @@
+"""Reading datasets: a YAML or JSON file, or a folder of them merged.
+
+Every problem is collected and reported at once, each with its file, line and
+column. Positions cost nothing on the happy path: the parsed document is kept,
+and only when something is wrong is the text composed again into YAML nodes,
+which carry line marks (JSON is composed the same way: it is YAML too).
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from .errors import DatasetNotFoundError, DataError, ParseError, Problem, ValidationError
+from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+from .resolve import Finding, resolve
+
+# libyaml's loader is about three times faster than the pure-Python one.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+SECTIONS = ("sources", "actors", "relations", "kinds")
+
+# The model that owns the fields below each key, to suggest field names.
+_MODEL_UNDER: dict[str | None, type[pydantic.BaseModel]] = {
+    None: Dataset,
+    "meta": Meta,
+    "sources": Source,
+    "actors": Actor,
+    "relations": Relation,
+    "kinds": RelationKind,
+    "evidence": Evidence,
+}
+# Fields without which a record cannot be checked further.
+_REQUIRED: dict[str, set[str]] = {
+    section: {name for name, info in model.model_fields.items() if info.is_required()}
+    for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
+}
+_OWN_MESSAGES = {"partial_date", "bad_id", "bad_url", "end_before_start", "attribute_value"}
+
+Loc = tuple[str | int, ...]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Parsing and validating builds millions of small objects that all survive;
+    # the cyclic garbage collector would scan them again and again (it costs
+    # three to seven times the work on big maps), and none of them form cycles.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class _Document:
+    """One parsed file, able to tell the line and column of any path in it."""
+
+    path: Path | None
+    text: str
+    data: Any
+    _root: yaml.Node | None = field(default=None, repr=False)
+    _composed: bool = field(default=False, repr=False)
+
+    def position(self, loc: Loc, on_key: bool = False) -> tuple[int | None, int | None]:
+        node = self._node_root()
+        if node is None:
+            return None, None
+        mark = node.start_mark
+        for depth, part in enumerate(loc):
+            child = _child(node, part, want_key=on_key and depth == len(loc) - 1)
+            if child is None:
+                break
+            node = child
+            mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def _node_root(self) -> yaml.Node | None:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=_YamlLoader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+
+def _child(node: yaml.Node, part: str | int, want_key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return key if want_key else value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def load(path: str | Path) -> Dataset:
+    """Load, validate and resolve a dataset from a YAML or JSON file or a folder of them.
+
+    Raises ``DatasetNotFoundError``, ``ParseError`` or ``ValidationError`` (with
+    every problem found) on bad data.
+    """
+    root = Path(path)
+    files = _dataset_files(root)
+    with _collector_paused():
+        documents = [_read(file) for file in files]
+        dataset = _build(documents)
+    if dataset.meta.name is None:
+        dataset.meta.name = _default_name(root, files)
+    return dataset
+
+
+def from_dict(data: Mapping[str, Any], name: str | None = None) -> Dataset:
+    """Validate and resolve a dataset given as plain Python data (as a file would hold it)."""
+    document = _Document(None, "", data)
+    dataset = _build([document])
+    if dataset.meta.name is None and name is not None:
+        dataset.meta.name = name
+    return dataset
+
+
+def _dataset_files(root: Path) -> list[Path]:
+    if root.is_dir():
+        files = sorted(p for p in root.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+        if not files:
+            raise DatasetNotFoundError(f"no dataset files (*.yaml, *.yml, *.json) in folder {root}")
+        return files
+    if not root.exists():
+        raise DatasetNotFoundError(f"no dataset at {root}: no such file or folder")
+    if root.suffix.lower() not in SUFFIXES:
+        raise DataError(f"{root}: not a dataset file; expected a .yaml, .yml or .json file")
+    return [root]
+
+
+def _default_name(root: Path, files: list[Path]) -> str:
+    # A folder holding one dataset file is named after the file, not the folder.
+    chosen = files[0] if len(files) == 1 else root
+    return chosen.stem if chosen.is_file() else chosen.resolve().name
+
+
+def _read(path: Path) -> _Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ParseError(Problem(f"not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded", path, line)) from None
+    if SUFFIXES[path.suffix.lower()] == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ParseError(Problem(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno)) from None
+    else:
+        try:
+            data = yaml.load(text, Loader=_YamlLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            raise ParseError(Problem(f"not valid YAML: {exc.problem or exc.context}", path, line, column)) from None
+        except yaml.YAMLError as exc:
+            raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ParseError(
+            Problem(f"the top level must be a mapping of meta, sources, actors, relations and kinds, not a {type(data).__name__}", path, 1, 1)
+        )
+    return _Document(path, text, data)
+
+
+@dataclass
+class _Part:
+    """The valid records of one document, with each record's index in the file."""
+
+    dataset: Dataset
+    document: _Document
+    indices: dict[str, list[int]]
+
+
+def _build(documents: list[_Document]) -> Dataset:
+    """Validate each document, merge them, resolve references; raise on any problem."""
+    problems: list[Problem] = []
+    parts: list[_Part] = []
+    unchecked: list[str] = []
+    for document in documents:
+        part, part_problems, dropped = _validate(document)
+        parts.append(part)
+        problems.extend(part_problems)
+        unchecked.extend(dropped)
+
+    merged, origins = _merge(parts)
+    for finding in resolve(merged, unchecked):
+        section, index, *rest = finding.path
+        document, original = origins[str(section)][int(index)]
+        problems.append(_problem(document, (section, original, *rest), finding.message, finding.on_key))
+    if problems:
+        problems.sort(key=lambda p: (str(p.file), p.line or 0, p.column or 0))
+        raise ValidationError(problems)
+    return merged
+
+
+def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
+    """Validate one document, salvaging what can be checked further.
+
+    A record with a bad field is checked again without that field, so that its
+    references are still resolved and every problem shows in one run; a record
+    missing a required field is left out. Returns the valid part, the problems,
+    and the ids and names of records left out (references to them are then not
+    reported as unknown too).
+    """
+    data = document.data
+    whole = {s: list(range(len(data[s]))) for s in SECTIONS if isinstance(data.get(s), list)}
+    try:
+        return _Part(Dataset.model_validate(data), document, whole), [], []
+    except pydantic.ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    problems = [_pydantic_problem(document, error) for error in errors]
+
+    bad_fields: dict[tuple[str, int], set[str]] = {}
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) < 3 or loc[0] not in SECTIONS or not isinstance(loc[1], int):
+            return _Part(Dataset(), document, {}), problems, []  # the frame itself is wrong
+        bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]))
+
+    for drop_all in (False, True):
+        kept = dict(data)
+        indices: dict[str, list[int]] = {}
+        dropped: list[str] = []
+        for section in SECTIONS:
+            if not isinstance(data.get(section), list):
+                continue
+            records, indices[section] = [], []
+            for i, record in enumerate(data[section]):
+                fields = bad_fields.get((section, i))
+                if fields is not None and (drop_all or not isinstance(record, dict) or fields & _REQUIRED[section]):
+                    dropped.extend(_names_of(record))
+                    continue
+                records.append({k: v for k, v in record.items() if k not in fields} if fields else record)
+                indices[section].append(i)
+            kept[section] = records
+        try:
+            return _Part(Dataset.model_validate(kept), document, indices), problems, dropped
+        except pydantic.ValidationError:
+            continue
+    return _Part(Dataset(), document, {}), problems, []
+
+
+def _names_of(record: object) -> list[str]:
+    if not isinstance(record, dict):
+        return []
+    names = [record.get("id"), record.get("name")]
+    aliases = record.get("aliases")
+    if isinstance(aliases, list):
+        names.extend(aliases)
+    return [str(n) for n in names if isinstance(n, (str, int))]
+
+
+def _merge(parts: list[_Part]) -> tuple[Dataset, dict[str, list[tuple[_Document, int]]]]:
+    """One dataset from several; ``origins`` maps each merged record back to its file and index."""
+    origins: dict[str, list[tuple[_Document, int]]] = {s: [] for s in SECTIONS}
+    for part in parts:
+        for section in SECTIONS:
+            origins[section].extend((part.document, i) for i in part.indices.get(section, []))
+    if len(parts) == 1:
+        return parts[0].dataset, origins
+    meta = next((p.dataset.meta for p in parts if p.dataset.meta.title or p.dataset.meta.name), Meta())
+    merged = Dataset(meta=meta)
+    for part in parts:
+        for section in SECTIONS:
+            getattr(merged, section).extend(getattr(part.dataset, section))
+    return merged, origins
+
+
+def _problem(document: _Document, loc: Loc, message: str, on_key: bool = False) -> Problem:
+    """A problem at ``loc``, labelled with its dotted path (the owner's, when on a key)."""
+    line, column = document.position(loc, on_key)
+    label = _dotted(loc[:-1] if on_key else loc)
+    return Problem(f"{label}: {message}" if label else message, document.path, line, column)
+
+
+def _dotted(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _pydantic_problem(document: _Document, error: Any) -> Problem:
+    loc: Loc = tuple(error["loc"])
+    error_type = error["type"]
+    if error_type == "missing":
+        return _problem(document, loc[:-1], f'missing required field "{loc[-1]}"')
+    if error_type == "extra_forbidden":
+        return _problem(document, loc, _unknown_field(loc), on_key=True)
+    message = error["msg"]
+    value = error.get("input")
+    if error_type not in _OWN_MESSAGES and isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60:
+        message += f", got {value!r}"
+    return _problem(document, loc, message)
+
+
+def _unknown_field(loc: Loc) -> str:
+    name = str(loc[-1])
+    owner = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
+    fields = list(_MODEL_UNDER.get(owner, Dataset).model_fields)
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(fields)}"
+    return f'unknown field "{name}"{hint}'

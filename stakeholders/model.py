@@ -1,0 +1,254 @@
+"""The data model: sources, actors, relations, evidence, relation kinds, datasets.
+
+Pydantic v2 models, no I/O. A ``Dataset`` straight from ``model_validate`` holds
+what the file says; ``stakeholders.resolve`` checks the cross-references and
+fills in what the vocabulary implies (actor ids for names and aliases,
+``directed`` and ``polarity`` from the kind, derived relation ids).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .dates import PartialDate, span_active
+
+ActorType = Literal[
+    "person",
+    "state",
+    "government",
+    "armed-group",
+    "political-party",
+    "community",
+    "intergovernmental-org",
+    "ngo",
+    "company",
+    "media",
+    "other",
+]
+ACTOR_TYPES: tuple[str, ...] = ActorType.__args__  # type: ignore[attr-defined]
+
+Status = Literal["ongoing", "ended", "pending", "announced", "partial"]
+SourceKind = Literal["article", "report", "statement", "dataset", "other"]
+Mode = Literal["direct", "indirect"]
+
+POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
+_POLARITY_VALUES = {name: value for value, name in POLARITY_NAMES.items()}
+
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+_URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def _check_id(value: str) -> str:
+    if not _ID_PATTERN.fullmatch(value):
+        raise PydanticCustomError(
+            "bad_id",
+            "not a valid id: {value!r}; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+            {"value": value},
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    # A plain string with a scheme check: pydantic's HttpUrl doubles validation
+    # time on big maps, and only http(s) links may ever become clickable.
+    if not _URL_PATTERN.fullmatch(value):
+        raise PydanticCustomError("bad_url", "not an http(s) URL: {value!r}", {"value": value})
+    return value
+
+
+def _read_polarity(value: object) -> object:
+    if isinstance(value, str) and value.strip().lower() in _POLARITY_VALUES:
+        return _POLARITY_VALUES[value.strip().lower()]
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[Text, AfterValidator(_check_id)]
+Url = Annotated[Text, AfterValidator(_check_url)]
+Polarity = Annotated[Literal[-1, 0, 1], BeforeValidator(_read_polarity)]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+def _check_attribute(value: object) -> bool | int | float | str:
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    raise PydanticCustomError(
+        "attribute_value", "attribute values are text, numbers or true/false, not {kind}", {"kind": type(value).__name__}
+    )
+
+
+# One plain check rather than a union, which would report four errors per bad value.
+AttributeValue = Annotated[bool | int | float | str, PlainValidator(_check_attribute)]
+
+
+class _Model(BaseModel):
+    # Unknown fields are errors: a typo such as "soruce" must not vanish silently.
+    # Numbers are accepted where text is expected (an id of 42 in YAML).
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+
+
+def _end_not_before_start(end: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+    start = info.data.get("start")
+    if end is not None and start is not None and end.last < start.first:
+        raise PydanticCustomError("end_before_start", "end {end} is before start {start}", {"end": str(end), "start": str(start)})
+    return end
+
+
+class Meta(_Model):
+    """What the map is about."""
+
+    title: Text | None = None
+    name: Id | None = Field(default=None, description="short name used for output files; defaults to the file name")
+    description: str | None = None
+    as_of: PartialDate | None = None
+
+
+class Source(_Model):
+    """A citable document."""
+
+    id: Id
+    title: Text
+    publisher: Text | None = None
+    date: PartialDate | None = None
+    url: Url | None = None
+    kind: SourceKind = "article"
+    description: str | None = None
+
+
+class Evidence(_Model):
+    """A verbatim quote from a source that supports a relation."""
+
+    source: Id
+    quote: Text
+    locator: Text | None = Field(default=None, description="where in the source: page, paragraph, timestamp")
+
+
+class Actor(_Model):
+    """A person, state, government, armed group, community, bloc..."""
+
+    id: Id
+    name: Text
+    type: ActorType
+    aliases: list[Text] = []
+    description: str | None = None
+    country: Text | None = None
+    tags: list[Text] = []
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    attributes: dict[str, AttributeValue] = {}
+
+    end_not_before_start = field_validator("end")(_end_not_before_start)
+
+
+class RelationKind(_Model):
+    """A relation kind of the vocabulary, or one a dataset adds under ``kinds:``."""
+
+    id: Id
+    label: Text | None = None
+    polarity: Polarity
+    directed: bool
+    cameo: Text | None = Field(default=None, description="CAMEO event code, as a string: leading zeros matter")
+    goldstein: float | None = Field(default=None, ge=-10.0, le=10.0)
+    plover: Text | None = None
+    family: Text = "other"
+    color: Text | None = None
+    description: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.label or self.id
+
+
+class Relation(_Model):
+    """A dated, evidenced relation between two actors.
+
+    ``source`` and ``target`` may name actors by id, name or alias in a file; after
+    resolution they are actor ids, and ``directed`` and ``polarity`` are set.
+    """
+
+    id: Id | None = None
+    source: Text
+    target: Text
+    kind: Id
+    directed: bool | None = None
+    polarity: Polarity | None = None
+    mode: Mode = "direct"
+    via: list[Text] = []
+    status: Status | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    weight: Fraction | None = None
+    confidence: Fraction | None = None
+    description: str | None = None
+    evidence: list[Evidence] = []
+    tags: list[Text] = []
+    attributes: dict[str, AttributeValue] = {}
+
+    end_not_before_start = field_validator("end")(_end_not_before_start)
+
+    @property
+    def polarity_name(self) -> str:
+        return POLARITY_NAMES[self.polarity or 0]
+
+    def other(self, actor_id: str) -> str:
+        """The actor at the other end from ``actor_id``."""
+        return self.target if actor_id == self.source else self.source
+
+    def active_on(self, when: PartialDate) -> bool:
+        """Whether the relation's span overlaps the period ``when``; open ends never exclude."""
+        return span_active(self.start, self.end, when)
+
+
+class Dataset(_Model):
+    """A whole map: what it is about, its sources, actors, relations and extra kinds."""
+
+    meta: Meta = Meta()
+    sources: list[Source] = []
+    actors: list[Actor] = []
+    relations: list[Relation] = []
+    kinds: list[RelationKind] = []
+
+    @property
+    def name(self) -> str:
+        return self.meta.name or "map"
+
+    @cached_property
+    def actors_by_id(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.actors}
+
+    @cached_property
+    def relations_by_id(self) -> dict[str, Relation]:
+        """Relations by id; ids are complete once the dataset is resolved."""
+        return {relation.id: relation for relation in self.relations if relation.id is not None}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def kinds_by_id(self) -> dict[str, RelationKind]:
+        """Every kind in force: the default vocabulary, then this dataset's own."""
+        from .vocabulary import DEFAULT_KINDS
+
+        merged = dict(DEFAULT_KINDS)
+        merged.update((kind.id, kind) for kind in self.kinds)
+        return merged
+
+    def relations_of(self, actor_id: str) -> list[Relation]:
+        """Relations in which the actor is source or target, in file order."""
+        return [r for r in self.relations if actor_id in (r.source, r.target)]

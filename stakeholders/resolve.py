@@ -1,0 +1,129 @@
+"""Cross-reference checks and defaults that need the whole dataset.
+
+Pydantic checks each record on its own; this module checks what ties records
+together (actor names, kinds, sources, unique ids) and fills in what the
+vocabulary implies. It reports problems by their path in the document, such as
+``("relations", 3, "source")``; the loader turns paths into file positions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from .errors import AmbiguousActorError, UnknownActorError
+from .model import Dataset, Relation
+from .names import NameIndex, normalize
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem at a path in the document; ``on_key`` points at the key, not its value."""
+
+    path: Path
+    message: str
+    on_key: bool = False
+    name: str = ""  # the folded name an unresolved reference used, if any
+
+
+def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
+    """Check cross-references and fill in defaults, in place. Returns the problems found.
+
+    ``unchecked`` holds ids and names of records that failed validation and were
+    left out: a reference to one of them is not reported again as unknown.
+    """
+    skip = {normalize(name) for name in unchecked} - {""}
+    findings: list[Finding] = []
+    for section in ("sources", "actors", "kinds", "relations"):
+        findings.extend(_duplicates(section, [item.id for item in getattr(dataset, section)]))
+
+    index = NameIndex(dataset.actors)
+    kinds = dataset.kinds_by_id
+    sources = dataset.sources_by_id
+    for i, relation in enumerate(dataset.relations):
+        findings.extend(f for f in _resolve_actors(relation, index, ("relations", i)) if f.name not in skip)
+        kind = kinds.get(relation.kind)
+        if kind is None:
+            if normalize(relation.kind) not in skip:
+                findings.append(Finding(("relations", i, "kind"), _unknown_kind(relation.kind, kinds)))
+        else:
+            if relation.directed is None:
+                relation.directed = kind.directed
+            if relation.polarity is None:
+                relation.polarity = kind.polarity
+        for j, evidence in enumerate(relation.evidence):
+            if evidence.source not in sources and normalize(evidence.source) not in skip:
+                findings.append(
+                    Finding(("relations", i, "evidence", j, "source"), _unknown_source(evidence.source, sources))
+                )
+    if not findings:
+        _derive_ids(dataset.relations)
+    return findings
+
+
+def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
+    """Repeated ids in one section; relations without an id are skipped (theirs is derived)."""
+    first: dict[str, int] = {}
+    noun = "relation kind" if section == "kinds" else section.rstrip("s")
+    for i, item_id in enumerate(ids):
+        if item_id is None:
+            continue
+        if item_id in first:
+            yield Finding((section, i, "id"), f'duplicate {noun} id "{item_id}" (first used by {section}[{first[item_id]}])')
+        else:
+            first[item_id] = i
+
+
+def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterable[Finding]:
+    for field in ("source", "target"):
+        try:
+            setattr(relation, field, index.resolve(getattr(relation, field)))
+        except (UnknownActorError, AmbiguousActorError) as exc:
+            yield Finding((*path, field), str(exc), name=normalize(exc.name))
+    for k, name in enumerate(relation.via):
+        try:
+            relation.via[k] = index.resolve(name)
+        except (UnknownActorError, AmbiguousActorError) as exc:
+            yield Finding((*path, "via", k), str(exc), name=normalize(exc.name))
+    if relation.source == relation.target and relation.source in index:
+        yield Finding((*path, "target"), f'"{relation.target}" is both source and target; a relation joins two actors')
+
+
+def _closest(word: str, known: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.5)
+
+
+def _unknown_kind(kind: str, known: Iterable[str]) -> str:
+    close = _closest(kind, known)
+    hint = f"; closest known kinds: {', '.join(close)}" if close else "; add it under 'kinds:' or see 'stakeholders kinds'"
+    return f'unknown relation kind "{kind}"{hint}'
+
+
+def _unknown_source(source: str, known: Iterable[str]) -> str:
+    close = _closest(source, known)
+    hint = f'; did you mean "{close[0]}"?' if close else "; list it under 'sources:'"
+    return f'evidence cites unknown source "{source}"{hint}'
+
+
+def _derive_ids(relations: list[Relation]) -> None:
+    """Give every relation without an id one made of its ends, kind and start.
+
+    The same file always gives the same ids; relations that would share one get
+    ``-2``, ``-3``... in file order, never an id already given in the file.
+    """
+    taken = {r.id for r in relations if r.id is not None}
+    for relation in relations:
+        if relation.id is not None:
+            continue
+        base = f"{relation.source}--{relation.kind}--{relation.target}"
+        if relation.start is not None:
+            base += f"--{relation.start}"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        relation.id = candidate
+        taken.add(candidate)

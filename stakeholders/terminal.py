@@ -1,0 +1,44 @@
+"""Plain-text output for terminals: safe strings and aligned tables.
+
+Written by hand rather than with rich: rich costs about as much start-up time as
+networkx, and the CLI's latency budget cannot carry it for a few aligned columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# Control characters could move the cursor or recolour the terminal, and bidi
+# overrides could make a name read as something else: show them as escapes.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """Data text made harmless for a terminal, on one line."""
+    return _UNSAFE.sub(lambda m: " " if m.group() in "\n\r\t" else f"\\u{ord(m.group()):04x}", str(text))
+
+
+def width(text: str) -> int:
+    """Columns the text takes: wide East Asian characters count two, combining marks none."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return total
+
+
+def table(headers: Sequence[str] | None, rows: Sequence[Sequence[object]]) -> str:
+    """Rows under upper-case headers (if any), columns padded to line up, no trailing spaces."""
+    cells = [[h.upper() for h in headers]] if headers else []
+    cells += [[safe(c) if c is not None else "" for c in row] for row in rows]
+    if not cells:
+        return ""
+    widths = [max(width(row[i]) for row in cells) for i in range(len(cells[0]))]
+    lines = []
+    for row in cells:
+        padded = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""The default relation kinds.
+
+Polarity: +1 cooperative, -1 hostile, 0 neutral or structural. CAMEO codes and
+Goldstein values (-10 conflict .. +10 cooperation) follow the CAMEO Goldstein
+table used by GDELT; PLOVER types follow the PLOVER 2.0 manual, so a map can be
+set beside event data (GDELT, ICEWS, POLECAT). Where CAMEO has no code the
+field is empty and the description says which code comes closest.
+
+Colours come in families, one hue range per polarity, so a kind a dataset adds
+without a colour still gets one that reads right (see ``kind_color``).
+"""
+
+from __future__ import annotations
+
+from .model import RelationKind
+
+#: Colour per polarity, used for edges and for kinds that give no colour.
+POLARITY_COLORS: dict[int, str] = {1: "#2e7d32", -1: "#c62828", 0: "#757575"}
+
+
+def _kind(
+    id: str,
+    polarity: int,
+    directed: bool,
+    cameo: str | None,
+    goldstein: float | None,
+    plover: str | None,
+    family: str,
+    color: str,
+    description: str,
+) -> RelationKind:
+    return RelationKind(
+        id=id,
+        label=id.replace("-", " "),
+        polarity=polarity,
+        directed=directed,
+        cameo=cameo,
+        goldstein=goldstein,
+        plover=plover,
+        family=family,
+        color=color,
+        description=description,
+    )
+
+
+_DEFAULTS = [
+    # Cooperative: greens for diplomacy, teals for material help.
+    _kind("negotiation", 1, False, "046", 7.0, "CONSULT", "diplomatic", "#2e7d32", "Engage in negotiation (CAMEO 046)."),
+    _kind("mediation", 1, True, "045", 5.0, "CONSULT", "diplomatic", "#43a047", "Mediate between parties (CAMEO 045; PLOVER CONSULT, third party)."),
+    _kind("visit", 1, True, "042", 1.9, "CONSULT", "diplomatic", "#66bb6a", "Make a visit (CAMEO 042; PLOVER CONSULT, visit)."),
+    _kind("hosts-visit", 1, True, "043", 2.8, "CONSULT", "diplomatic", "#81c784", "Host a visit (CAMEO 043; PLOVER CONSULT, visit)."),
+    _kind("recognition", 1, True, "054", 6.0, "SUPPORT", "diplomatic", "#1b5e20", "Grant diplomatic recognition (CAMEO 054)."),
+    _kind("sanctions-relief", 1, True, "085", 7.0, "RETREAT", "economic", "#00897b", "Ease economic sanctions, boycott or embargo (CAMEO 085; PLOVER RETREAT/CONCEDE)."),
+    _kind("protection", 1, True, "0334", 6.0, "SUPPORT", "military", "#00695c", "Express intent to provide military protection (CAMEO 0334, +6.0); 074 when provided (+8.5)."),
+    _kind("support", 1, True, "050", 3.5, "SUPPORT", "diplomatic", "#388e3c", "Engage in diplomatic cooperation (CAMEO 05x, +3.5 to +6.0)."),
+    _kind("alliance", 1, False, "060", 6.0, "COOPERATE", "military", "#004d40", "Engage in material cooperation (CAMEO 06x)."),
+    _kind("aid", 1, True, "070", 7.0, "AID", "economic", "#26a69a", "Provide aid (CAMEO 07x)."),
+    _kind("pledge", 1, True, "030", 4.0, "AGREE", "verbal", "#9ccc65", "Express intent to cooperate (CAMEO 030)."),
+    # Hostile: reds for force, oranges and browns for pressure and words.
+    _kind("sanctions", -1, True, "163", -8.0, "SANCTION", "economic", "#e65100", "Impose embargo, boycott or sanctions (CAMEO 163)."),
+    _kind("terrorist-designation", -1, True, None, -2.0, "ACCUSE", "legal", "#8d6e63", "Designate as a terrorist organisation; no CAMEO code (PETRARCH codes branding as 1123 accuse, -2.0)."),
+    _kind("non-recognition", -1, True, None, -4.0, "REJECT", "diplomatic", "#a1887f", "Withhold recognition, a standing state; no CAMEO code (closest 1232 refuse)."),
+    _kind("airstrike", -1, True, "195", -10.0, "ASSAULT", "military", "#b71c1c", "Employ aerial weapons (CAMEO 195; PLOVER ASSAULT, aerial)."),
+    _kind("armed-clash", -1, False, "190", -10.0, "ASSAULT", "military", "#c62828", "Use conventional military force (CAMEO 190; 193 small arms)."),
+    _kind("attack", -1, True, "180", -9.0, "ASSAULT", "military", "#d32f2f", "Attack (CAMEO 18x unconventional violence, -9.0; 190 conventional force, -10.0)."),
+    _kind("mass-killing", -1, True, "202", -10.0, "ASSAULT", "military", "#7f0000", "Engage in mass killings (CAMEO 202)."),
+    _kind("ousted", -1, True, "190", -10.0, "ASSAULT", "military", "#880e4f", "Remove from power by force (CAMEO 190)."),
+    _kind("hostility", -1, False, None, -5.0, None, "verbal", "#ef5350", "Generic conflict between two actors."),
+    _kind("distrust", -1, True, None, -2.0, "ACCUSE", "verbal", "#ff8a65", "Generic verbal conflict, such as fear of persecution."),
+    # Structural: greys; not events, and neutral in friend/enemy analysis.
+    _kind("leads", 0, True, None, 0.0, None, "structural", "#546e7a", "Leads or heads the other actor (structural, not an event)."),
+    _kind("member-of", 0, True, None, 0.0, None, "structural", "#78909c", "Is a member of the other actor (structural)."),
+    _kind("part-of", 0, True, None, 0.0, None, "structural", "#90a4ae", "Is part of the other actor (structural)."),
+    _kind("formerly-led", 0, True, None, 0.0, None, "structural", "#b0bec5", "Led the other actor in the past; give the end date (structural)."),
+]
+
+#: The default relation kinds by id, in the order of the design table.
+DEFAULT_KINDS: dict[str, RelationKind] = {kind.id: kind for kind in _DEFAULTS}
+
+
+def kind_color(kind: RelationKind) -> str:
+    """The kind's own colour, or its polarity's colour when it gives none."""
+    return kind.color or POLARITY_COLORS[kind.polarity]
