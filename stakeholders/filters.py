@@ -6,12 +6,12 @@ They work on the records, so commands that only list records need no graph
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import PartialDate, span_active
 from .errors import InvalidDateError, UsageError
+from .names import closest_words
 from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind
 
 _POLARITY_WORDS = {**{name: value for value, name in POLARITY_NAMES.items()}, "any": None}
@@ -81,7 +81,7 @@ def _check_kinds(kinds: Iterable[str], known: dict[str, RelationKind]) -> frozen
     chosen = frozenset(kinds)
     for kind in sorted(chosen):
         if kind not in known:
-            close = difflib.get_close_matches(kind, sorted(known), n=3, cutoff=0.5)
+            close = closest_words(kind, known)
             hint = f"; closest known kinds: {', '.join(close)}" if close else ""
             raise UsageError(f'unknown relation kind "{kind}"{hint}')
     return chosen

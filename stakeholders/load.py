@@ -8,7 +8,6 @@ which carry line marks (JSON is composed the same way: it is YAML too).
 
 from __future__ import annotations
 
-import difflib
 import gc
 import json
 from collections.abc import Iterator, Mapping
@@ -22,7 +21,8 @@ import yaml
 
 from .errors import DatasetNotFoundError, DataError, ParseError, Problem, ValidationError
 from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
-from .resolve import Finding, resolve
+from .names import closest_words
+from .resolve import resolve
 
 # libyaml's loader is about three times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -320,6 +320,6 @@ def _unknown_field(loc: Loc) -> str:
     name = str(loc[-1])
     owner = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
     fields = list(_MODEL_UNDER.get(owner, Dataset).model_fields)
-    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    close = closest_words(name, fields, limit=1)
     hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(fields)}"
     return f'unknown field "{name}"{hint}'

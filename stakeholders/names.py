@@ -24,6 +24,11 @@ def normalize(text: str) -> str:
     return _SEPARATORS.sub(" ", stripped.casefold()).strip()
 
 
+def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known words that look most like ``word`` (for "did you mean")."""
+    return difflib.get_close_matches(word, sorted(known), n=limit, cutoff=0.6)
+
+
 def _quote(actor: Actor) -> str:
     return f'"{actor.id}" ({actor.name})'
 

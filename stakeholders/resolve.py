@@ -8,13 +8,12 @@ vocabulary implies. It reports problems by their path in the document, such as
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import AmbiguousActorError, UnknownActorError
 from .model import Dataset, Relation
-from .names import NameIndex, normalize
+from .names import NameIndex, closest_words, normalize
 
 Path = tuple[str | int, ...]
 
@@ -92,18 +91,14 @@ def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterabl
         yield Finding((*path, "target"), f'"{relation.target}" is both source and target; a relation joins two actors')
 
 
-def _closest(word: str, known: Iterable[str]) -> list[str]:
-    return difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.5)
-
-
 def _unknown_kind(kind: str, known: Iterable[str]) -> str:
-    close = _closest(kind, known)
+    close = closest_words(kind, known)
     hint = f"; closest known kinds: {', '.join(close)}" if close else "; add it under 'kinds:' or see 'stakeholders kinds'"
     return f'unknown relation kind "{kind}"{hint}'
 
 
 def _unknown_source(source: str, known: Iterable[str]) -> str:
-    close = _closest(source, known)
+    close = closest_words(source, known)
     hint = f'; did you mean "{close[0]}"?' if close else "; list it under 'sources:'"
     return f'evidence cites unknown source "{source}"{hint}'
 
