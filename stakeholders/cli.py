@@ -361,7 +361,9 @@ def kinds(data: Path | None, fmt: str) -> None:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:+.1f}"
+    if value is None:
+        return ""
+    return f"{value:+.1f}" if value else "0.0"
 
 
 def main() -> None:

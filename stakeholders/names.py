@@ -85,7 +85,7 @@ class NameIndex:
         for k, ids in self._by_name.items():
             candidates.setdefault(k, []).extend(ids)
         found: list[str] = []
-        for match in difflib.get_close_matches(key, list(candidates), n=limit * 2, cutoff=0.6):
+        for match in difflib.get_close_matches(key, list(candidates), n=limit * 2, cutoff=0.7):
             for actor_id in candidates[match]:
                 if actor_id not in found:
                     found.append(actor_id)

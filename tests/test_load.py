@@ -204,8 +204,8 @@ def test_json_files_give_lines_too(write, tmp_path):
 
 def test_a_folder_is_merged_and_problems_name_their_file(write, tmp_path):
     write("maps/1-actors.yaml", MINIMAL)
-    bad = write("maps/2-relations.json", '{"relations": [\n {"source": "alpha", "target": "beta", "kind": "visit"},\n {"source": "alpha", "target": "delta", "kind": "visit"}\n]}\n')
-    assert problems(tmp_path / "maps") == [f'{bad}:3:32: relations[1].target: unknown actor "delta"; did you mean "beta" (Béta)?']
+    bad = write("maps/2-relations.json", '{"relations": [\n {"source": "alpha", "target": "beta", "kind": "visit"},\n {"source": "alpha", "target": "betta", "kind": "visit"}\n]}\n')
+    assert problems(tmp_path / "maps") == [f'{bad}:3:32: relations[1].target: unknown actor "betta"; did you mean "beta" (Béta)?']
     write("maps/2-relations.json", '{"relations": [{"source": "alpha", "target": "beta", "kind": "visit"}]}')
     merged = stakeholders.load(tmp_path / "maps")
     assert (len(merged.actors), len(merged.relations), merged.name) == (3, 1, "maps")

@@ -1,0 +1,99 @@
+import networkx as nx
+import pytest
+
+import stakeholders
+from stakeholders import InvalidDateError, UsageError
+from stakeholders.vocabulary import DEFAULT_KINDS
+
+
+def test_the_graph_holds_every_actor_and_relation(syria):
+    graph = stakeholders.to_graph(syria)
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (len(syria.actors), len(syria.relations))
+    assert graph.graph["name"] == "syria-2025" and graph.graph["filters"] == []
+
+
+def test_node_and_edge_attributes(syria):
+    graph = stakeholders.to_graph(syria)
+    assert graph.nodes["al-sharaa"]["label"] == "Ahmed al-Sharaa"
+    assert graph.nodes["al-sharaa"]["type"] == "person"
+    assert graph.nodes["al-sharaa"]["start"] == "2025-01"
+    edge = graph.edges["syrian-government", "israel", "syria-israel-indirect-talks"]
+    assert {k: edge[k] for k in ("kind", "polarity", "directed", "mode", "via", "status", "start", "end", "cameo", "goldstein", "plover")} == {
+        "kind": "negotiation",
+        "polarity": 1,
+        "directed": False,
+        "mode": "indirect",
+        "via": ["mediators"],
+        "status": "ongoing",
+        "start": "2025-05",
+        "end": None,
+        "cameo": "046",
+        "goldstein": 7.0,
+        "plover": "CONSULT",
+    }
+    assert edge["evidence_count"] == 2
+
+
+def test_parallel_relations_stay_separate(syria):
+    graph = stakeholders.to_graph(syria)
+    assert sorted(graph["syrian-government"]["israel"]) == ["syria-israel-hostilities", "syria-israel-indirect-talks"]
+
+
+def test_as_of_keeps_what_was_active(syria):
+    december = stakeholders.to_graph(syria, as_of="2024-12")
+    assert ("hts", "assad") in december.edges()
+    assert "al-sharaa" not in december  # in office from 2025-01
+    assert ("syrian-government", "israel") not in december.edges()  # talks from 2025-05
+    may = stakeholders.to_graph(syria, as_of="2025-05-07")
+    assert ("hts", "assad") not in may.edges()
+    assert may.has_edge("syrian-government", "israel", "syria-israel-indirect-talks")
+    assert may.has_edge("united-states", "hts", "us-designates-hts")  # undated: always active
+
+
+def test_kind_polarity_and_actor_type_filters(syria):
+    strikes = stakeholders.to_graph(syria, kinds=["airstrike"])
+    assert list(strikes.edges(keys=True)) == [("israel", "syria", "israel-airstrikes-syria")]
+    assert strikes.number_of_nodes() == len(syria.actors)
+    hostile = stakeholders.to_graph(syria, polarity="hostile")
+    assert {d["polarity"] for *_, d in hostile.edges(data=True)} == {-1}
+    assert hostile.number_of_edges() == sum(1 for r in syria.relations if r.polarity == -1)
+    states = stakeholders.to_graph(syria, actor_types=["state", "intergovernmental-org"])
+    assert set(states) == {"syria", "israel", "france", "united-kingdom", "united-states", "eu"}
+    assert set(states.edges()) == {("israel", "syria"), ("eu", "syria")}
+
+
+def test_filter_graph_adds_to_the_graphs_own_filters(syria):
+    may = stakeholders.to_graph(syria, as_of="2025-05")
+    cooperative = stakeholders.filter_graph(may, polarity=["cooperative"])
+    assert cooperative.graph["filters"] == ["as of 2025-05", "polarity: cooperative"]
+    expected = {r.id for r in syria.relations if r.polarity == 1 and r.active_on(stakeholders.PartialDate.parse("2025-05"))}
+    assert {k for *_, k in cooperative.edges(keys=True)} == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "error", "message"),
+    [
+        ({"as_of": "May 2025"}, InvalidDateError, "as-of date: not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'"),
+        ({"kinds": ["airstrikes"]}, UsageError, 'unknown relation kind "airstrikes"; closest known kinds: airstrike'),
+        ({"polarity": "friendly"}, UsageError, 'unknown polarity "friendly"; use cooperative, hostile, neutral or any'),
+        ({"actor_types": ["nation"]}, UsageError, 'unknown actor type "nation"; use one of person, state, government, armed-group, political-party, community, intergovernmental-org, ngo, company, media, other'),
+    ],
+)
+def test_bad_filters_are_usage_errors(syria, filters, error, message):
+    with pytest.raises(error) as info:
+        stakeholders.to_graph(syria, **filters)
+    assert str(info.value) == message
+
+
+def test_the_vocabulary_has_every_kind_of_the_design():
+    assert list(DEFAULT_KINDS) == [
+        "negotiation", "mediation", "visit", "hosts-visit", "recognition", "sanctions-relief", "protection", "support",
+        "alliance", "aid", "pledge", "sanctions", "terrorist-designation", "non-recognition", "airstrike", "armed-clash",
+        "attack", "mass-killing", "ousted", "hostility", "distrust", "leads", "member-of", "part-of", "formerly-led",
+    ]  # fmt: skip
+    assert (DEFAULT_KINDS["sanctions-relief"].cameo, DEFAULT_KINDS["sanctions-relief"].goldstein) == ("085", 7.0)
+    assert (DEFAULT_KINDS["airstrike"].cameo, DEFAULT_KINDS["airstrike"].goldstein) == ("195", -10.0)
+    assert DEFAULT_KINDS["terrorist-designation"].cameo is None
+    assert not DEFAULT_KINDS["negotiation"].directed and DEFAULT_KINDS["recognition"].directed
+    assert {k.polarity for k in DEFAULT_KINDS.values() if k.family == "structural"} == {0}
