@@ -29,6 +29,7 @@ _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 SECTIONS = ("sources", "actors", "relations", "kinds")
+_TOP_LEVEL = "meta, sources, actors, relations and kinds"
 
 # The model that owns the fields below each key, to suggest field names.
 _MODEL_UNDER: dict[str | None, type[pydantic.BaseModel]] = {
@@ -125,7 +126,9 @@ def load(path: str | Path) -> Dataset:
 
 def from_dict(data: Mapping[str, Any], name: str | None = None) -> Dataset:
     """Validate and resolve a dataset given as plain Python data (as a file would hold it)."""
-    document = _Document(None, "", data)
+    if not isinstance(data, Mapping):
+        raise ParseError(Problem(f"the top level must be a mapping of {_TOP_LEVEL}, not a {type(data).__name__}"))
+    document = _Document(None, "", dict(data))
     dataset = _build([document])
     if dataset.meta.name is None and name is not None:
         dataset.meta.name = name
@@ -179,7 +182,7 @@ def _read(path: Path) -> _Document:
         data = {}
     if not isinstance(data, dict):
         raise ParseError(
-            Problem(f"the top level must be a mapping of meta, sources, actors, relations and kinds, not a {type(data).__name__}", path, 1, 1)
+            Problem(f"the top level must be a mapping of {_TOP_LEVEL}, not a {type(data).__name__}", path, 1, 1)
         )
     return _Document(path, text, data)
 
@@ -235,9 +238,10 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
     bad_fields: dict[tuple[str, int], set[str]] = {}
     for error in errors:
         loc = error["loc"]
-        if len(loc) < 3 or loc[0] not in SECTIONS or not isinstance(loc[1], int):
+        if len(loc) < 2 or loc[0] not in SECTIONS or not isinstance(loc[1], int):
             return _Part(Dataset(), document, {}), problems, []  # the frame itself is wrong
-        bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]))
+        # "*" marks a record that is wrong as a whole (not a mapping): it is left out.
+        bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]) if len(loc) > 2 else "*")
 
     for drop_all in (False, True):
         kept = dict(data)
@@ -249,7 +253,7 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
             records, indices[section] = [], []
             for i, record in enumerate(data[section]):
                 fields = bad_fields.get((section, i))
-                if fields is not None and (drop_all or not isinstance(record, dict) or fields & _REQUIRED[section]):
+                if fields is not None and (drop_all or not isinstance(record, dict) or fields & _REQUIRED[section] or "*" in fields):
                     dropped.extend(_names_of(record))
                     continue
                 records.append({k: v for k, v in record.items() if k not in fields} if fields else record)

@@ -278,3 +278,19 @@ def test_the_garbage_collector_is_restored(write):
 
     stakeholders.load(write("map.yaml", MINIMAL))
     assert gc.isenabled()
+
+
+def test_a_record_that_is_not_a_mapping_is_left_out_and_the_rest_checked(write, tmp_path):
+    write("maps/a.yaml", "actors:\n  - just a string\n  - {id: x, name: X, type: state}\n")
+    write("maps/b.yaml", "actors: [{id: y, name: Y, type: state}]\nrelations:\n  - {source: x, target: y, kind: visit}\n  - {source: x, target: z, kind: visit}\n")
+    found = problems(tmp_path / "maps")
+    assert found == [
+        f"{tmp_path / 'maps' / 'a.yaml'}:2:5: actors[0]: Input should be a valid dictionary or instance of Actor, got 'just a string'",
+        f'{tmp_path / "maps" / "b.yaml"}:4:25: relations[1].target: unknown actor "z"',
+    ]
+
+
+def test_from_dict_needs_a_mapping():
+    with pytest.raises(ParseError) as info:
+        stakeholders.from_dict([1, 2])
+    assert str(info.value) == "the top level must be a mapping of meta, sources, actors, relations and kinds, not a list"
