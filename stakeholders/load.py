@@ -12,7 +12,8 @@ import gc
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,30 +73,25 @@ class _Document:
     path: Path | None
     text: str
     data: Any
-    _root: yaml.Node | None = field(default=None, repr=False)
-    _composed: bool = field(default=False, repr=False)
 
     def position(self, loc: Loc, on_key: bool = False) -> tuple[int | None, int | None]:
-        node = self._node_root()
+        node = self._nodes
         if node is None:
             return None, None
-        mark = node.start_mark
         for depth, part in enumerate(loc):
             child = _child(node, part, want_key=on_key and depth == len(loc) - 1)
             if child is None:
                 break
             node = child
-            mark = node.start_mark
-        return mark.line + 1, mark.column + 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def _node_root(self) -> yaml.Node | None:
-        if not self._composed:
-            self._composed = True
-            try:
-                self._root = yaml.compose(self.text, Loader=_YamlLoader)
-            except yaml.YAMLError:
-                self._root = None
-        return self._root
+    @cached_property
+    def _nodes(self) -> yaml.Node | None:
+        """The text composed into YAML nodes, which carry line marks; only done on error."""
+        try:
+            return yaml.compose(self.text, Loader=_YamlLoader)
+        except yaml.YAMLError:
+            return None
 
 
 def _child(node: yaml.Node, part: str | int, want_key: bool) -> yaml.Node | None:
