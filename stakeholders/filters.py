@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .dates import PartialDate, span_active
 from .errors import InvalidDateError, UsageError
-from .names import closest_words
 from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind
+from .names import closest_words
 
 _POLARITY_WORDS = {**{name: value for value, name in POLARITY_NAMES.items()}, "any": None}
 

@@ -29,6 +29,7 @@ from .filters import Filters
 from .model import Actor, Dataset, Relation, RelationKind
 from .vocabulary import kind_color
 
+
 def _date(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 

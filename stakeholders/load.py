@@ -20,7 +20,7 @@ from typing import Any
 import pydantic
 import yaml
 
-from .errors import DatasetNotFoundError, DataError, ParseError, Problem, ValidationError
+from .errors import DataError, DatasetNotFoundError, ParseError, Problem, ValidationError
 from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
 from .names import closest_words
 from .resolve import resolve

@@ -220,7 +220,7 @@ def test_terminal_output_defuses_control_characters(runner, write):
 
 
 def test_every_command_has_help_with_an_example(runner):
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, result.output
         assert "Examples:" in result.output and f"stakeholders {name}" in result.output, name

@@ -1,155 +1,33 @@
-"""The command line: parse the arguments, call the library, print the answer.
-
-Errors from the library become one ``Error: ...`` line on stderr and exit code
-1 (bad data) or 2 (bad usage). Commands import heavy modules (networkx, pyvis)
-inside their bodies, so ``--help`` and the listing commands start fast.
-"""
+"""Commands that read and list the dataset: validate, actors, relations, show, kinds."""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from click.core import ParameterSource
 
-from . import __version__
-from .errors import DatasetNotFoundError, StakeholdersError, ValidationError
-from .load import load
-from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
-from .query import find_actor, select_relations
-from .terminal import safe, table
-
-DEFAULT_DATA = Path("data")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class _Group(click.Group):
-    """Turns the library's errors into one ``Error:`` line and the right exit code."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except StakeholdersError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+from ..errors import ValidationError
+from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
+from ..query import find_actor, select_relations
+from ..terminal import safe, table
+from .common import (
+    DEFAULT_DATA,
+    arrow,
+    data_option,
+    emit_json,
+    filter_options,
+    format_option,
+    manner,
+    open_dataset,
+    relation_json,
+    span,
+)
 
 
-def data_option(command: F) -> F:
-    return click.option(
-        "--data",
-        type=click.Path(path_type=Path),
-        envvar="STAKEHOLDERS_DATA",
-        metavar="PATH",
-        help="Dataset file or folder. Default: $STAKEHOLDERS_DATA, else data/.",
-    )(command)
-
-
-def format_option(*choices: str) -> Callable[[F], F]:
-    def decorate(command: F) -> F:
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(choices),
-            default=choices[0],
-            show_default=True,
-            help="Output format; json is for scripts.",
-        )(command)
-
-    return decorate
-
-
-def filter_options(command: F) -> F:
-    command = click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(
-        command
-    )
-    command = click.option(
-        "--polarity",
-        type=click.Choice(["cooperative", "hostile", "neutral", "any"]),
-        default="any",
-        show_default=True,
-        help="Only relations of this polarity.",
-    )(command)
-    return click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this relation kind (repeatable).")(
-        command
-    )
-
-
-def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
-    """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default."""
-    ctx = click.get_current_context()
-    if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
-        raise click.UsageError("give the dataset as an argument or with --data, not both")
-    path = argument or data
-    if path is not None:
-        return load(path)
-    try:
-        return load(DEFAULT_DATA)
-    except DatasetNotFoundError as exc:
-        raise DatasetNotFoundError(
-            f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"
-        ) from None
-
-
-def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def span(relation: Relation | Actor) -> str:
-    start, end = relation.start, relation.end
-    if start and end:
-        return str(start) if start == end else f"{start} to {end}"
-    if start:
-        return f"since {start}"
-    return f"until {end}" if end else ""
-
-
-def arrow(relation: Relation, seen_from: str | None = None) -> str:
-    """``-[kind]->``, ``<-[kind]-`` or ``-[kind]-``, as seen from one actor if given."""
-    if not relation.directed:
-        return f"-[{relation.kind}]-"
-    if seen_from is not None and relation.target == seen_from:
-        return f"<-[{relation.kind}]-"
-    return f"-[{relation.kind}]->"
-
-
-def manner(relation: Relation, dataset: Dataset) -> str:
-    """Mode and intermediaries in words: ``indirect, via Unnamed mediators``."""
-    parts = [relation.mode] if relation.mode != "direct" else []
-    if relation.via:
-        parts.append("via " + ", ".join(dataset.actors_by_id[a].name for a in relation.via))
-    return ", ".join(parts)
-
-
-def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:
-    record = relation.model_dump(mode="json")
-    record["polarity_name"] = relation.polarity_name
-    record["source_name"] = dataset.actors_by_id[relation.source].name
-    record["target_name"] = dataset.actors_by_id[relation.target].name
-    return record
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="stakeholders")
-def cli() -> None:
-    """Map who relates to whom in a political situation.
-
-    The dataset is a YAML or JSON file, or a folder of them, given with --data,
-    STAKEHOLDERS_DATA, or found in data/.
-
-    \b
-    Examples:
-      stakeholders validate
-      stakeholders actors --type state
-      stakeholders relations al-sharaa --as-of 2025-05
-      stakeholders show "the Druze"
-    """
-
-
-@cli.command()
+@click.command()
 @click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
 @format_option("text", "json")
@@ -171,7 +49,7 @@ def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
             raise
         emit_json({"valid": False, "problems": [_problem_json(p) for p in exc.problems]})
         sys.exit(1)
-    from .summary import summarize
+    from ..summary import summarize
 
     counts = summarize(loaded)
     if fmt == "json":
@@ -202,7 +80,7 @@ def _problem_json(problem: Any) -> dict[str, Any]:
     return {"file": str(problem.file) if problem.file else None, "line": problem.line, "column": problem.column, "message": problem.message}
 
 
-@cli.command()
+@click.command()
 @data_option
 @click.option("--type", "types", multiple=True, type=click.Choice(ACTOR_TYPES), help="Only actors of this type (repeatable).")
 @format_option("table", "json")
@@ -233,7 +111,7 @@ def _degrees(relations: Iterable[Relation]) -> dict[str, int]:
     return counts
 
 
-@cli.command()
+@click.command()
 @click.argument("actor", required=False)
 @data_option
 @filter_options
@@ -274,7 +152,7 @@ def relations(
     click.echo(table(("relation", "with", "dates", "status", "polarity", "mode"), rows))
 
 
-@cli.command()
+@click.command()
 @click.argument("actor")
 @data_option
 @click.option("--as-of", metavar="DATE", help="Only relations active on DATE.")
@@ -330,7 +208,7 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable
                 yield f'      "{safe(evidence.quote)}" ({cited})'
 
 
-@cli.command()
+@click.command()
 @data_option
 @format_option("table", "json")
 def kinds(data: Path | None, fmt: str) -> None:
@@ -344,7 +222,7 @@ def kinds(data: Path | None, fmt: str) -> None:
       stakeholders kinds
       stakeholders kinds --format json
     """
-    from .vocabulary import DEFAULT_KINDS
+    from ..vocabulary import DEFAULT_KINDS
 
     if data is None and not DEFAULT_DATA.exists():
         known = DEFAULT_KINDS
@@ -364,12 +242,3 @@ def _number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:+.1f}" if value else "0.0"
-
-
-def main() -> None:
-    """Console entry point; a closed pipe (``| head``) ends quietly."""
-    try:
-        cli()
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)

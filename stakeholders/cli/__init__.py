@@ -1,0 +1,46 @@
+"""The command line: parse the arguments, call the library, print the answer.
+
+Each module here holds the commands of one concern; heavy modules (networkx,
+pyvis) are imported inside command bodies, so ``--help`` and the listing
+commands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from . import data
+from .common import Group
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stakeholders")
+def cli() -> None:
+    """Map who relates to whom in a political situation.
+
+    The dataset is a YAML or JSON file, or a folder of them, given with --data,
+    STAKEHOLDERS_DATA, or found in data/.
+
+    \b
+    Examples:
+      stakeholders validate
+      stakeholders actors --type state
+      stakeholders relations al-sharaa --as-of 2025-05
+      stakeholders show "the Druze"
+    """
+
+
+for _command in (data.validate, data.actors, data.relations, data.show, data.kinds):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Console entry point; a closed pipe (``| head``) ends quietly."""
+    try:
+        cli()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,128 @@
+"""Shared pieces of the command line: the group's error handling, common options,
+dataset opening and the small text helpers every command uses.
+
+The library raises; this layer turns ``StakeholdersError`` into one ``Error: ...``
+line on stderr and exit code 1 (bad data) or 2 (bad usage).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from click.core import ParameterSource
+
+from ..errors import DatasetNotFoundError, StakeholdersError
+from ..load import load
+from ..model import Actor, Dataset, Relation
+
+DEFAULT_DATA = Path("data")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Group(click.Group):
+    """Turns the library's errors into one ``Error:`` line and the right exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StakeholdersError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def data_option(command: F) -> F:
+    return click.option(
+        "--data",
+        type=click.Path(path_type=Path),
+        envvar="STAKEHOLDERS_DATA",
+        metavar="PATH",
+        help="Dataset file or folder. Default: $STAKEHOLDERS_DATA, else data/.",
+    )(command)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format; json is for scripts.",
+        )(command)
+
+    return decorate
+
+
+def filter_options(command: F) -> F:
+    command = click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(
+        command
+    )
+    command = click.option(
+        "--polarity",
+        type=click.Choice(["cooperative", "hostile", "neutral", "any"]),
+        default="any",
+        show_default=True,
+        help="Only relations of this polarity.",
+    )(command)
+    return click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this relation kind (repeatable).")(
+        command
+    )
+
+
+def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
+    """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default."""
+    ctx = click.get_current_context()
+    if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
+        raise click.UsageError("give the dataset as an argument or with --data, not both")
+    path = argument or data
+    if path is not None:
+        return load(path)
+    try:
+        return load(DEFAULT_DATA)
+    except DatasetNotFoundError as exc:
+        raise DatasetNotFoundError(
+            f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"
+        ) from None
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def span(relation: Relation | Actor) -> str:
+    start, end = relation.start, relation.end
+    if start and end:
+        return str(start) if start == end else f"{start} to {end}"
+    if start:
+        return f"since {start}"
+    return f"until {end}" if end else ""
+
+
+def arrow(relation: Relation, seen_from: str | None = None) -> str:
+    """``-[kind]->``, ``<-[kind]-`` or ``-[kind]-``, as seen from one actor if given."""
+    if not relation.directed:
+        return f"-[{relation.kind}]-"
+    if seen_from is not None and relation.target == seen_from:
+        return f"<-[{relation.kind}]-"
+    return f"-[{relation.kind}]->"
+
+
+def manner(relation: Relation, dataset: Dataset) -> str:
+    """Mode and intermediaries in words: ``indirect, via Unnamed mediators``."""
+    parts = [relation.mode] if relation.mode != "direct" else []
+    if relation.via:
+        parts.append("via " + ", ".join(dataset.actors_by_id[a].name for a in relation.via))
+    return ", ".join(parts)
+
+
+def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:
+    record = relation.model_dump(mode="json")
+    record["polarity_name"] = relation.polarity_name
+    record["source_name"] = dataset.actors_by_id[relation.source].name
+    record["target_name"] = dataset.actors_by_id[relation.target].name
+    return record
