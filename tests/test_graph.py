@@ -97,3 +97,15 @@ def test_the_vocabulary_has_every_kind_of_the_design():
     assert DEFAULT_KINDS["terrorist-designation"].cameo is None
     assert not DEFAULT_KINDS["negotiation"].directed and DEFAULT_KINDS["recognition"].directed
     assert {k.polarity for k in DEFAULT_KINDS.values() if k.family == "structural"} == {0}
+
+
+def test_every_actor_type_has_a_style():
+    from stakeholders.model import ACTOR_TYPES
+    from stakeholders.style import ACTOR_STYLES, POLARITY_STYLE, hex_to_rgb, node_size
+
+    assert list(ACTOR_STYLES) == list(ACTOR_TYPES)
+    assert len({s.color for s in ACTOR_STYLES.values()}) == len(ACTOR_STYLES)
+    assert {s.gexf_shape for s in ACTOR_STYLES.values()} <= {"disc", "square", "triangle", "diamond"}
+    assert not {s.color.lower() for s in ACTOR_STYLES.values()} & {c.lower() for c in POLARITY_STYLE.values()}
+    assert hex_to_rgb("#E69F00") == (230, 159, 0)
+    assert node_size(0) < node_size(1) < node_size(100)

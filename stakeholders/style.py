@@ -1,0 +1,57 @@
+"""How actors and relations look, shared by the HTML map and every exporter.
+
+One table so that the HTML legend, GEXF ``viz:`` attributes and Graphviz colours
+agree. Actor hues avoid the polarity colours of relations (green, red, grey), so
+a node is never mistaken for an edge's meaning.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import POLARITY_NAMES
+from .vocabulary import POLARITY_COLORS
+
+
+@dataclass(frozen=True)
+class ActorStyle:
+    """``shape`` is a vis-network shape; ``gexf_shape`` and ``dot_shape`` its nearest in GEXF and Graphviz."""
+
+    color: str
+    shape: str
+    gexf_shape: str
+    dot_shape: str
+
+
+ACTOR_STYLES: dict[str, ActorStyle] = {
+    "person": ActorStyle("#E69F00", "dot", "disc", "ellipse"),
+    "state": ActorStyle("#0072B2", "square", "square", "box"),
+    "government": ActorStyle("#56B4E9", "diamond", "diamond", "diamond"),
+    "armed-group": ActorStyle("#D55E00", "triangle", "triangle", "triangle"),
+    "political-party": ActorStyle("#CC79A7", "hexagon", "disc", "hexagon"),
+    "community": ActorStyle("#8E6BB8", "star", "disc", "star"),
+    "intergovernmental-org": ActorStyle("#332288", "square", "square", "box3d"),
+    "ngo": ActorStyle("#44AA99", "triangleDown", "triangle", "invtriangle"),
+    "company": ActorStyle("#A6761D", "square", "square", "component"),
+    "media": ActorStyle("#DDCC77", "diamond", "diamond", "note"),
+    "other": ActorStyle("#AAAAAA", "dot", "disc", "ellipse"),
+}
+
+#: Relation colour by polarity name, as in the legend.
+POLARITY_STYLE: dict[str, str] = {POLARITY_NAMES[p]: color for p, color in POLARITY_COLORS.items()}
+
+
+def actor_style(actor_type: str) -> ActorStyle:
+    return ACTOR_STYLES.get(actor_type, ACTOR_STYLES["other"])
+
+
+def node_size(degree: int) -> float:
+    """Node size from the number of relations: grows with the square root, so hubs stay readable."""
+    return round(12.0 + 6.0 * math.sqrt(degree), 2)
+
+
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
+    """``"#E69F00"`` as ``(230, 159, 0)``, for formats that want channels (GEXF ``viz:color``)."""
+    value = color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
