@@ -25,8 +25,10 @@ from typing import Any
 import networkx as nx
 
 from .dates import PartialDate
+from .errors import UsageError
 from .filters import Filters
 from .model import Actor, Dataset, Relation, RelationKind
+from .names import NameIndex
 from .vocabulary import kind_color
 
 
@@ -116,4 +118,23 @@ def filter_graph(
         for u, v, key, attrs in graph.edges(keys=True, data=True)
         if u in kept and v in kept and filters.keeps_relation(relations[key])
     )
+    return kept
+
+
+def focus_graph(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
+    """A copy of the graph reduced to one actor's neighbourhood, ``depth`` relations away either way.
+
+    ``actor`` is any id, name or alias; ``UsageError`` if it is unknown, filtered
+    out, or ``depth`` is below 1.
+    """
+    if depth < 1:
+        raise UsageError(f"depth must be 1 or more, not {depth}")
+    dataset: Dataset = graph.graph["dataset"]
+    center = NameIndex(dataset.actors).resolve(actor)
+    if center not in graph:
+        filters = ", ".join(graph.graph.get("filters", [])) or "no filters"
+        raise UsageError(f'"{dataset.actors_by_id[center].name}" is not on the map with the filters in force ({filters})')
+    around = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, cutoff=depth)
+    kept = graph.subgraph(around).copy()
+    kept.graph["filters"] = [*graph.graph.get("filters", []), f"around {dataset.actors_by_id[center].name}, depth {depth}"]
     return kept

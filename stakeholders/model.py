@@ -57,8 +57,8 @@ def _check_id(value: str) -> str:
     if not _ID_PATTERN.fullmatch(value):
         raise PydanticCustomError(
             "bad_id",
-            "not a valid id: {value!r}; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
-            {"value": value},
+            "not a valid id: {value}; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+            {"value": repr(value)},
         )
     return value
 
@@ -67,7 +67,7 @@ def _check_url(value: str) -> str:
     # A plain string with a scheme check: pydantic's HttpUrl doubles validation
     # time on big maps, and only http(s) links may ever become clickable.
     if not _URL_PATTERN.fullmatch(value):
-        raise PydanticCustomError("bad_url", "not an http(s) URL: {value!r}", {"value": value})
+        raise PydanticCustomError("bad_url", "not an http(s) URL: {value}", {"value": repr(value)})
     return value
 
 

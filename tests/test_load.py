@@ -294,3 +294,11 @@ def test_from_dict_needs_a_mapping():
     with pytest.raises(ParseError) as info:
         stakeholders.from_dict([1, 2])
     assert str(info.value) == "the top level must be a mapping of meta, sources, actors, relations and kinds, not a list"
+
+
+def test_bad_ids_and_urls(write):
+    path = write("map.yaml", "sources:\n  - {id: s 1, title: T, url: 'javascript:alert(1)'}\n")
+    assert problems(path) == [
+        f"{path}:2:10: sources[0].id: not a valid id: 's 1'; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+        f"{path}:2:30: sources[0].url: not an http(s) URL: 'javascript:alert(1)'",
+    ]

@@ -1,0 +1,105 @@
+"""The interactive HTML map: one self-contained file, nothing loaded from the network.
+
+pyvis drives the page through our own template (its stock one links CDNs and
+writes data as raw HTML); vis-network's script and styles come from inside the
+pyvis wheel and are inlined. Positions are computed in Python (see ``layout``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.resources
+import importlib.util
+from pathlib import Path
+
+import networkx as nx
+
+from ..files import write_atomic
+from ..graph import filter_graph, focus_graph, to_graph
+from ..model import Dataset
+from .layout import positions
+from .page import payload
+
+_ASSETS = importlib.resources.files(__package__) / "assets"
+_VIS_VERSION = "vis-9.1.2"
+
+
+def _vis_asset(name: str) -> str:
+    # Found through the import system without importing pyvis (which pulls in IPython).
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pyvis is not installed; it ships the vis-network library the map needs")
+    return (Path(spec.origin).parent / "lib" / _VIS_VERSION / name).read_text(encoding="utf-8")
+
+
+def _inline_script(code: str) -> str:
+    # An inlined script ends at the first "</script": never let one through.
+    return code.replace("</script", "<\\/script")
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def generate_html(graph: nx.MultiDiGraph, *, title: str | None = None, physics: bool | None = None) -> str:
+    """The page for a graph made by ``to_graph``, as a string.
+
+    ``physics`` None lets vis-network settle small maps (bounded, then still) and
+    keeps large maps where the Python layout put them.
+    """
+    from jinja2 import Environment, FunctionLoader
+    from markupsafe import Markup
+    from pyvis.network import Network
+
+    vis_js = _inline_script(_vis_asset("vis-network.min.js"))
+    map_js = _inline_script((_ASSETS / "map.js").read_text(encoding="utf-8"))
+    data = payload(graph, positions(graph), physics)
+    heading = title or data["title"]
+    environment = Environment(
+        loader=FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
+        autoescape=True,
+    )
+    environment.globals["page"] = {
+        "data": data,
+        "css": Markup((_ASSETS / "map.css").read_text(encoding="utf-8")),
+        "vis_css": Markup(_vis_asset("vis-network.css")),
+        "vis_js": Markup(vis_js),
+        "js": Markup(map_js),
+        "script_hashes": Markup(f"{_sha256(vis_js)} {_sha256(map_js)}"),
+    }
+    network = Network(heading=heading, directed=True, cdn_resources="in_line")
+    network.templateEnv = environment
+    network.path = "map.html"
+    # Handing pyvis the lists directly: its add_node/add_edge scan every node per call.
+    network.nodes = data.pop("nodes")
+    network.edges = data.pop("edges")
+    network.options = data["options"]
+    return network.generate_html()
+
+
+def render_html(
+    data: Dataset | nx.MultiDiGraph,
+    path: str | Path | None = None,
+    *,
+    as_of: str | None = None,
+    kinds: list[str] | None = None,
+    polarity: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    title: str | None = None,
+    physics: bool | None = None,
+) -> Path:
+    """Write the map of a dataset (or of a graph from ``to_graph``) and return its path.
+
+    The default path is ``output/<dataset name>.html``. ``focus`` (any actor name)
+    keeps only that actor's neighbourhood, ``depth`` relations away.
+    """
+    if isinstance(data, nx.MultiDiGraph):
+        graph = filter_graph(data, as_of=as_of, kinds=kinds, polarity=polarity)
+    else:
+        graph = to_graph(data, as_of=as_of, kinds=kinds, polarity=polarity)
+    if focus is not None:
+        graph = focus_graph(graph, focus, depth)
+    target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
+    return write_atomic(target, [generate_html(graph, title=title, physics=physics)])

@@ -1,0 +1,215 @@
+"""What the HTML page shows, as plain data: vis-network nodes and edges, and the
+records behind them (profiles, evidence, dates) for the side panel and filters.
+
+Everything here is data, never markup: the page template serialises it as JSON
+and the page's script shows every string with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+import networkx as nx
+
+from ..dates import PartialDate
+from ..model import POLARITY_NAMES, Dataset, Relation
+from ..style import POLARITY_STYLE, actor_style, node_size
+
+# Above this many actors the page drops what costs frames: edge labels, physics,
+# curves on single edges, drawing edges while dragging.
+LARGE_MAP = 300
+_SAFE_URL = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _day(value: PartialDate | None, which: str) -> str | None:
+    return None if value is None else getattr(value, which).isoformat()
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) and nothing else; other schemes never become links."""
+    return url if url and _SAFE_URL.fullmatch(url) else None
+
+
+def _curves(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any] | bool]:
+    """A distinct curve for each of several relations between one pair, so none hides another."""
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for u, v, key in sorted(graph.edges(keys=True)):
+        by_pair[(min(u, v), max(u, v))].append(key)
+    curves: dict[str, dict[str, Any] | bool] = {}
+    for keys in by_pair.values():
+        if len(keys) == 1:
+            curves[keys[0]] = False
+            continue
+        for i, key in enumerate(keys):
+            # Alternate sides, widening: 0.15, -0.15, 0.3, -0.3...
+            curves[key] = {"enabled": True, "type": "curvedCW" if i % 2 == 0 else "curvedCCW", "roundness": 0.15 * (i // 2 + 1)}
+    return curves
+
+
+def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> list[dict[str, Any]]:
+    nodes = []
+    for node in sorted(graph.nodes):
+        attrs = graph.nodes[node]
+        style = actor_style(attrs["type"])
+        x, y = positions[node]
+        nodes.append(
+            {
+                "id": node,
+                "label": attrs["label"],
+                "shape": style.shape,
+                "size": node_size(graph.degree(node)) / 2,
+                "color": {"background": style.color, "border": "#333333", "highlight": {"background": style.color, "border": "#000000"}},
+                "x": x,
+                "y": y,
+            }
+        )
+    return nodes
+
+
+def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
+    curves = _curves(graph)
+    edges = []
+    for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        color = POLARITY_STYLE[POLARITY_NAMES[attrs["polarity"]]]
+        edge: dict[str, Any] = {
+            "id": key,
+            "from": u,
+            "to": v,
+            "color": {"color": color, "highlight": color, "opacity": 0.85},
+            "width": 1.5 + 3.0 * (attrs["weight"] if attrs["weight"] is not None else 0.25),
+            "dashes": attrs["mode"] == "indirect",
+            "arrows": {"to": {"enabled": bool(attrs["directed"]), "scaleFactor": 0.6}},
+            "smooth": curves[key],
+        }
+        if not large:
+            edge["label"] = attrs["label"]
+        edges.append(edge)
+    return edges
+
+
+def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
+    sources = dataset.sources_by_id
+    names = dataset.actors_by_id
+    return {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "kind": relation.kind,
+        "label": dataset.kinds_by_id[relation.kind].display,
+        "polarity": POLARITY_NAMES[relation.polarity or 0],
+        "directed": relation.directed,
+        "mode": relation.mode,
+        "via": [names[a].name for a in relation.via],
+        "status": relation.status,
+        "start": _date(relation.start),
+        "end": _date(relation.end),
+        # Widened to whole days for the date slider: a start of 2025-01 counts from 1 January.
+        "first": _day(relation.start, "first"),
+        "last": _day(relation.end, "last"),
+        "weight": relation.weight,
+        "confidence": relation.confidence,
+        "description": relation.description,
+        "evidence": [
+            {
+                "quote": e.quote,
+                "locator": e.locator,
+                "source": sources[e.source].title,
+                "publisher": sources[e.source].publisher,
+                "date": _date(sources[e.source].date),
+                "url": safe_url(sources[e.source].url),
+            }
+            for e in relation.evidence
+        ],
+    }
+
+
+def payload(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], physics: bool | None = None) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready data."""
+    dataset: Dataset = graph.graph["dataset"]
+    large = graph.number_of_nodes() > LARGE_MAP
+    physics_on = (not large) if physics is None else physics
+    relations = [dataset.relations_by_id[key] for *_, key in graph.edges(keys=True)]
+    actors = [dataset.actors_by_id[node] for node in sorted(graph.nodes)]
+    records = sorted((_relation_record(r, dataset) for r in relations), key=lambda r: r["id"])
+    kind_counts = Counter(r.kind for r in relations)
+    type_counts = Counter(a.type for a in actors)
+    polarity_counts = Counter(r.polarity_name for r in relations)
+    days = [d for r in records for d in (r["first"], r["last"]) if d is not None]
+    return {
+        "title": graph.graph.get("title") or dataset.meta.title or dataset.name,
+        "description": dataset.meta.description,
+        "filters": graph.graph.get("filters", []),
+        "nodes": vis_nodes(graph, positions),
+        "edges": vis_edges(graph, large),
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "type": a.type,
+                "country": a.country,
+                "aliases": a.aliases,
+                "description": a.description,
+                "tags": a.tags,
+                "start": _date(a.start),
+                "end": _date(a.end),
+                "first": _day(a.start, "first"),
+                "last": _day(a.end, "last"),
+            }
+            for a in actors
+        ],
+        "relations": records,
+        "legend": {
+            "types": [
+                {"type": t, "color": actor_style(t).color, "shape": actor_style(t).shape, "count": n} for t, n in sorted(type_counts.items())
+            ],
+            "polarities": [
+                {"name": name, "color": POLARITY_STYLE[name], "count": polarity_counts.get(name, 0)}
+                for name in ("cooperative", "hostile", "neutral")
+            ],
+            "kinds": [
+                {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": POLARITY_NAMES[dataset.kinds_by_id[k].polarity], "count": n}
+                for k, n in sorted(kind_counts.items())
+            ],
+        },
+        "dates": {"min": min(days), "max": max(days)} if days else None,
+        "as_of": _day(dataset.meta.as_of, "last"),
+        "large": large,
+        "options": vis_options(large, physics_on),
+    }
+
+
+def vis_options(large: bool, physics: bool) -> dict[str, Any]:
+    """vis-network options: positions come from Python, so no improvedLayout, and physics is bounded."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -8000, "springLength": 160, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": 150, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 200,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        "nodes": {
+            "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#444444"},
+            "selectionWidth": 2,
+            "smooth": False,
+        },
+    }

@@ -1,0 +1,192 @@
+"""The HTML map as a file: self-contained, UTF-8, data only as JSON."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+import stakeholders
+from stakeholders.cli import cli
+from stakeholders.render import generate_html, render_html
+from stakeholders.render.page import safe_url
+
+from .conftest import MINIMAL, SYRIA
+
+
+def _json_block(html: str, name: str):
+    match = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', html, re.S)
+    assert match is not None, name
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def page(syria) -> str:
+    return generate_html(stakeholders.to_graph(syria))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_the_page_loads_nothing_from_the_network(page):
+    tags = _tags(page)
+    assert [(t, a) for t, a in tags if "src" in a or ("href" in a and t != "a")] == []
+    scripts = [a for t, a in tags if t == "script"]
+    assert scripts == [{"type": "application/json", "id": "map-nodes"}, {"type": "application/json", "id": "map-edges"}, {"type": "application/json", "id": "map-data"}, {}, {}]
+    assert re.findall(r"""url\(\s*(?!["']?data:)""", page) == []  # styles use data: URLs only
+    assert "@import" not in page
+    assert "default-src 'none'" in page
+
+
+def test_the_page_declares_utf8_and_the_title(page):
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in page
+    assert "<title>Syria in 2025</title>" in page
+
+
+def test_every_actor_and_relation_is_in_the_page(page, syria):
+    nodes, edges, data = _json_block(page, "map-nodes"), _json_block(page, "map-edges"), _json_block(page, "map-data")
+    assert sorted(n["id"] for n in nodes) == sorted(a.id for a in syria.actors)
+    assert sorted(e["id"] for e in edges) == sorted(r.id for r in syria.relations)
+    assert len(data["relations"]) == len(syria.relations)
+    talks = next(r for r in data["relations"] if r["id"] == "syria-israel-indirect-talks")
+    assert (talks["via"], talks["first"], talks["last"], len(talks["evidence"])) == (["Unnamed mediators"], "2025-05-01", None, 2)
+
+
+def test_visual_encoding(page):
+    edges = {e["id"]: e for e in _json_block(page, "map-edges")}
+    nodes = {n["id"]: n for n in _json_block(page, "map-nodes")}
+    talks, hostility = edges["syria-israel-indirect-talks"], edges["syria-israel-hostilities"]
+    assert talks["dashes"] is True and hostility["dashes"] is False  # indirect is dashed
+    assert talks["arrows"]["to"]["enabled"] is False  # negotiation is undirected
+    assert edges["israel-airstrikes-syria"]["arrows"]["to"]["enabled"] is True
+    assert (talks["color"]["color"], hostility["color"]["color"]) == ("#2e7d32", "#c62828")
+    assert edges["al-sharaa-leads-government"]["color"]["color"] == "#757575"
+    # Two relations between one pair curve away from each other; a single one is straight.
+    assert {talks["smooth"]["type"], hostility["smooth"]["type"]} == {"curvedCW", "curvedCCW"}
+    assert edges["israel-airstrikes-syria"]["smooth"] is False
+    assert (nodes["israel"]["shape"], nodes["druze"]["shape"], nodes["hts"]["shape"]) == ("square", "star", "triangle")
+    assert edges["forces-druze-clashes"]["width"] > edges["israel-airstrikes-syria"]["width"]  # weight 0.8 vs none
+
+
+def test_the_layout_is_the_same_every_time(syria):
+    graph = stakeholders.to_graph(syria)
+    assert generate_html(graph) == generate_html(graph)
+
+
+def test_large_maps_drop_physics_and_edge_labels():
+    actors = [{"id": f"a{i}", "name": f"Actor {i}", "type": "state"} for i in range(400)]
+    relations = [{"source": f"a{i}", "target": f"a{(i * 7 + 1) % 400}", "kind": "support"} for i in range(400)]
+    page = generate_html(stakeholders.to_graph(stakeholders.from_dict({"actors": actors, "relations": relations})))
+    data, edges = _json_block(page, "map-data"), _json_block(page, "map-edges")
+    assert data["large"] is True
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["layout"]["improvedLayout"] is False
+    assert all("label" not in e for e in edges)
+
+
+def test_hostile_strings_stay_data(write):
+    hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
+    path = write(
+        "map.yaml",
+        MINIMAL.replace("name: Gamma", f"name: '{hostile}'")
+        + f"relations:\n  - source: alpha\n    target: gamma\n    kind: visit\n    description: '{hostile}'\n",
+    )
+    page = generate_html(stakeholders.to_graph(stakeholders.load(path)))
+    assert "<img src=x" not in page and "</script><script>alert" not in page
+    nodes = _json_block(page, "map-nodes")
+    assert next(n for n in nodes if n["id"] == "gamma")["label"] == hostile
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=c", True),
+        ("HTTP://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ('https://example.org/"onmouseover="alert(1)', False),
+        (None, False),
+    ],
+)
+def test_only_http_links(url, kept):
+    assert (safe_url(url) is not None) is kept
+    if kept:
+        assert safe_url(url) == url
+
+
+def test_render_writes_utf8_whatever_the_locale(tmp_path, write):
+    path = write("map.yaml", "meta:\n  title: Syrie — سوريا — ישראל\n" + MINIMAL)
+    out = tmp_path / "map.html"
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "stakeholders", "render", str(path), "-o", str(out)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "<title>Syrie — سوريا — ישראל</title>" in out.read_bytes().decode("utf-8")
+
+
+def test_render_command_default_path(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["render", "--data", str(SYRIA)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "output/syria-2025.html\n"
+    assert (tmp_path / "output" / "syria-2025.html").stat().st_size > 400_000
+
+
+def test_render_command_filters_and_focus(runner, tmp_path):
+    out = tmp_path / "druze.html"
+    result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--focus", "the Druze", "--title", "Around the Druze"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Around the Druze</title>" in page
+    nodes = sorted(n["id"] for n in _json_block(page, "map-nodes"))
+    assert nodes == ["al-sharaa", "druze", "druze-fighters", "israel", "pro-government-factions", "syrian-government"]
+    assert _json_block(page, "map-data")["filters"] == ["around Druze, depth 1"]
+    result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--as-of", "2024-12", "--kind", "ousted", "--no-physics"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert sorted(e["id"] for e in _json_block(page, "map-edges")) == ["hts-ousts-assad", "hts-ousts-assad-regime"]
+    assert _json_block(page, "map-data")["options"]["physics"]["enabled"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--focus", "nobody"], 2, 'Error: unknown actor "nobody"\n'),
+        (["--focus", "al-sharaa", "--as-of", "2024-12"], 2, 'Error: "Ahmed al-Sharaa" is not on the map with the filters in force (as of 2024-12)\n'),
+        (["--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
+    ],
+)
+def test_render_command_errors(runner, tmp_path, args, code, message):
+    out = tmp_path / "map.html"
+    result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), *args])
+    assert result.exit_code == code, result.output
+    assert result.stderr == message
+    assert not out.exists()
+
+
+def test_a_failed_render_leaves_the_previous_map(runner, tmp_path, monkeypatch):
+    out = tmp_path / "map.html"
+    out.write_text("previous map", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr("stakeholders.render.generate_html", broken)
+    with pytest.raises(RuntimeError):
+        render_html(stakeholders.load(SYRIA), out)
+    assert out.read_text(encoding="utf-8") == "previous map"
