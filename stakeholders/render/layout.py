@@ -29,11 +29,10 @@ def positions(graph: nx.MultiDiGraph, seed: int = 1) -> dict[str, tuple[float, f
     index = {node: i for i, node in enumerate(order)}
     pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v})
     layout_graph = igraph.Graph(n=len(order), edges=pairs)
-    # Start on a circle, not at random, and pin igraph's generator: same map, same picture.
-    start = [[math.cos(2 * math.pi * i / len(order)), math.sin(2 * math.pi * i / len(order))] for i in range(len(order))]
+    # igraph draws its starting positions from this generator: pinned, same map, same picture.
     igraph.set_random_number_generator(random.Random(seed))
     try:
-        coords = layout_graph.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+        coords = layout_graph.layout_fruchterman_reingold(niter=500, grid="auto").coords
     finally:
         igraph.set_random_number_generator(random)  # igraph's default: the random module
     return _scaled(order, coords)
