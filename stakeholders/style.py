@@ -42,6 +42,18 @@ ACTOR_STYLES: dict[str, ActorStyle] = {
 POLARITY_STYLE: dict[str, str] = {POLARITY_NAMES[p]: color for p, color in POLARITY_COLORS.items()}
 
 
+#: Colours for numbered groups (blocs, camps), when the map is coloured by group instead of type.
+GROUP_COLORS: tuple[str, ...] = (
+    "#4477AA", "#EE7733", "#228833", "#AA3377", "#66CCEE", "#CCBB44", "#BB5566", "#009988", "#332288", "#997700",
+)  # fmt: skip
+#: Colour of actors outside every group (no cooperative or signed tie).
+UNGROUPED_COLOR = "#DDDDDD"
+
+
+def group_color(group: int | None) -> str:
+    return UNGROUPED_COLOR if group is None else GROUP_COLORS[group % len(GROUP_COLORS)]
+
+
 def actor_style(actor_type: str) -> ActorStyle:
     return ACTOR_STYLES.get(actor_type, ACTOR_STYLES["other"])
 
@@ -49,6 +61,15 @@ def actor_style(actor_type: str) -> ActorStyle:
 def node_size(degree: int) -> float:
     """Node size from the number of relations: grows with the square root, so hubs stay readable."""
     return round(12.0 + 6.0 * math.sqrt(degree), 2)
+
+
+def scaled_sizes(values: dict[str, float], smallest: float = 12.0, largest: float = 60.0) -> dict[str, float]:
+    """Node sizes from any figure (a centrality): the lowest value gets ``smallest``, the highest ``largest``."""
+    if not values:
+        return {}
+    low, high = min(values.values()), max(values.values())
+    span = (high - low) or 1.0
+    return {node: round(smallest + (largest - smallest) * (value - low) / span, 2) for node, value in values.items()}
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

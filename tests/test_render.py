@@ -190,3 +190,34 @@ def test_a_failed_render_leaves_the_previous_map(runner, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         render_html(stakeholders.load(SYRIA), out)
     assert out.read_text(encoding="utf-8") == "previous map"
+
+
+def test_color_by_camp_and_size_by_betweenness(syria):
+    from stakeholders.analysis import node_metric
+    from stakeholders.balance import camps
+    from stakeholders.style import group_color
+
+    graph = stakeholders.to_graph(syria)
+    page = generate_html(graph, size_by="betweenness", color_by="camp")
+    nodes = {n["id"]: n for n in _json_block(page, "map-nodes")}
+    side = camps(graph)
+    assert {nodes[a]["color"]["background"] for a in side if side[a] == 0} == {group_color(0)}
+    assert {nodes[a]["color"]["background"] for a in side if side[a] == 1} == {group_color(1)}
+    betweenness = node_metric(graph, "betweenness")
+    top = max(betweenness, key=betweenness.get)
+    assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
+    legend = _json_block(page, "map-data")["legend"]
+    assert [g["label"] for g in legend["groups"]] == ["camp 1", "camp 2"]
+    assert sum(g["count"] for g in legend["groups"]) == len(nodes)
+    assert legend["size"] == "betweenness"
+
+
+def test_color_by_community(runner, tmp_path):
+    out = tmp_path / "blocs.html"
+    result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--color-by", "community"])
+    assert result.exit_code == 0, result.output
+    legend = _json_block(out.read_text(encoding="utf-8"), "map-data")["legend"]
+    assert [g["label"] for g in legend["groups"]][:2] == ["bloc 1", "bloc 2"]
+    result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--size-by", "fame"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--size-by'" in result.stderr

@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import data, render
+from . import analysis, data, render
 from .common import Group
 
 
@@ -33,7 +33,7 @@ def cli() -> None:
     """
 
 
-for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds):
+for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, analysis.analyze):
     cli.add_command(_command)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..figures import METRICS
 from .common import data_option, filter_options, open_dataset
 
 
@@ -23,6 +24,8 @@ from .common import data_option, filter_options, open_dataset
     default=None,
     help="Let the layout settle in the browser (bounded, then still). Default: on up to 300 actors, off above.",
 )
+@click.option("--size-by", type=click.Choice(list(METRICS)), help="Size actors by this centrality (default: number of relations).")
+@click.option("--color-by", type=click.Choice(["type", "community", "camp"]), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")
 @click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser.")
 def render(
     dataset: Path | None,
@@ -35,6 +38,8 @@ def render(
     depth: int,
     title: str | None,
     physics: bool | None,
+    size_by: str | None,
+    color_by: str,
     open_page: bool,
 ) -> None:
     """Write the interactive map as one self-contained HTML file and print its path.
@@ -48,6 +53,7 @@ def render(
       stakeholders render data/syria-2025.yaml -o map.html --open
       stakeholders render --as-of 2025-05 --kind airstrike --kind protection
       stakeholders render --focus "the Druze" --depth 2 --title "Around the Druze"
+      stakeholders render --size-by betweenness --color-by camp
     """
     from ..render import render_html
 
@@ -62,6 +68,8 @@ def render(
         depth=depth,
         title=title,
         physics=physics,
+        size_by=size_by,
+        color_by=color_by,
     )
     click.echo(str(path))
     if open_page:

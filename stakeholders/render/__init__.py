@@ -17,9 +17,10 @@ import networkx as nx
 
 from ..files import write_atomic
 from ..graph import filter_graph, focus_graph, to_graph
+from ..errors import UsageError
 from ..model import Dataset
 from .layout import positions
-from .page import payload
+from .page import Look, payload
 
 _ASSETS = importlib.resources.files(__package__) / "assets"
 _VIS_VERSION = "vis-9.1.2"
@@ -42,11 +43,48 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def generate_html(graph: nx.MultiDiGraph, *, title: str | None = None, physics: bool | None = None) -> str:
+#: What ``color_by`` may be: actor type, cooperative bloc or friend/enemy camp.
+COLOR_BY = ("type", "community", "camp")
+
+
+def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "type") -> Look:
+    """Node colours and sizes from the network analysis: ``size_by`` a centrality
+    (``figures.METRICS``), ``color_by`` one of ``COLOR_BY``."""
+    if color_by not in COLOR_BY:
+        raise UsageError(f'unknown colouring "{color_by}"; use one of {", ".join(COLOR_BY)}')
+    groups: dict[str, int] | None = None
+    names: tuple[str, ...] = ()
+    if color_by == "community":
+        from ..analysis import blocs
+
+        found = blocs(graph)
+        groups = {actor: i for i, bloc in enumerate(found) for actor in bloc}
+        names = tuple(f"bloc {i + 1}" for i in range(len(found)))
+    elif color_by == "camp":
+        from ..balance import camps
+
+        groups = camps(graph)
+        names = ("camp 1", "camp 2")
+    if size_by is None:
+        return Look(groups, names)
+    from ..analysis import node_metric
+
+    return Look(groups, names, node_metric(graph, size_by), size_by)
+
+
+def generate_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    physics: bool | None = None,
+    size_by: str | None = None,
+    color_by: str = "type",
+) -> str:
     """The page for a graph made by ``to_graph``, as a string.
 
     ``physics`` None lets vis-network settle small maps (bounded, then still) and
-    keeps large maps where the Python layout put them.
+    keeps large maps where the Python layout put them. ``size_by`` and
+    ``color_by``: see ``look``.
     """
     from jinja2 import Environment, FunctionLoader
     from markupsafe import Markup
@@ -54,7 +92,7 @@ def generate_html(graph: nx.MultiDiGraph, *, title: str | None = None, physics: 
 
     vis_js = _inline_script(_vis_asset("vis-network.min.js"))
     map_js = _inline_script((_ASSETS / "map.js").read_text(encoding="utf-8"))
-    data = payload(graph, positions(graph), physics)
+    data = payload(graph, positions(graph), physics, look(graph, size_by, color_by))
     heading = title or data["title"]
     environment = Environment(
         loader=FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
@@ -89,11 +127,14 @@ def render_html(
     depth: int = 1,
     title: str | None = None,
     physics: bool | None = None,
+    size_by: str | None = None,
+    color_by: str = "type",
 ) -> Path:
     """Write the map of a dataset (or of a graph from ``to_graph``) and return its path.
 
     The default path is ``output/<dataset name>.html``. ``focus`` (any actor name)
-    keeps only that actor's neighbourhood, ``depth`` relations away.
+    keeps only that actor's neighbourhood, ``depth`` relations away; ``size_by``
+    and ``color_by`` take their figures from the network analysis (see ``look``).
     """
     if isinstance(data, nx.MultiDiGraph):
         graph = filter_graph(data, as_of=as_of, kinds=kinds, polarity=polarity)
@@ -102,4 +143,4 @@ def render_html(
     if focus is not None:
         graph = focus_graph(graph, focus, depth)
     target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
-    return write_atomic(target, [generate_html(graph, title=title, physics=physics)])
+    return write_atomic(target, [generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)])

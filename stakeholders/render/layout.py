@@ -14,7 +14,7 @@ import random
 import networkx as nx
 
 # Pixels between neighbouring nodes, roughly: labels must not collide at the default zoom.
-_SPACING = 150.0
+_SPACING = 180.0
 
 
 def positions(graph: nx.MultiDiGraph, seed: int = 1) -> dict[str, tuple[float, float]]:

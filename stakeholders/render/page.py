@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from ..dates import PartialDate
 from ..model import POLARITY_NAMES, Dataset, Relation
-from ..style import POLARITY_STYLE, actor_style, node_size
+from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
 # Above this many actors the page drops what costs frames: edge labels, physics,
 # curves on single edges, drawing edges while dragging.
@@ -52,24 +53,51 @@ def _curves(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any] | bool]:
     return curves
 
 
-def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Look:
+    """How nodes are drawn: shape always by actor type; colour by type unless ``groups``
+    (actor id to group number, e.g. blocs or camps) is given; size by degree unless
+    ``sizes`` (actor id to a figure, e.g. betweenness) is given."""
+
+    groups: dict[str, int] | None = None
+    group_names: tuple[str, ...] = ()
+    sizes: dict[str, float] | None = None
+    size_label: str | None = None
+
+    def color(self, node: str, actor_type: str) -> str:
+        return actor_style(actor_type).color if self.groups is None else group_color(self.groups.get(node))
+
+
+def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], look: Look) -> list[dict[str, Any]]:
+    sizes = scaled_sizes(look.sizes) if look.sizes is not None else {n: node_size(graph.degree(n)) for n in graph}
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
-        style = actor_style(attrs["type"])
+        color = look.color(node, attrs["type"])
         x, y = positions[node]
         nodes.append(
             {
                 "id": node,
                 "label": attrs["label"],
-                "shape": style.shape,
-                "size": node_size(graph.degree(node)) / 2,
-                "color": {"background": style.color, "border": "#333333", "highlight": {"background": style.color, "border": "#000000"}},
+                "shape": actor_style(attrs["type"]).shape,
+                "size": sizes.get(node, 12.0) / 2,
+                "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
                 "x": x,
                 "y": y,
             }
         )
     return nodes
+
+
+def _group_legend(look: Look, graph: nx.MultiDiGraph) -> list[dict[str, Any]] | None:
+    if look.groups is None:
+        return None
+    counts = Counter(look.groups[n] for n in graph if n in look.groups)
+    legend = [{"label": name, "color": group_color(i), "count": counts.get(i, 0)} for i, name in enumerate(look.group_names)]
+    outside = graph.number_of_nodes() - sum(counts.values())
+    if outside:
+        legend.append({"label": "in none", "color": UNGROUPED_COLOR, "count": outside})
+    return legend
 
 
 def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
@@ -129,7 +157,9 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def payload(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], physics: bool | None = None) -> dict[str, Any]:
+def payload(
+    graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], physics: bool | None = None, look: Look = Look()
+) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready data."""
     dataset: Dataset = graph.graph["dataset"]
     large = graph.number_of_nodes() > LARGE_MAP
@@ -145,7 +175,7 @@ def payload(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], p
         "title": graph.graph.get("title") or dataset.meta.title or dataset.name,
         "description": dataset.meta.description,
         "filters": graph.graph.get("filters", []),
-        "nodes": vis_nodes(graph, positions),
+        "nodes": vis_nodes(graph, positions, look),
         "edges": vis_edges(graph, large),
         "actors": [
             {
@@ -166,8 +196,11 @@ def payload(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], p
         "relations": records,
         "legend": {
             "types": [
-                {"type": t, "color": actor_style(t).color, "shape": actor_style(t).shape, "count": n} for t, n in sorted(type_counts.items())
+                {"type": t, "color": actor_style(t).color if look.groups is None else UNGROUPED_COLOR, "shape": actor_style(t).shape, "count": n}
+                for t, n in sorted(type_counts.items())
             ],
+            "groups": _group_legend(look, graph),
+            "size": look.size_label or "number of relations",
             "polarities": [
                 {"name": name, "color": POLARITY_STYLE[name], "count": polarity_counts.get(name, 0)}
                 for name in ("cooperative", "hostile", "neutral")

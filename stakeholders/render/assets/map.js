@@ -257,6 +257,13 @@
     var types = el("ul");
     DATA.legend.types.forEach(function (t) { legendItem(types, svgShape(t.shape, t.color), t.type, t.count); });
     legend.appendChild(types);
+    if (DATA.legend.groups) {
+      legend.appendChild(el("h2", "Colour"));
+      var groups = el("ul");
+      DATA.legend.groups.forEach(function (g) { legendItem(groups, svgShape("dot", g.color), g.label, g.count); });
+      legend.appendChild(groups);
+    }
+    legend.appendChild(el("p", "Size: " + DATA.legend.size, "count"));
     legend.appendChild(el("h2", "Relations"));
     var polarities = el("ul");
     DATA.legend.polarities.forEach(function (p) { legendItem(polarities, svgLine(p.color, false, false), p.name, p.count); });

@@ -1,0 +1,231 @@
+"""The analyze command: centrality, blocs, structural balance and camps, explained."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..figures import METRICS, SIGN_RULES, WEIGHTINGS
+from ..terminal import safe, table
+from .common import data_option, emit_json, filter_options, format_option, open_dataset
+
+_SIGN_WORDS = {1: "cooperative", -1: "hostile"}
+
+
+@click.command()
+@click.argument("dataset", required=False, type=click.Path(path_type=Path))
+@data_option
+@filter_options
+@click.option(
+    "--weight",
+    "weighting",
+    type=click.Choice(list(WEIGHTINGS)),
+    default="none",
+    show_default=True,
+    help="Tie strength: 1 per pair, summed relation intensity, or summed absolute Goldstein values.",
+)
+@click.option(
+    "--sign",
+    "sign_rule",
+    type=click.Choice(list(SIGN_RULES)),
+    default="latest",
+    show_default=True,
+    help="Sign of a pair: its latest cooperative or hostile relation, or the sign of its summed Goldstein values.",
+)
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Rows per table in text output.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the Louvain blocs and of the camp heuristic.")
+@format_option("text", "json", "csv")
+def analyze(
+    dataset: Path | None,
+    data: Path | None,
+    kinds: tuple[str, ...],
+    polarity: str,
+    as_of: str | None,
+    weighting: str,
+    sign_rule: str,
+    top: int,
+    seed: int,
+    fmt: str,
+) -> None:
+    """Who matters and where the map is under strain.
+
+    Centrality of each actor (one tie per pair; neutral, structural relations
+    count), blocs of cooperating actors, and the friend/enemy structure: a sign
+    per pair, balanced and unbalanced triangles, the two camps that leave the
+    fewest ties frustrated, the frustrated ties and the actors bridging the camps.
+    Every figure comes with the sentence that says how to read it.
+
+    Betweenness and closeness take 1/weight as the length of a tie. CSV gives one
+    row per actor with every centrality, its bloc and its camp.
+
+    \b
+    Examples:
+      stakeholders analyze
+      stakeholders analyze --as-of 2025-05 --top 10
+      stakeholders analyze --weight goldstein --sign goldstein
+      stakeholders analyze data/syria-2025.yaml --format json
+    """
+    from ..analysis import analyze as analyze_graph
+    from ..graph import to_graph
+
+    loaded = open_dataset(data, dataset)
+    graph = to_graph(loaded, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    report = analyze_graph(graph, weighting=weighting, sign_rule=sign_rule, seed=seed)
+    if fmt == "json":
+        emit_json(report)
+    elif fmt == "csv":
+        click.echo(_csv(report, {actor: graph.nodes[actor]["type"] for actor in graph}), nl=False)
+    else:
+        click.echo("\n".join(_text(report, top)))
+
+
+def _csv(report: dict[str, Any], types: dict[str, str]) -> str:
+    values = {name: {row["actor"]: row["value"] for row in figure["ranking"]} for name, figure in report["centrality"].items()}
+    bloc_of = {actor: number for number, bloc in enumerate(report["blocs"]["blocs"]) for actor in bloc}
+    camp_of = {actor: number for number, camp in enumerate(report["camps"]["camps"]) for actor in camp}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["actor", "name", "type", *METRICS, "bloc", "camp", "bridge"])
+    for actor, name in report["names"].items():
+        bridge = "true" if actor in report["camps"]["bridges"] else "false"
+        figures = [f"{values[metric][actor]:g}" for metric in METRICS]
+        writer.writerow([safe(actor), safe(name), types[actor], *figures, bloc_of.get(actor, ""), camp_of.get(actor, ""), bridge])
+    return out.getvalue()
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100, 2):g}%"
+
+
+def _indented(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Iterable[str]:
+    for line in table(headers, rows).splitlines():
+        yield f"  {line}"
+
+
+def _capped(rows: list[Any], top: int) -> tuple[list[Any], str | None]:
+    """The first ``top`` rows, and a line saying how many were left out, if any."""
+    if len(rows) <= top:
+        return rows, None
+    return rows[:top], f"  ... and {len(rows) - top} more (--top or --format json shows them)"
+
+
+def _text(report: dict[str, Any], top: int) -> Iterable[str]:
+    names = report["names"]
+
+    def named(actors: Iterable[str]) -> str:
+        return ", ".join(sorted((names[a] for a in actors), key=str.casefold))
+
+    title = f": {report['title']}" if report["title"] else ""
+    yield safe(f"Network analysis of {report['name']}{title}")
+    yield (
+        f"{report['actors']} actors, {report['relations']} relations, {report['tied_pairs']} tied pairs;"
+        f" weighting {report['weighting']}: {report['weighting_rule']}"
+    )
+    if report["filters"]:
+        yield f"filters: {safe('; '.join(report['filters']))}"
+
+    yield ""
+    yield f"CENTRALITY (top {top} per figure)"
+    for name, figure in report["centrality"].items():
+        yield ""
+        yield f"{name}: {figure['explanation']}"
+        rows, more = _capped(figure["ranking"], top)
+        yield from _indented(("rank", "actor", name), [(r["rank"], r["name"], _number(r["value"])) for r in rows])
+        if more:
+            yield more
+
+    blocs = report["blocs"]
+    yield ""
+    yield "BLOCS"
+    yield blocs["explanation"]
+    if blocs["blocs"]:
+        yield f"modularity {_number(blocs['modularity'])}; {blocs['modularity_explanation']}"
+        yield from _indented(("bloc", "size", "members"), [(i, len(b), named(b)) for i, b in enumerate(blocs["blocs"])])
+    else:
+        yield "  no cooperative ties, so no blocs"
+    if blocs["without_cooperative_ties"]:
+        yield f"without cooperative ties: {safe(named(blocs['without_cooperative_ties']))}"
+
+    yield from _balance_text(report["balance"], names, named, top)
+    if report["balance"]["signed_pairs"]:
+        yield from _camps_text(report["camps"], report["balance"]["signed_pairs"], names, named, top)
+
+
+def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callable[[Iterable[str]], str], top: int) -> Iterable[str]:
+    yield ""
+    yield "STRUCTURAL BALANCE"
+    yield f"sign rule {balance['sign_rule']}: {balance['sign_rule_explanation']}"
+    yield (
+        f"{balance['signed_pairs']} signed pairs among {balance['signed_actors']} actors:"
+        f" {balance['cooperative_pairs']} cooperative, {balance['hostile_pairs']} hostile; {balance['explanation']}"
+    )
+    if not balance["signed_pairs"]:
+        yield "no cooperative or hostile ties, so no balance and no camps"
+        return
+    count = balance["triangles"]
+    yield f"triangles: {count}"
+    for kind in ("strict", "weak"):
+        figure = balance[kind]
+        share = f" ({_percent(figure['share'])})" if figure["share"] is not None else ""
+        yield f"  {kind}: {figure['balanced']} of {count} balanced{share}; {figure['explanation']}"
+    strained = [t for t in balance["triangle_list"] if not t["strict"]]
+    if strained:
+        yield "triangles that are not strictly balanced:"
+        rows, more = _capped(strained, top)
+        yield from _indented(
+            ("triangle", "ties", "weak balance"),
+            [(named(t["actors"]), _ties(t, names), "balanced" if t["weak"] else "unbalanced") for t in rows],
+        )
+        if more:
+            yield more
+
+
+def _ties(triangle: dict[str, Any], names: dict[str, str]) -> str:
+    a, b, c = (names[actor] for actor in triangle["actors"])
+    pairs = ((a, b), (a, c), (b, c))
+    return ", ".join(f"{x} ({'+' if sign > 0 else '-'}) {y}" for (x, y), sign in zip(pairs, triangle["signs"], strict=True))
+
+
+def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named: Callable[[Iterable[str]], str], top: int) -> Iterable[str]:
+    yield ""
+    yield "TWO CAMPS"
+    yield camps["explanation"]
+    optimal = camps["optimal_splits"]
+    if camps["method"] == "exact":
+        tied = f"; {optimal} splits reach the minimum, these camps are one of them" if optimal > 1 else "; the best split is unique"
+        yield f"{camps['method_explanation']} ({camps['searched']} splits){tied}"
+    else:
+        yield f"{camps['method_explanation']} ({camps['searched']} restarts)"
+    if len(camps["components"]) > 1:
+        yield f"{len(camps['components'])} groups: {camps['components_explanation']}"
+    yield from _indented(("camp", "size", "members"), [(i, len(c), named(c)) for i, c in enumerate(camps["camps"])])
+    share = f" ({_percent(camps['frustration_share'])})" if camps["frustration_share"] is not None else ""
+    yield f"frustration {camps['frustration']} of {pairs} signed pairs{share}; {camps['frustration_explanation']}"
+    if camps["frustrated"]:
+        yield camps["frustrated_explanation"] + ":"
+        rows, more = _capped(camps["frustrated"], top)
+        yield from _indented(
+            ("pair", "sign", "camps", "relations"),
+            [
+                (
+                    f"{names[t['actors'][0]]} – {names[t['actors'][1]]}",
+                    _SIGN_WORDS[t["sign"]],
+                    f"{t['camps'][0]} / {t['camps'][1]}",
+                    ", ".join(t["relations"]),
+                )
+                for t in rows
+            ],
+        )
+        if more:
+            yield more
+    bridging = named(camps["bridges"]) if camps["bridges"] else "none"
+    yield f"{camps['bridges_explanation']}: {safe(bridging)}"

@@ -1,0 +1,68 @@
+"""One tie per pair of actors: the relations of a pair collapsed into one edge.
+
+Centrality and communities ask who is tied to whom, not how many relations a
+pair has. A weighting (see ``figures.WEIGHTINGS``) says how strongly a pair is
+tied; a tie whose weight comes to 0 (a structural tie under ``goldstein``, or
+relations of intensity 0) is no tie at all, so it adds nothing to any figure and
+is never a route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from .figures import WEIGHTINGS, check_choice
+
+
+def signed_goldstein(attrs: Mapping[str, Any]) -> float:
+    """A relation's Goldstein value carrying the relation's own polarity.
+
+    The relation's polarity wins over its kind's (a recognition marked neutral
+    counts 0), and a kind without a Goldstein value counts as one step (±1) so
+    that its polarity is never lost.
+    """
+    goldstein = attrs["goldstein"]
+    magnitude = abs(goldstein) if goldstein is not None else 1.0
+    return (attrs["polarity"] or 0) * magnitude
+
+
+def relation_weight(attrs: Mapping[str, Any], weighting: str) -> float:
+    """What one relation adds to its pair's tie under ``weighting``."""
+    if weighting == "intensity":
+        return 1.0 if attrs["weight"] is None else float(attrs["weight"])
+    if weighting == "goldstein":
+        return abs(signed_goldstein(attrs))
+    return 1.0
+
+
+def tie_graph(
+    graph: nx.MultiDiGraph, weighting: str = "none", *, directed: bool = False, polarity: int | None = None
+) -> nx.Graph:
+    """The actors of ``graph`` (all kept, in id order) with one tie per pair.
+
+    ``directed`` gives one arc per ordered pair, an undirected relation tying both
+    ways; otherwise one edge per unordered pair. Each tie's ``weight`` is 1 under
+    the ``none`` weighting, else the sum over its relations; ``polarity`` keeps
+    only relations of that polarity. Self-ties are left out.
+    """
+    check_choice(weighting, WEIGHTINGS, "weighting")
+    sums: dict[tuple[str, str], float] = {}
+    for source, target, attrs in graph.edges(data=True):
+        if source == target or (polarity is not None and attrs["polarity"] != polarity):
+            continue
+        ends = [(source, target)]
+        if not directed:
+            ends = [(min(source, target), max(source, target))]
+        elif not attrs["directed"]:
+            ends.append((target, source))
+        for pair in ends:
+            sums[pair] = sums.get(pair, 0.0) + relation_weight(attrs, weighting)
+    tied = nx.DiGraph() if directed else nx.Graph()
+    tied.add_nodes_from(sorted(graph))
+    tied.add_weighted_edges_from(
+        (u, v, 1.0 if weighting == "none" else total) for (u, v), total in sorted(sums.items()) if total > 0
+    )
+    return tied

@@ -1,0 +1,141 @@
+"""Centrality, blocs and the report, on small maps whose answers are worked out by hand."""
+
+import pytest
+
+import stakeholders
+from stakeholders.analysis import analyze, blocs, communities, node_metric, ranking
+
+from .test_balance import signed_map
+
+STAR = [("hub", "visit", leaf) for leaf in "abcd"]
+
+
+def test_a_star_hub_is_the_only_broker():
+    # Every pair of leaves has its one shortest route through the hub: 6 of 6 pairs.
+    graph = signed_map(*STAR, actors=["hub", *"abcd"])
+    assert node_metric(graph, "betweenness") == {"a": 0.0, "b": 0.0, "c": 0.0, "d": 0.0, "hub": 1.0}
+
+
+def test_betweenness_on_a_path():
+    # a-b-c-d: b lies on the routes a-c and a-d, 2 of the 3 pairs it is not part of.
+    graph = signed_map(("a", "visit", "b"), ("b", "visit", "c"), ("c", "visit", "d"), actors="abcd")
+    assert node_metric(graph, "betweenness") == pytest.approx({"a": 0.0, "b": 2 / 3, "c": 2 / 3, "d": 0.0})
+
+
+def test_closeness_and_eigenvector_of_a_star():
+    # A leaf is 1 from the hub and 2 from three leaves: 4 / 7. The star's leading
+    # eigenvector gives each leaf half the hub's value.
+    graph = signed_map(*STAR, actors=["hub", *"abcd"])
+    assert node_metric(graph, "closeness") == pytest.approx({"a": 4 / 7, "b": 4 / 7, "c": 4 / 7, "d": 4 / 7, "hub": 1.0})
+    assert node_metric(graph, "eigenvector") == pytest.approx({"a": 0.5, "b": 0.5, "c": 0.5, "d": 0.5, "hub": 1.0}, abs=1e-4)
+
+
+def test_pagerank_follows_the_direction_of_ties():
+    # Four leaves point at the hub, which points nowhere (its rank is spread evenly):
+    # hub = 0.03 + 0.85 * (4 * leaf + hub / 5) and leaf = 0.03 + 0.17 * hub give 11/21 and 5/42.
+    graph = signed_map(*[(leaf, "visit", "hub") for leaf in "abcd"], actors=["hub", *"abcd"])
+    assert node_metric(graph, "pagerank") == pytest.approx({"a": 5 / 42, "b": 5 / 42, "c": 5 / 42, "d": 5 / 42, "hub": 11 / 21}, abs=1e-5)
+
+
+def test_a_pair_is_one_tie_however_many_relations_it_has():
+    graph = signed_map(("a", "visit", "b", {"weight": 0.5}), ("a", "sanctions", "b"), ("b", "attack", "a"), ("a", "negotiation", "c"), actors="abc")
+    assert node_metric(graph, "degree") == {"a": 2.0, "b": 1.0, "c": 1.0}
+    # The undirected negotiation ties a and c both ways.
+    assert node_metric(graph, "in-degree") == {"a": 2.0, "b": 1.0, "c": 1.0}
+    assert node_metric(graph, "out-degree") == {"a": 2.0, "b": 1.0, "c": 1.0}
+    # Intensity: 0.5 + 1 + 1 between a and b. Goldstein: 1.9 + 8 + 9, and 7 for the talks.
+    assert node_metric(graph, "degree", "intensity") == {"a": 3.5, "b": 2.5, "c": 1.0}
+    assert node_metric(graph, "degree", "goldstein") == pytest.approx({"a": 25.9, "b": 18.9, "c": 7.0})
+
+
+def test_weights_are_read_as_closeness_for_betweenness():
+    # The direct a-c tie weighs 0.2, a length of 5; the way through b is 2 long.
+    graph = signed_map(("a", "visit", "b"), ("b", "visit", "c"), ("a", "visit", "c", {"weight": 0.2}), actors="abc")
+    assert node_metric(graph, "betweenness")["b"] == 0.0
+    assert node_metric(graph, "betweenness", "intensity")["b"] == 1.0
+
+
+def test_structural_ties_weigh_nothing_under_goldstein():
+    graph = signed_map(("a", "leads", "b"), ("b", "alliance", "c"), actors="abc")
+    assert node_metric(graph, "degree") == {"a": 1.0, "b": 2.0, "c": 1.0}
+    assert node_metric(graph, "degree", "goldstein") == {"a": 0.0, "b": 6.0, "c": 6.0}
+    assert node_metric(graph, "closeness", "goldstein")["a"] == 0.0
+
+
+def test_an_unknown_metric_or_weighting_is_a_usage_error():
+    graph = signed_map(*STAR, actors=["hub", *"abcd"])
+    with pytest.raises(stakeholders.UsageError, match='^unknown metric "betweeness"; did you mean "betweenness"\\?$'):
+        node_metric(graph, "betweeness")
+    with pytest.raises(stakeholders.UsageError, match='^unknown weighting "heavy"; use one of none, intensity, goldstein$'):
+        node_metric(graph, "degree", "heavy")
+
+
+def two_blocs():
+    # Two cooperative triangles joined by one cooperative tie (c-d) and two hostile ones; f has no friend.
+    return signed_map(
+        ("a", "alliance", "b"),
+        ("b", "alliance", "c"),
+        ("a", "alliance", "c"),
+        ("d", "alliance", "e"),
+        ("e", "alliance", "x"),
+        ("d", "alliance", "x"),
+        ("c", "pledge", "d"),
+        ("a", "hostility", "e"),
+        ("b", "hostility", "x"),
+        ("f", "hostility", "a"),
+        actors="abcdefx",
+    )
+
+
+def test_blocs_come_from_cooperative_ties():
+    graph = two_blocs()
+    assert blocs(graph) == [["a", "b", "c"], ["d", "e", "x"]]
+    assert communities(graph, seed=7) == {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "x": 1}
+
+
+def test_ranking_shares_ranks_between_equal_values():
+    graph = signed_map(("a", "visit", "b"), ("a", "visit", "c"), ("d", "visit", "e"), actors="abcde")
+    rows = ranking(node_metric(graph, "degree"), graph)
+    assert [(r["rank"], r["actor"], r["name"], r["value"]) for r in rows] == [
+        (1, "a", "A", 2.0),
+        (2, "b", "B", 1.0),
+        (2, "c", "C", 1.0),
+        (2, "d", "D", 1.0),
+        (2, "e", "E", 1.0),
+    ]
+
+
+def test_the_report_on_two_blocs():
+    report = analyze(two_blocs())
+    assert (report["actors"], report["relations"], report["tied_pairs"]) == (7, 10, 10)
+    assert report["blocs"]["blocs"] == [["a", "b", "c"], ["d", "e", "x"]]
+    # Modularity of two triangles and a bridge: 2 * (3/7 - (7/14) ** 2) = 5/14.
+    assert report["blocs"]["modularity"] == round(5 / 14, 4)
+    assert report["blocs"]["without_cooperative_ties"] == ["f"]
+    balance = report["balance"]
+    assert (balance["signed_pairs"], balance["cooperative_pairs"], balance["hostile_pairs"], balance["triangles"]) == (10, 7, 3, 2)
+    assert (balance["strict"]["balanced"], balance["strict"]["share"], balance["weak"]["balanced"]) == (2, 1.0, 2)
+    camps = report["camps"]
+    # Only the c-d pledge crosses the camps; one camp for all but f would hold two hostile ties.
+    # Camp 0 is the larger one.
+    assert camps["camps"] == [["d", "e", "f", "x"], ["a", "b", "c"]]
+    assert (camps["method"], camps["searched"], camps["optimal_splits"], camps["frustration"]) == ("exact", 64, 1, 1)
+    assert camps["frustrated"] == [{"actors": ["c", "d"], "sign": 1, "camps": [1, 0], "relations": ["c--pledge--d"]}]
+    assert camps["bridges"] == ["c", "d"]
+    assert camps["components"] == [["a", "b", "c", "d", "e", "f", "x"]]
+
+
+def test_nothing_to_analyse():
+    graph = signed_map(*STAR, actors=["hub", *"abcd"])
+    with pytest.raises(stakeholders.UsageError, match="^no relations to analyse after the filters \\(kinds: airstrike\\)$"):
+        analyze(stakeholders.filter_graph(graph, kinds=["airstrike"]))
+    with pytest.raises(stakeholders.DataError, match="^no relations to analyse: the dataset has none$"):
+        analyze(signed_map(actors="ab"))
+
+
+def test_the_israel_druze_government_triangle_is_unbalanced(syria):
+    # Israel protects the Druze, who distrust the government, which negotiates
+    # with Israel (the latest signed relation of that pair): + - +.
+    report = analyze(stakeholders.to_graph(syria))
+    [triangle] = [t for t in report["balance"]["triangle_list"] if t["actors"] == ["druze", "israel", "syrian-government"]]
+    assert triangle == {"actors": ["druze", "israel", "syrian-government"], "signs": [1, -1, 1], "strict": False, "weak": False}

@@ -1,0 +1,149 @@
+import json
+
+import pytest
+
+import stakeholders
+from stakeholders.analysis import analyze
+from stakeholders.cli import cli
+
+from .conftest import ROOT, SYRIA
+
+TWO_CAMPS = """
+meta: {title: Two camps, name: two-camps}
+actors:
+  - {id: a, name: Alpha, type: state}
+  - {id: b, name: Beta, type: state}
+  - {id: c, name: Gamma, type: armed-group}
+  - {id: d, name: Delta, type: state}
+  - {id: e, name: Epsilon, type: person}
+relations:
+  - {source: a, target: b, kind: alliance}
+  - {source: b, target: c, kind: alliance}
+  - {source: a, target: c, kind: alliance}
+  - {source: d, target: e, kind: alliance}
+  - {source: a, target: d, kind: hostility}
+  - {source: b, target: e, kind: hostility}
+  - {source: c, target: e, kind: hostility}
+  - {id: c-pledges-d, source: c, target: d, kind: pledge, start: 2025-05}
+  - {source: e, target: d, kind: leads}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("STAKEHOLDERS_DATA", raising=False)
+
+
+def test_the_text_report_explains_every_figure(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--top", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:2] == [
+        "Network analysis of two-camps: Two camps",
+        "5 actors, 9 relations, 8 tied pairs; weighting none: every tied pair counts 1",
+    ]
+    start = lines.index("betweenness: how often it lies on the shortest route between two others (share of all pairs): the brokers")
+    assert lines[start + 1 : start + 5] == [
+        "  RANK  ACTOR  BETWEENNESS",
+        "  1     Gamma  0.1111",
+        "  2     Alpha  0.0556",
+        "  ... and 3 more (--top or --format json shows them)",
+    ]
+    start = lines.index("BLOCS")
+    assert lines[start + 3 : start + 6] == ["  BLOC  SIZE  MEMBERS", "  0     3     Alpha, Beta, Gamma", "  1     2     Delta, Epsilon"]
+    start = lines.index("STRUCTURAL BALANCE")
+    assert lines[start + 3 : start + 10] == [
+        "triangles: 4",
+        "  strict: 2 of 4 balanced (50%); strict balance (Cartwright-Harary): a triangle is balanced when the product of its signs is positive: the friend of a friend is a friend, the enemy of an enemy is a friend",
+        "  weak: 2 of 4 balanced (50%); weak balance (Davis): all-hostile triangles count as balanced too: the enemy of an enemy may be an enemy",
+        "triangles that are not strictly balanced:",
+        "  TRIANGLE               TIES                                                   WEAK BALANCE",
+        "  Alpha, Delta, Gamma    Alpha (+) Gamma, Alpha (-) Delta, Gamma (+) Delta      unbalanced",
+        "  Delta, Epsilon, Gamma  Gamma (+) Delta, Gamma (-) Epsilon, Delta (+) Epsilon  unbalanced",
+    ]
+    start = lines.index("TWO CAMPS")
+    assert lines[start + 2 :] == [
+        "exact: every split of the signed actors was tried (16 splits); the best split is unique",
+        "  CAMP  SIZE  MEMBERS",
+        "  0     3     Alpha, Beta, Gamma",
+        "  1     2     Delta, Epsilon",
+        "frustration 1 of 8 signed pairs (12.5%); frustration: the number of signed pairs that disagree with the split; 0 means the map is perfectly balanced",
+        "frustrated ties: the pairs that strain the two-camp picture, with the relations that disagree with it:",
+        "  PAIR           SIGN         CAMPS  RELATIONS",
+        "  Gamma – Delta  cooperative  0 / 1  c-pledges-d",
+        "bridges: actors with cooperative ties into both camps, who could carry messages across: Delta, Gamma",
+    ]
+
+
+def test_json_gives_the_figures_of_the_library(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", "--data", str(path), "--format", "json", "--weight", "intensity", "--sign", "goldstein"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    graph = stakeholders.to_graph(stakeholders.load(path))
+    assert report == analyze(graph, weighting="intensity", sign_rule="goldstein")
+    # The Delta-Epsilon tie is an alliance and a leads relation (1 + 1); their other two ties one relation each.
+    assert report["centrality"]["degree"]["ranking"][:2] == [
+        {"actor": "d", "name": "Delta", "value": 4.0, "rank": 1},
+        {"actor": "e", "name": "Epsilon", "value": 4.0, "rank": 1},
+    ]
+
+
+def test_csv_has_one_row_per_actor(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "actor,name,type,degree,in-degree,out-degree,betweenness,closeness,eigenvector,pagerank,bloc,camp,bridge"
+    assert lines[3] == "c,Gamma,armed-group,4,3,4,0.1111,1,1,0.202,0,0,true"
+    assert len(lines) == 6
+
+
+def test_filters_apply(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--polarity", "hostile", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["filters"], report["relations"], report["blocs"]["blocs"]) == (["polarity: hostile"], 3, [])
+    # Hostile ties a-d, b-e, c-e only: d and e may share a camp or not, two splits
+    # leave nothing frustrated, and the first found puts a with e.
+    camps = report["camps"]
+    assert (camps["camps"], camps["frustration"], camps["optimal_splits"]) == ([["b", "c", "d"], ["a", "e"]], 0, 2)
+
+
+def test_a_map_without_signed_ties_has_no_camps(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--kind", "leads"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "no cooperative or hostile ties, so no balance and no camps"
+    assert "TWO CAMPS" not in result.output
+
+
+def test_nothing_left_after_the_filters_is_one_error_line(runner, write):
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--kind", "airstrike"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no relations to analyse after the filters (kinds: airstrike)\n"
+
+
+def test_an_unknown_weighting_is_refused(runner):
+    result = runner.invoke(cli, ["analyze", "--weight", "heavy"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--weight': 'heavy' is not one of 'none', 'intensity', 'goldstein'." in result.stderr
+
+
+def test_help_has_examples(runner):
+    result = runner.invoke(cli, ["analyze", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Examples:\n    stakeholders analyze\n" in result.output
+
+
+def test_the_syria_report(runner):
+    result = runner.invoke(cli, ["analyze", str(SYRIA), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["centrality"]["betweenness"]["ranking"][0]["actor"] == "syrian-government"
+    assert (report["balance"]["triangles"], report["balance"]["strict"]["balanced"], report["balance"]["weak"]["balanced"]) == (4, 2, 3)
+    assert (report["camps"]["method"], report["camps"]["frustration"]) == ("exact", 2)
