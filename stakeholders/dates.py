@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -59,24 +60,13 @@ class PartialDate:
         """
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, dt.datetime):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
+        if isinstance(value, dt.date):  # datetime.datetime too
+            return _from_text(f"{value.year:04d}-{value.month:02d}-{value.day:02d}")
         if isinstance(value, int) and not isinstance(value, bool):
-            text = str(value)
-        elif isinstance(value, str):
-            text = value.strip()
-        else:
-            raise ValueError(f"not a date: {_FORMAT_HINT}, got {type(value).__name__}")
-        match = _PATTERN.fullmatch(text)
-        if match is None:
-            raise ValueError(f"not a date: {_FORMAT_HINT}, got {text!r}")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            return cls(year, month, day)  # type: ignore[arg-type]
-        except ValueError:
-            raise ValueError(f"not a date: {text!r} does not exist") from None
+            return _from_text(str(value))
+        if isinstance(value, str):
+            return _from_text(value.strip())
+        raise ValueError(f"not a date: {_FORMAT_HINT}, got {type(value).__name__}")
 
     @property
     def precision(self) -> str:
@@ -123,6 +113,20 @@ class PartialDate:
             serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="json-unless-none"),
             json_schema_input_schema=core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
         )
+
+
+@functools.lru_cache(maxsize=65536)
+def _from_text(text: str) -> PartialDate:
+    # Big maps repeat the same few thousand dates; a PartialDate is immutable, so
+    # one object per distinct text serves every record (and saves memory).
+    match = _PATTERN.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a date: {_FORMAT_HINT}, got {text!r}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        return PartialDate(year, month, day)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} does not exist") from None
 
 
 def _validate(value: object) -> PartialDate:

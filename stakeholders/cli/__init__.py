@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import analysis, data, render
+from . import analysis, data, export, render
 from .common import Group
 
 
@@ -33,7 +33,7 @@ def cli() -> None:
     """
 
 
-for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, analysis.analyze):
+for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, analysis.analyze, export.export_command, export.import_command):
     cli.add_command(_command)
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..errors import UsageError
 from ..files import write_atomic
 from ..graph import filter_graph, focus_graph, to_graph
-from ..errors import UsageError
 from ..model import Dataset
 from .layout import positions
 from .page import Look, payload

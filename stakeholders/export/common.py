@@ -1,0 +1,129 @@
+"""What the exporters share: the graph's records in a fixed order, widened dates,
+the first evidence of a relation, and text made safe for XML.
+
+Every exporter walks actors by id and relations by id, so the same graph always
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+from xml.sax.saxutils import escape, quoteattr
+
+from ..dates import PartialDate
+from ..files import write_atomic
+from ..model import POLARITY_NAMES, Actor, Dataset, Relation
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# XML 1.0 forbids these characters outright, escaped or not; data text is
+# untrusted, so they are dropped rather than allowed to make the file unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Element content: escaped, without the characters XML 1.0 forbids."""
+    return escape(_NOT_XML.sub("", str(value)))
+
+
+def xml_attr(value: object) -> str:
+    """An attribute value with its quotes, line breaks and tabs kept as character references."""
+    return quoteattr(_NOT_XML.sub("", str(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def widened(start: PartialDate | None, end: PartialDate | None) -> tuple[str | None, str | None]:
+    """ISO days for a span: a partial start from its first day, a partial end to its last."""
+    return (start.first.isoformat() if start else None, end.last.isoformat() if end else None)
+
+
+class Edge(NamedTuple):
+    """One relation of the graph with its full record and the graph's attributes."""
+
+    source: str
+    target: str
+    relation: Relation
+    attrs: dict[str, Any]
+
+
+def as_graph(data: nx.MultiDiGraph | Dataset) -> nx.MultiDiGraph:
+    """The graph to export: given, or built from a dataset with no filter."""
+    if isinstance(data, Dataset):
+        from ..graph import to_graph
+
+        return to_graph(data)
+    return data
+
+
+def dataset_of(graph: nx.MultiDiGraph) -> Dataset:
+    return graph.graph["dataset"]
+
+
+def actors(graph: nx.MultiDiGraph) -> Iterator[tuple[Actor, dict[str, Any]]]:
+    """The graph's actors by id, each with its node attributes."""
+    by_id = dataset_of(graph).actors_by_id
+    for node in sorted(graph.nodes):
+        yield by_id[node], graph.nodes[node]
+
+
+def edges(graph: nx.MultiDiGraph) -> list[Edge]:
+    """The graph's relations by id."""
+    by_id = dataset_of(graph).relations_by_id
+    found = [Edge(u, v, by_id[key], attrs) for u, v, key, attrs in graph.edges(keys=True, data=True)]
+    found.sort(key=lambda edge: edge.relation.id or "")
+    return found
+
+
+def first_evidence(graph: nx.MultiDiGraph, relation: Relation) -> tuple[str | None, str | None]:
+    """The first evidence quote of a relation and the title of its source."""
+    if not relation.evidence:
+        return None, None
+    evidence = relation.evidence[0]
+    source = dataset_of(graph).sources_by_id.get(evidence.source)
+    return evidence.quote, source.title if source else evidence.source
+
+
+def polarity_name(polarity: int | None) -> str:
+    return POLARITY_NAMES[polarity or 0]
+
+
+def node_data(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each actor id with the graph's node attributes plus its legend colour and shape."""
+    from ..style import actor_style, node_size
+
+    for node in sorted(graph.nodes):
+        attrs = dict(graph.nodes[node])
+        style = actor_style(attrs["type"])
+        attrs.update(color=style.color, shape=style.shape, size=node_size(graph.degree(node)))
+        yield node, attrs
+
+
+def edge_data(graph: nx.MultiDiGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
+    """Each relation with the graph's edge attributes plus its polarity name and first evidence."""
+    for edge in edges(graph):
+        quote, quoted = first_evidence(graph, edge.relation)
+        attrs = dict(edge.attrs, polarity_name=polarity_name(edge.relation.polarity), quote=quote, quote_source=quoted)
+        yield edge, attrs
+
+
+def write_files(files: dict[str, Iterable[str]], path: str | Path) -> list[Path]:
+    """Several files into a folder (each written atomically), or into one zip when ``path`` ends in ``.zip``.
+
+    The zip is deterministic: members in the order given, each dated 1980-01-01.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".zip":
+        return [write_atomic(target / name, chunks) for name, chunks in files.items()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, chunks in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, "".join(chunks).encode("utf-8"))
+    return [write_atomic(target, [buffer.getvalue()])]
