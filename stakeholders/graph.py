@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from .bulk import collector_paused
 from .dates import PartialDate
 from .errors import UsageError
 from .filters import Filters
@@ -88,13 +89,14 @@ def to_graph(
     """
     filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
     graph = nx.MultiDiGraph(name=dataset.name, title=dataset.meta.title, filters=filters.describe(), dataset=dataset)
-    graph.add_nodes_from((a.id, node_attributes(a)) for a in dataset.actors if filters.keeps_actor(a))
     kinds_by_id = dataset.kinds_by_id
-    graph.add_edges_from(
-        (r.source, r.target, r.id, edge_attributes(r, kinds_by_id[r.kind]))
-        for r in dataset.relations
-        if filters.keeps_relation(r) and r.source in graph and r.target in graph
-    )
+    with collector_paused():
+        graph.add_nodes_from((a.id, node_attributes(a)) for a in dataset.actors if filters.keeps_actor(a))
+        graph.add_edges_from(
+            (r.source, r.target, r.id, edge_attributes(r, kinds_by_id[r.kind]))
+            for r in dataset.relations
+            if filters.keeps_relation(r) and r.source in graph and r.target in graph
+        )
     return graph
 
 

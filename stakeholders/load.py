@@ -8,10 +8,8 @@ which carry line marks (JSON is composed the same way: it is YAML too).
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,8 +18,9 @@ from typing import Any
 import pydantic
 import yaml
 
+from .bulk import collector_paused
 from .errors import DataError, DatasetNotFoundError, ParseError, Problem, ValidationError
-from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
 from .names import closest_words
 from .resolve import resolve
 
@@ -47,23 +46,9 @@ _REQUIRED: dict[str, set[str]] = {
     section: {name for name, info in model.model_fields.items() if info.is_required()}
     for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
 }
-_OWN_MESSAGES = {"partial_date", "bad_id", "bad_url", "end_before_start", "attribute_value"}
+_OWN_MESSAGES = {"partial_date", "bad_url", "end_before_start", "attribute_value"}
 
 Loc = tuple[str | int, ...]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Parsing and validating builds millions of small objects that all survive;
-    # the cyclic garbage collector would scan them again and again (it costs
-    # three to seven times the work on big maps), and none of them form cycles.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -112,7 +97,7 @@ def load(path: str | Path) -> Dataset:
     """
     root = Path(path)
     files = _dataset_files(root)
-    with _collector_paused():
+    with collector_paused():
         documents = [_read(file) for file in files]
         dataset = _build(documents)
     if dataset.meta.name is None:
@@ -309,6 +294,8 @@ def _pydantic_problem(document: _Document, error: Any) -> Problem:
         return _problem(document, loc[:-1], f'missing required field "{loc[-1]}"')
     if error_type == "extra_forbidden":
         return _problem(document, loc, _unknown_field(loc), on_key=True)
+    if error_type == "string_pattern_mismatch":  # only ids have a pattern
+        return _problem(document, loc, f"not a valid id: {error['input']!r}; {ID_RULE}")
     message = error["msg"]
     value = error.get("input")
     if error_type not in _OWN_MESSAGES and isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60:

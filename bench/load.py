@@ -1,0 +1,74 @@
+"""Loading a big map: ``stakeholders.load`` + validation + graph, against the bare parser.
+
+The same synthetic map (10,000 actors, 100,000 relations, each dated with one
+evidence quote) is written as JSON and as YAML; every measurement runs in a fresh
+process, as a command would, so start-up state and peak memory are those of a real
+run. Baselines: ``json.load`` of the JSON file, and ``yaml.load`` with libyaml's
+``CSafeLoader`` on the YAML file (both with Python's defaults, collector on).
+
+    python -m bench.load
+    python -m bench.load --scale 0.1
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.common import Row, main
+from bench.synth import generate, write
+
+ACTORS, RELATIONS = 10_000, 100_000
+
+_MEASURE = """
+import resource, sys, time
+{setup}
+start = time.perf_counter()
+{work}
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+# (imports, then the timed work): the clock covers the work, not the imports.
+OURS = ("import stakeholders, stakeholders.graph", "graph = stakeholders.to_graph(stakeholders.load(sys.argv[1]))")
+JSON = ("import json", "with open(sys.argv[1], encoding='utf-8') as f:\n    json.load(f)")
+YAML = ("import yaml", "with open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)")
+
+
+def measure(code: tuple[str, str], path: Path, repeat: int) -> tuple[float, float]:
+    """Best wall time (s) of the work and the peak RSS (MiB) of that run, each run in a fresh process."""
+    best: tuple[float, float] = (float("inf"), 0.0)
+    setup, work = code
+    for _ in range(repeat):
+        script = _MEASURE.format(setup=setup, work=work)
+        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+        elapsed, rss = (float(x) for x in done.stdout.split())
+        best = min(best, (elapsed, rss))
+    return best
+
+
+def run(scale: float = 1.0) -> list[Row]:
+    actors, relations = max(10, int(ACTORS * scale)), max(20, int(RELATIONS * scale))
+    size = f"{actors:,} actors, {relations:,} relations"
+    data = generate(actors, relations, seed=1)
+    with tempfile.TemporaryDirectory() as folder:
+        as_json = write(data, Path(folder) / "map.json")
+        as_yaml = write(data, Path(folder) / "map.yaml")
+        del data
+        ours_json, rss_json = measure(OURS, as_json, 3)
+        base_json, _ = measure(JSON, as_json, 3)
+        ours_yaml, rss_yaml = measure(OURS, as_yaml, 1)
+        base_yaml, _ = measure(YAML, as_yaml, 1)
+        mib = as_json.stat().st_size / 2**20
+    return [
+        Row(f"load JSON ({mib:.0f} MiB, {size}) + graph vs json.load", ours_json, base_json, goal=2.0),
+        Row("  peak memory of that load (MiB, goal <= 600)", rss_json, goal=600.0, unit="MiB"),
+        Row(f"load YAML ({size}) + graph vs yaml.load(CSafeLoader)", ours_yaml, base_yaml, goal=0.5),
+        Row("  peak memory of that load (MiB)", rss_yaml, unit="MiB"),
+    ]
+
+
+if __name__ == "__main__":
+    main(run, __doc__)
+
