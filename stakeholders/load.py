@@ -22,6 +22,7 @@ from .bulk import collector_paused
 from .errors import DataError, DatasetNotFoundError, ParseError, Problem, ValidationError
 from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
 from .names import closest_words
+from .progress import Progress, silent
 from .resolve import resolve
 
 # libyaml's loader is about three times faster than the pure-Python one.
@@ -57,7 +58,7 @@ class _Document:
 
     path: Path | None
     text: str
-    data: Any
+    data: dict[str, Any] | None  # None: a JSON file not parsed into Python objects yet
 
     def position(self, loc: Loc, on_key: bool = False) -> tuple[int | None, int | None]:
         node = self._nodes
@@ -89,17 +90,23 @@ def _child(node: yaml.Node, part: str | int, want_key: bool) -> yaml.Node | None
     return None
 
 
-def load(path: str | Path) -> Dataset:
+def load(path: str | Path, progress: Progress = silent) -> Dataset:
     """Load, validate and resolve a dataset from a YAML or JSON file or a folder of them.
 
     Raises ``DatasetNotFoundError``, ``ParseError`` or ``ValidationError`` (with
-    every problem found) on bad data.
+    every problem found) on bad data. ``progress`` hears of each file read and of
+    the check (see ``stakeholders.progress``).
     """
     root = Path(path)
     files = _dataset_files(root)
     with collector_paused():
-        documents = [_read(file) for file in files]
+        documents = []
+        for done, file in enumerate(files, 1):
+            documents.append(_read(file))
+            progress("reading", done, len(files))
+        progress("checking", 0, 1)
         dataset = _build(documents)
+        progress("checking", 1, 1)
     if dataset.meta.name is None:
         dataset.meta.name = _default_name(root, files)
     return dataset
@@ -109,7 +116,7 @@ def from_dict(data: Mapping[str, Any], name: str | None = None) -> Dataset:
     """Validate and resolve a dataset given as plain Python data (as a file would hold it)."""
     if not isinstance(data, Mapping):
         raise ParseError(Problem(f"the top level must be a mapping of {_TOP_LEVEL}, not a {type(data).__name__}"))
-    document = _Document(None, "", dict(data))
+    document = _Document(None, "", dict(data))  # data given: never parsed as JSON
     dataset = _build([document])
     if dataset.meta.name is None and name is not None:
         dataset.meta.name = name
@@ -146,26 +153,36 @@ def _read(path: Path) -> _Document:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ParseError(Problem(f"not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded", path, line)) from None
     if SUFFIXES[path.suffix.lower()] == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ParseError(Problem(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno)) from None
-    else:
-        try:
-            data = yaml.load(text, Loader=_YamlLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            raise ParseError(Problem(f"not valid YAML: {exc.problem or exc.context}", path, line, column)) from None
-        except yaml.YAMLError as exc:
-            raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
+        # Parsed later, by pydantic's own JSON reader when the file is valid (it
+        # builds no intermediate dicts); json.loads only when something is wrong.
+        return _Document(path, text, None)
+    return _Document(path, text, _parse_yaml(path, text))
+
+
+def _parse_json(path: Path | None, text: str) -> dict[str, Any]:
+    try:
+        return _mapping(path, json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise ParseError(Problem(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno)) from None
+
+
+def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return _mapping(path, yaml.load(text, Loader=_YamlLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ParseError(Problem(f"not valid YAML: {exc.problem or exc.context}", path, line, column)) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
+
+
+def _mapping(path: Path | None, data: Any) -> dict[str, Any]:
     if data is None:
-        data = {}
+        return {}
     if not isinstance(data, dict):
-        raise ParseError(
-            Problem(f"the top level must be a mapping of {_TOP_LEVEL}, not a {type(data).__name__}", path, 1, 1)
-        )
-    return _Document(path, text, data)
+        raise ParseError(Problem(f"the top level must be a mapping of {_TOP_LEVEL}, not a {type(data).__name__}", path, 1, 1))
+    return data
 
 
 @dataclass
@@ -208,6 +225,12 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
     and the ids and names of records left out (references to them are then not
     reported as unknown too).
     """
+    if document.data is None:
+        try:
+            valid = Dataset.model_validate_json(document.text)
+            return _Part(valid, document, {s: list(range(len(getattr(valid, s)))) for s in SECTIONS}), [], []
+        except pydantic.ValidationError:
+            document.data = _parse_json(document.path, document.text)
     data = document.data
     whole = {s: list(range(len(data[s]))) for s in SECTIONS if isinstance(data.get(s), list)}
     try:

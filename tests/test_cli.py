@@ -1,3 +1,4 @@
+import io
 import json
 import subprocess
 import sys
@@ -5,6 +6,7 @@ import sys
 import pytest
 
 from stakeholders.cli import cli
+from stakeholders.cli.common import ProgressBar
 
 from .conftest import MINIMAL, ROOT, SYRIA
 
@@ -245,3 +247,40 @@ def test_no_traceback_for_bad_data_from_the_console_script(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("Error: 2 problems in")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bars_show_on_a_terminal_after_a_second():
+    out = _Terminal()
+    bar = ProgressBar(enabled=True, file=out)
+    bar.started -= ProgressBar.DELAY
+    bar("reading", 1, 2)
+    bar("reading", 2, 2)
+    bar("checking", 1, 1)
+    bar.close()
+    shown = out.getvalue()
+    assert "reading" in shown and "2/2" in shown and "checking" in shown and "1/1" in shown
+
+
+def test_progress_bars_stay_silent_when_quick_or_disabled():
+    out = _Terminal()
+    quick = ProgressBar(enabled=True, file=out)
+    quick("reading", 1, 1)  # within the first second
+    off = ProgressBar(enabled=False, file=out)
+    off.started -= ProgressBar.DELAY
+    off("reading", 1, 1)
+    quick.close()
+    off.close()
+    assert out.getvalue() == ""
+
+
+def test_quiet_is_accepted_and_output_unchanged(runner):
+    loud = runner.invoke(cli, ["actors"])
+    quiet = runner.invoke(cli, ["--quiet", "actors"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stdout == loud.stdout
+    assert quiet.stderr == ""

@@ -18,7 +18,8 @@ from .common import Group
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stakeholders")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars (they show only on a terminal, after a second).")
+def cli(quiet: bool) -> None:
     """Map who relates to whom in a political situation.
 
     The dataset is a YAML or JSON file, or a folder of them, given with --data,

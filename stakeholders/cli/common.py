@@ -8,9 +8,11 @@ line on stderr and exit code 1 (bad data) or 2 (bad usage).
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -74,6 +76,51 @@ def filter_options(command: F) -> F:
     )
 
 
+class ProgressBar:
+    """Draws the library's progress reports as bars on stderr, one per stage.
+
+    Silent unless stderr is a terminal and --quiet was not given, and silent for
+    the first second: quick commands print nothing extra.
+    """
+
+    DELAY = 1.0
+
+    def __init__(self, enabled: bool, file: TextIO | None = None) -> None:
+        self.enabled = enabled
+        self.file = file or sys.stderr
+        self.started = time.monotonic()
+        self.stage: str | None = None
+        self.bar: Any = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < self.DELAY:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = click.progressbar(length=max(total, 1), label=f"{stage:<9}", file=self.file, show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+        if done >= total:
+            self.close()  # a finished stage leaves its line, so the command's output starts clean
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def progress() -> ProgressBar:
+    """The command's progress bar, made on first use and closed when the command ends."""
+    root = click.get_current_context().find_root()
+    bar = root.meta.get("stakeholders.progress")
+    if bar is None:
+        bar = ProgressBar(enabled=not root.params.get("quiet") and sys.stderr.isatty())
+        root.meta["stakeholders.progress"] = bar
+        root.call_on_close(bar.close)
+    return bar
+
+
 def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
     """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default."""
     ctx = click.get_current_context()
@@ -81,9 +128,9 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
         raise click.UsageError("give the dataset as an argument or with --data, not both")
     path = argument or data
     if path is not None:
-        return load(path)
+        return load(path, progress())
     try:
-        return load(DEFAULT_DATA)
+        return load(DEFAULT_DATA, progress())
     except DatasetNotFoundError as exc:
         raise DatasetNotFoundError(
             f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"

@@ -10,7 +10,7 @@ import click
 from ..export import FORMATS
 from ..sheets import FLAVORS
 from ..terminal import safe
-from .common import data_option, filter_options, open_dataset
+from .common import data_option, filter_options, open_dataset, progress
 
 
 @click.command("export")
@@ -75,7 +75,7 @@ def export_command(
     from ..graph import to_graph
 
     graph = to_graph(loaded, as_of=as_of, kinds=kinds or None, polarity=polarity)
-    for path in export(graph, fmt, output, **options):
+    for path in export(graph, fmt, output, progress(), **options):
         click.echo(safe(path))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..figures import METRICS
-from .common import data_option, filter_options, open_dataset
+from .common import data_option, filter_options, open_dataset, progress
 
 
 @click.command()
@@ -70,6 +70,7 @@ def render(
         physics=physics,
         size_by=size_by,
         color_by=color_by,
+        progress=progress(),
     )
     click.echo(str(path))
     if open_page:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..progress import Progress, silent
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -78,14 +79,16 @@ def default_path(name: str, format: str, **options: Any) -> Path:
     return OUTPUT / f"{name}{found.suffix}"
 
 
-def export(data: nx.MultiDiGraph | Dataset, format: str, path: str | Path | None = None, **options: Any) -> list[Path]:
+def export(
+    data: nx.MultiDiGraph | Dataset, format: str, path: str | Path | None = None, progress: Progress = silent, **options: Any
+) -> list[Path]:
     """Write ``data`` (a graph or a dataset) in ``format`` to ``path``; returns the paths written.
 
     Options: gexf ``dynamic`` (default True) and ``directed_only``; csv
     ``flavor`` (gephi, kumu, onodo); neo4j ``cypher`` (a script instead of CSV).
     A folder format written to a path ending in ``.zip`` becomes one zip file.
     Raises ``UsageError`` for an unknown format or option, ``DataError`` when the
-    file cannot be written.
+    file cannot be written. ``progress``: see ``stakeholders.progress``.
     """
     found = check_format(format, options)
     from .common import as_graph
@@ -93,10 +96,13 @@ def export(data: nx.MultiDiGraph | Dataset, format: str, path: str | Path | None
     graph = as_graph(data)
     target = Path(path) if path is not None else default_path(graph.graph.get("name") or "map", format, **options)
     module = import_module(f".{found.module}", __name__)
+    progress("writing", 0, 1)
     if format == "neo4j" and options.pop("cypher", False):
-        return [module.write_cypher(graph, target)]
-    options.pop("cypher", None)
-    written = getattr(module, found.writer)(graph, target, **options)
+        written = module.write_cypher(graph, target)
+    else:
+        options.pop("cypher", None)
+        written = getattr(module, found.writer)(graph, target, **options)
+    progress("writing", 1, 1)
     return written if isinstance(written, list) else [written]
 
 

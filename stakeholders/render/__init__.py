@@ -19,6 +19,7 @@ from ..errors import UsageError
 from ..files import write_atomic
 from ..graph import filter_graph, focus_graph, to_graph
 from ..model import Dataset
+from ..progress import Progress, silent
 from .layout import positions
 from .page import Look, payload
 
@@ -129,6 +130,7 @@ def render_html(
     physics: bool | None = None,
     size_by: str | None = None,
     color_by: str = "type",
+    progress: Progress = silent,
 ) -> Path:
     """Write the map of a dataset (or of a graph from ``to_graph``) and return its path.
 
@@ -143,4 +145,7 @@ def render_html(
     if focus is not None:
         graph = focus_graph(graph, focus, depth)
     target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
-    return write_atomic(target, [generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)])
+    progress("drawing", 0, 1)
+    page = generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)
+    progress("drawing", 1, 1)
+    return write_atomic(target, [page])
