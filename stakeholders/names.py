@@ -19,9 +19,10 @@ def normalize(text: str) -> str:
     Case is folded, accents and other combining marks dropped (so ``Sharaá`` matches
     ``Sharaa``), and every run of punctuation or space becomes one space.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", stripped.casefold()).strip()
+    if not text.isascii():  # ASCII has no accents to drop: most names on big maps skip this
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 
 def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:

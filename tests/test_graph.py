@@ -109,3 +109,14 @@ def test_every_actor_type_has_a_style():
     assert not {s.color.lower() for s in ACTOR_STYLES.values()} & {c.lower() for c in POLARITY_STYLE.values()}
     assert hex_to_rgb("#E69F00") == (230, 159, 0)
     assert node_size(0) < node_size(1) < node_size(100)
+
+
+def test_the_fast_build_equals_networkx_own(syria):
+    graph = stakeholders.to_graph(syria)
+    reference = nx.MultiDiGraph(**graph.graph)
+    reference.add_nodes_from(graph.nodes(data=True))
+    reference.add_edges_from(graph.edges(keys=True, data=True))
+    assert nx.utils.graphs_equal(graph, reference)
+    assert graph.edges["israel", "syria", "israel-airstrikes-syria"] is not graph.edges["syrian-government", "israel", "syria-israel-hostilities"]
+    assert sorted(graph.pred["israel"]) == sorted(reference.pred["israel"])
+    assert graph._succ["syrian-government"]["israel"] is graph._pred["israel"]["syrian-government"]  # one key dict, as networkx shares it
