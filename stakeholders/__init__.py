@@ -25,17 +25,35 @@ from .errors import (
     UsageError,
     ValidationError,
 )
+from .export import export  # the function: the subpackage stays stakeholders.export's home
 from .load import from_dict, load
 from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
 from .names import NameIndex, normalize
 from .vocabulary import DEFAULT_KINDS
 
 if TYPE_CHECKING:
-    from .graph import filter_graph, to_graph
+    from .analysis import analyze, communities, node_metric
+    from .balance import camps
+    from .graph import filter_graph, focus_graph, to_graph
+    from .render import generate_html, render_html
+    from .sheets import import_sheets, read_sheets
 
 __version__ = "0.1.0"
 
-_LAZY = {"to_graph": "graph", "filter_graph": "graph"}
+# Imported on first use: these pull in networkx, igraph or jinja2.
+_LAZY = {
+    "to_graph": "graph",
+    "filter_graph": "graph",
+    "focus_graph": "graph",
+    "render_html": "render",
+    "generate_html": "render",
+    "analyze": "analysis",
+    "node_metric": "analysis",
+    "communities": "analysis",
+    "camps": "balance",
+    "import_sheets": "sheets",
+    "read_sheets": "sheets",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -48,6 +66,16 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_KINDS",
+    "analyze",
+    "camps",
+    "communities",
+    "export",
+    "focus_graph",
+    "generate_html",
+    "import_sheets",
+    "node_metric",
+    "read_sheets",
+    "render_html",
     "Actor",
     "AmbiguousActorError",
     "DataError",

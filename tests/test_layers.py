@@ -56,3 +56,17 @@ def test_importing_the_package_loads_neither_click_nor_networkx():
 def test_the_code_passes_the_linter():
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "stakeholders", "tests", "bench"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_python_api_offers_what_the_cli_does(syria, tmp_path):
+    import stakeholders
+
+    missing = [name for name in stakeholders.__all__ if not hasattr(stakeholders, name)]
+    assert missing == []
+    import stakeholders.export.gexf  # importing the subpackage must not hide the function
+
+    assert callable(stakeholders.export)
+    graph = stakeholders.to_graph(syria, as_of="2025-05")
+    assert stakeholders.export(graph, "gexf", tmp_path / "map.gexf") == [tmp_path / "map.gexf"]
+    assert stakeholders.render_html(graph, tmp_path / "map.html").stat().st_size > 0
+    assert stakeholders.analyze(graph)["actors"] == graph.number_of_nodes()
