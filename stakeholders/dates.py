@@ -129,11 +129,23 @@ def _from_text(text: str) -> PartialDate:
         raise ValueError(f"not a date: {text!r} does not exist") from None
 
 
+# Dates already read, by their exact text: pydantic calls the validator once per
+# date field, a few hundred thousand times on a big map, mostly with the same texts.
+_READ: dict[str, PartialDate] = {}
+
+
 def _validate(value: object) -> PartialDate:
+    if type(value) is str:
+        known = _READ.get(value)
+        if known is not None:
+            return known
     try:
-        return PartialDate.parse(value)
+        date = PartialDate.parse(value)
     except ValueError as exc:
         raise PydanticCustomError("partial_date", str(exc)) from None
+    if type(value) is str and len(_READ) < 65536:
+        _READ[value] = date
+    return date
 
 
 def span_active(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:

@@ -47,7 +47,7 @@ _REQUIRED: dict[str, set[str]] = {
     section: {name for name, info in model.model_fields.items() if info.is_required()}
     for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
 }
-_OWN_MESSAGES = {"partial_date", "bad_url", "end_before_start", "attribute_value"}
+_OWN_MESSAGES = {"partial_date", "bad_url", "attribute_value"}
 
 Loc = tuple[str | int, ...]
 

@@ -20,8 +20,6 @@ from pydantic import (
     Field,
     PlainValidator,
     StringConstraints,
-    ValidationInfo,
-    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -97,13 +95,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
 
 
-def _end_not_before_start(end: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
-    start = info.data.get("start")
-    if end is not None and start is not None and end.last < start.first:
-        raise PydanticCustomError("end_before_start", "end {end} is before start {start}", {"end": str(end), "start": str(start)})
-    return end
-
-
 class Meta(_Model):
     """What the map is about."""
 
@@ -146,8 +137,6 @@ class Actor(_Model):
     start: PartialDate | None = None
     end: PartialDate | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
-
-    end_not_before_start = field_validator("end")(_end_not_before_start)
 
 
 class RelationKind(_Model):
@@ -193,8 +182,6 @@ class Relation(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list)
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
-
-    end_not_before_start = field_validator("end")(_end_not_before_start)
 
     @property
     def polarity_name(self) -> str:
