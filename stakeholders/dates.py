@@ -27,7 +27,7 @@ class PartialDate:
     ``2025`` (same first day, shorter period) and both before ``2025-02``.
     """
 
-    __slots__ = ("year", "month", "day", "first", "last")
+    __slots__ = ("year", "month", "day", "first", "last", "_text")
 
     year: int
     month: int | None
@@ -46,7 +46,14 @@ class PartialDate:
             last = dt.date(year, month, calendar.monthrange(year, month)[1])
         else:
             last = dt.date(year, 12, 31)
-        for name, value in (("year", year), ("month", month), ("day", day), ("first", first), ("last", last)):
+        if day is not None:
+            text = f"{year:04d}-{month:02d}-{day:02d}"
+        elif month is not None:
+            text = f"{year:04d}-{month:02d}"
+        else:
+            text = f"{year:04d}"
+        # The text is kept: graphs and exports ask for it once per relation.
+        for name, value in (("year", year), ("month", month), ("day", day), ("first", first), ("last", last), ("_text", text)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -97,11 +104,7 @@ class PartialDate:
         return hash(self._key())
 
     def __str__(self) -> str:
-        if self.day is not None:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month is not None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+        return self._text
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"

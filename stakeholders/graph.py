@@ -118,8 +118,7 @@ def _add_relations(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, 
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = graph.edge_key_dict_factory()
-        keys[key] = graph.edge_attr_dict_factory()
-        keys[key].update(attrs)
+        keys[key] = attrs  # a fresh dict per edge, as edge_attr_dict_factory would give
 
 
 def filter_graph(
