@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from .analysis import analyze, communities, node_metric
     from .balance import camps
     from .graph import filter_graph, focus_graph, to_graph
+    from .mediators import find_mediators
+    from .neighbors import neighborhood
+    from .network import ActorPath, Hop, Network, build_network
+    from .paths import NoPathError, find_paths
+    from .query import find_actor, select_relations, timeline
     from .render import generate_html, render_html
     from .sheets import import_sheets, read_sheets
 
@@ -53,6 +58,17 @@ _LAZY = {
     "camps": "balance",
     "import_sheets": "sheets",
     "read_sheets": "sheets",
+    "find_paths": "paths",
+    "NoPathError": "paths",
+    "build_network": "network",
+    "Network": "network",
+    "ActorPath": "network",
+    "Hop": "network",
+    "neighborhood": "neighbors",
+    "find_mediators": "mediators",
+    "find_actor": "query",
+    "select_relations": "query",
+    "timeline": "query",
 }
 
 
@@ -65,6 +81,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ActorPath",
+    "Hop",
+    "Network",
+    "NoPathError",
+    "build_network",
+    "find_actor",
+    "find_mediators",
+    "find_paths",
+    "neighborhood",
+    "select_relations",
+    "timeline",
     "DEFAULT_KINDS",
     "analyze",
     "camps",

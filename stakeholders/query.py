@@ -1,4 +1,4 @@
-"""Questions asked of a dataset: find an actor, list relations."""
+"""Questions asked of a dataset: find an actor, list relations, a timeline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .dates import PartialDate
-from .filters import Filters
+from .errors import UsageError
+from .filters import Filters, parse_date
 from .model import Actor, Dataset, Relation
 from .names import NameIndex
 
@@ -44,3 +45,32 @@ def select_relations(
         if (actor_id is None or actor_id in (r.source, r.target)) and filters.keeps_relation(r)
     ]
     return sorted(chosen, key=relation_sort_key)
+
+
+def timeline(
+    dataset: Dataset,
+    actor: str | None = None,
+    *,
+    since: str | PartialDate | None = None,
+    until: str | PartialDate | None = None,
+    as_of: str | PartialDate | None = None,
+    kinds: Iterable[str] | None = None,
+    polarity: str | int | Iterable[str | int] | None = None,
+) -> list[Relation]:
+    """Relations (of one actor, if given) in date order, those overlapping ``since``..``until``.
+
+    Both bounds are inclusive periods (``until="2025-01"`` takes in 31 January).
+    Undated relations come last: like everywhere else, they count as active on any date.
+    """
+    first = parse_date(since, "since date") if since is not None else None
+    last = parse_date(until, "until date") if until is not None else None
+    if first is not None and last is not None and last.last < first.first:
+        raise UsageError(f"the since date {first} is after the until date {last}")
+    chosen = select_relations(dataset, actor, as_of=as_of, kinds=kinds, polarity=polarity)
+    return [r for r in chosen if _overlaps(r, first, last)]
+
+
+def _overlaps(relation: Relation, first: PartialDate | None, last: PartialDate | None) -> bool:
+    if first is not None and relation.end is not None and relation.end.last < first.first:
+        return False
+    return last is None or relation.start is None or relation.start.first <= last.last

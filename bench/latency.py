@@ -1,0 +1,35 @@
+"""Command-line latency of ``stakeholders path`` on the shipped data.
+
+Against a fresh Python importing what any graph CLI would (networkx, pydantic,
+click, yaml), measured in the same run: subprocesses, best of several. The path
+command imports no networkx at all; what it pays is the start of Python, click,
+pydantic's models and reading the data.
+
+    python -m bench.latency
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.common import Row, best_of, main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "syria-2025.yaml"
+
+
+def _command(*args: str) -> None:
+    subprocess.run([sys.executable, *args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def run(scale: float = 1.0) -> list[Row]:
+    repeat = max(3, round(10 * scale))
+    ours = best_of(lambda: _command("-m", "stakeholders", "path", "al-sharaa", "united kingdom", "--data", str(DATA)), repeat)
+    baseline = best_of(lambda: _command("-c", "import networkx, pydantic, click, yaml"), repeat)
+    return [Row(f"stakeholders path on {DATA.name}, best of {repeat}", ours, baseline, goal=1.25)]
+
+
+if __name__ == "__main__":
+    main(run, __doc__)

@@ -1,0 +1,361 @@
+"""Commands that ask the map questions: path, neighbors, mediators, timeline.
+
+The search modules work on plain sets, not networkx, so these commands start as
+fast as the listing ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..model import Dataset, Relation
+from ..network import BACKWARD, FORWARD, ActorPath, Hop
+from ..terminal import safe, table
+from .common import arrow, data_option, emit_json, filter_options, format_option, manner, open_dataset, relation_json, span
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_LIMIT = 20
+
+
+def _search_options(command: F) -> F:
+    command = click.option(
+        "--directed", is_flag=True, help="Follow arrows (undirected relations go both ways). Default: any relation, either way."
+    )(command)
+    command = click.option(
+        "--exclude-kind", "exclude_kinds", multiple=True, metavar="KIND", help="Leave out this relation kind (repeatable)."
+    )(command)
+    return filter_options(command)
+
+
+def _label(relation: Relation, dataset: Dataset) -> str:
+    """``negotiation, indirect, via Unnamed mediators, since 2025-05``."""
+    return ", ".join(part for part in (relation.kind, manner(relation, dataset), span(relation)) if part)
+
+
+def hop_text(hop: Hop, dataset: Dataset) -> str:
+    """``-[leads, since 2025-01]->``; several relations share the hop, separated by ``;``.
+
+    The arrow points the way of the directed relations in it: ``<-[...]->`` when
+    they point both ways, ``-[...]-`` when none is directed.
+    """
+    directions = {hop.direction(r) for r in hop.relations}
+    inside = "; ".join(_label(r, dataset) for r in hop.relations)
+    return f"{'<' if BACKWARD in directions else ''}-[{safe(inside)}]-{'>' if FORWARD in directions else ''}"
+
+
+def path_text(path: ActorPath, dataset: Dataset) -> str:
+    names = dataset.actors_by_id
+    parts = [safe(names[path.actors[0]].name)]
+    for hop in path.hops:
+        parts += [hop_text(hop, dataset), safe(names[hop.target].name)]
+    return " ".join(parts)
+
+
+def _evidence_lines(relations: Iterable[Relation], dataset: Dataset, indent: str) -> Iterable[str]:
+    names, sources = dataset.actors_by_id, dataset.sources_by_id
+    for r in relations:
+        details = [d for d in (span(r), r.status, manner(r, dataset)) if d]
+        if r.confidence is not None:
+            details.append(f"confidence {r.confidence:g}")
+        yield (
+            f"{indent}{safe(names[r.source].name)} {arrow(r)} {safe(names[r.target].name)}"
+            + (f"  ({safe(', '.join(details))})" if details else "")
+        )
+        for evidence in r.evidence:
+            source = sources[evidence.source]
+            cited = safe(source.title) + (f", {source.date}" if source.date else "")
+            yield f'{indent}  "{safe(evidence.quote)}" ({cited})'
+
+
+def _actor_json(actor_id: str, dataset: Dataset) -> dict[str, str]:
+    return {"id": actor_id, "name": dataset.actors_by_id[actor_id].name}
+
+
+def hop_json(hop: Hop, dataset: Dataset) -> dict[str, Any]:
+    return {
+        "from": hop.source,
+        "to": hop.target,
+        "relations": [{**relation_json(r, dataset), "direction": hop.direction(r)} for r in hop.relations],
+    }
+
+
+def path_json(path: ActorPath, dataset: Dataset) -> dict[str, Any]:
+    return {
+        "hops": len(path),
+        "actors": [_actor_json(a, dataset) for a in path.actors],
+        "steps": [hop_json(hop, dataset) for hop in path.hops],
+    }
+
+
+def _filters_line(filters: list[str]) -> list[str]:
+    return [f"filters: {safe('; '.join(filters))}"] if filters else []
+
+
+@click.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@data_option
+@click.option("--all", "all_paths", is_flag=True, help="Every simple path up to --max-hops, shortest first, not only the shortest.")
+@click.option("--max-hops", type=click.IntRange(min=1), metavar="N", help="Longest path to look for. Default with --all: 3.")
+@click.option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True, help="Show at most this many paths.")
+@_search_options
+@click.option("--evidence", is_flag=True, help="Under each path, every relation with its dates, status and quotes.")
+@format_option("text", "json")
+def path(
+    actor_a: str,
+    actor_b: str,
+    data: Path | None,
+    all_paths: bool,
+    max_hops: int | None,
+    limit: int,
+    kinds: tuple[str, ...],
+    polarity: str,
+    as_of: str | None,
+    exclude_kinds: tuple[str, ...],
+    directed: bool,
+    evidence: bool,
+    fmt: str,
+) -> None:
+    """How ACTOR_A connects to ACTOR_B: the shortest paths, each hop with its relations.
+
+    Relations are followed either way unless --directed. When several relations
+    join the same pair, the hop lists them all. No path exits 1 with the filters
+    in force.
+
+    \b
+    Examples:
+      stakeholders path al-sharaa "united kingdom"
+      stakeholders path hts israel --all --max-hops 3
+      stakeholders path israel druze --polarity hostile --evidence
+      stakeholders path eu israel --exclude-kind part-of --format json
+    """
+    from ..network import build_network
+    from ..paths import DEFAULT_MAX_HOPS, find_paths
+
+    dataset = open_dataset(data)
+    network = build_network(
+        dataset, as_of=as_of, kinds=kinds or None, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
+    )
+    if all_paths and max_hops is None:
+        max_hops = DEFAULT_MAX_HOPS
+    # One more than shown tells whether the list was cut.
+    found = find_paths(network, actor_a, actor_b, all_paths=all_paths, max_hops=max_hops, limit=limit + 1)
+    shown = found[:limit]
+    a, b = shown[0].actors[0], shown[0].actors[-1]
+    if fmt == "json":
+        emit_json(
+            {
+                "from": _actor_json(a, dataset),
+                "to": _actor_json(b, dataset),
+                "all": all_paths,
+                "max_hops": max_hops,
+                "directed": directed,
+                "filters": network.filters,
+                "truncated": len(found) > limit,
+                "paths": [path_json(p, dataset) for p in shown],
+            }
+        )
+        return
+    link = "from {} to {}" if directed else "between {} and {}"
+    between = link.format(safe(dataset.actors_by_id[a].name), safe(dataset.actors_by_id[b].name))
+    plural = "s" if len(shown) > 1 else ""
+    if all_paths:
+        lines = [f"{len(shown)} path{plural} {between}, up to {max_hops} hops"]
+    else:
+        lines = [f"{len(shown)} shortest path{plural} {between}, {len(shown[0])} hop{'s' if len(shown[0]) > 1 else ''}"]
+    lines += _filters_line(network.filters)
+    for number, chain in enumerate(shown, 1):
+        lines.append(f"{number}. {path_text(chain, dataset)}")
+        if evidence:
+            lines += _evidence_lines((r for hop in chain.hops for r in hop.relations), dataset, "     ")
+    if len(found) > limit:
+        lines.append(f"more paths exist; raise --limit (now {limit}) to see them")
+    click.echo("\n".join(lines))
+
+
+@click.command()
+@click.argument("actor")
+@data_option
+@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N", help="How many steps out.")
+@_search_options
+@format_option("text", "json")
+def neighbors(
+    actor: str,
+    data: Path | None,
+    depth: int,
+    kinds: tuple[str, ...],
+    polarity: str,
+    as_of: str | None,
+    exclude_kinds: tuple[str, ...],
+    directed: bool,
+    fmt: str,
+) -> None:
+    """The actors around ACTOR, by distance, then by the polarity of the ties that reach them.
+
+    A neighbour reached through relations of several polarities is "mixed".
+
+    \b
+    Examples:
+      stakeholders neighbors israel
+      stakeholders neighbors "the Druze" --depth 2
+      stakeholders neighbors al-sharaa --polarity cooperative --format json
+    """
+    from ..neighbors import POLARITY_GROUPS, neighborhood
+
+    dataset = open_dataset(data)
+    found = neighborhood(
+        dataset, actor, depth=depth, as_of=as_of, kinds=kinds or None, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
+    )
+    names = dataset.actors_by_id
+    rings = [[n for n in found.neighbors if n.distance == d] for d in range(1, depth + 1)]
+    if fmt == "json":
+        emit_json(
+            {
+                "actor": _actor_json(found.actor, dataset),
+                "depth": depth,
+                "filters": found.filters,
+                "rings": [
+                    {
+                        "distance": d,
+                        **{
+                            group: [
+                                {**_actor_json(n.actor, dataset), "type": names[n.actor].type, "steps": [hop_json(h, dataset) for h in n.hops]}
+                                for n in ring
+                                if n.polarity == group
+                            ]
+                            for group in POLARITY_GROUPS
+                        },
+                    }
+                    for d, ring in enumerate(rings, 1)
+                ],
+            }
+        )
+        return
+    total = len(found.neighbors)
+    lines = [f"{safe(names[found.actor].name)}: {total} actor{'s' if total != 1 else ''} within {depth} hop{'s' if depth > 1 else ''}"]
+    lines += _filters_line(found.filters)
+    for distance, ring in enumerate(rings, 1):
+        if not ring:
+            continue
+        lines.append(f"{distance} hop{'s' if distance > 1 else ''} away ({len(ring)})")
+        for group in POLARITY_GROUPS:
+            members = [n for n in ring if n.polarity == group]
+            if members:
+                lines.append(f"  {group} ({len(members)})")
+            for n in members:
+                ties = "; ".join(f"{safe(names[h.source].name)} {hop_text(h, dataset)} {safe(names[h.target].name)}" for h in n.hops)
+                lines.append(f"    {safe(names[n.actor].name)}  ({ties})")
+    click.echo("\n".join(lines))
+
+
+@click.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@data_option
+@click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--exclude-kind", "exclude_kinds", multiple=True, metavar="KIND", help="Leave out this relation kind (repeatable)."
+)
+@format_option("text", "json")
+def mediators(actor_a: str, actor_b: str, data: Path | None, as_of: str | None, exclude_kinds: tuple[str, ...], fmt: str) -> None:
+    """Who could mediate between ACTOR_A and ACTOR_B: actors with cooperative ties to both.
+
+    Tier 1: tied to both directly. Tier 2: to one directly, to the other through
+    one intermediary. Within a tier, ranked by score (a route is as strong as its
+    weakest hop; a hop as its most confident relation, 1 when none is given),
+    then by the number of ties. The intermediaries the data records (via) on
+    relations between the two come first.
+
+    \b
+    Examples:
+      stakeholders mediators "syrian government" israel
+      stakeholders mediators al-sharaa israel --as-of 2025-05 --format json
+    """
+    from ..mediators import find_mediators
+
+    dataset = open_dataset(data)
+    found = find_mediators(dataset, actor_a, actor_b, as_of=as_of, exclude_kinds=exclude_kinds)
+    names = dataset.actors_by_id
+    if fmt == "json":
+        emit_json(
+            {
+                "a": _actor_json(found.a, dataset),
+                "b": _actor_json(found.b, dataset),
+                "filters": found.filters,
+                "recorded": [{**_actor_json(via, dataset), "relation": relation_json(r, dataset)} for via, r in found.recorded],
+                "candidates": [
+                    {
+                        **_actor_json(c.actor, dataset),
+                        "tier": c.tier,
+                        "score": c.score,
+                        "paths": [path_json(p, dataset) for p in c.paths],
+                    }
+                    for c in found.candidates
+                ],
+            }
+        )
+        return
+    lines = [f"Mediators between {safe(names[found.a].name)} and {safe(names[found.b].name)}"]
+    lines += _filters_line(found.filters)
+    if found.recorded:
+        lines.append("Recorded intermediaries (via)")
+        lines += [f"  {safe(names[via].name)}: {safe(_label(r, dataset))} [{safe(r.id)}]" for via, r in found.recorded]
+    if not found.candidates:
+        lines.append("No actor has cooperative ties to both, directly or through one intermediary.")
+    else:
+        lines.append("Candidates (cooperative ties)")
+    for number, c in enumerate(found.candidates, 1):
+        tier = "tied to both" if c.tier == 1 else "one intermediary away from one of them"
+        lines.append(f"  {number}. {safe(names[c.actor].name)}: {tier}, score {c.score:.2f}")
+        lines += [f"       {path_text(p, dataset)}" for p in c.paths]
+    click.echo("\n".join(lines))
+
+
+@click.command()
+@click.argument("actor", required=False)
+@data_option
+@click.option("--since", metavar="DATE", help="Only relations still going on or begun from DATE.")
+@click.option("--until", metavar="DATE", help="Only relations begun by DATE (inclusive: 2025-01 takes in 31 January).")
+@filter_options
+@format_option("table", "json")
+def timeline(
+    actor: str | None,
+    data: Path | None,
+    since: str | None,
+    until: str | None,
+    kinds: tuple[str, ...],
+    polarity: str,
+    as_of: str | None,
+    fmt: str,
+) -> None:
+    """Relations in date order with start, end and status; those of ACTOR if given.
+
+    Undated relations come last: they count as active on any date.
+
+    \b
+    Examples:
+      stakeholders timeline
+      stakeholders timeline al-sharaa
+      stakeholders timeline --since 2025-04 --until 2025-05 --polarity hostile
+      stakeholders timeline israel --format json
+    """
+    from ..query import find_actor
+    from ..query import timeline as select_timeline
+
+    dataset = open_dataset(data)
+    chosen = select_timeline(dataset, actor, since=since, until=until, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    if fmt == "json":
+        emit_json([relation_json(r, dataset) for r in chosen])
+        return
+    names = dataset.actors_by_id
+    if actor is None:
+        rows = [(r.start, r.end, r.status, names[r.source].name, arrow(r), names[r.target].name) for r in chosen]
+        click.echo(table(("start", "end", "status", "source", "relation", "target"), rows))
+        return
+    focus = find_actor(dataset, actor).id
+    rows = [(r.start, r.end, r.status, arrow(r, focus), names[r.other(focus)].name) for r in chosen]
+    click.echo(table(("start", "end", "status", "relation", "with"), rows))

@@ -1,0 +1,80 @@
+"""An actor's neighbourhood: who is one, two, N steps away, and through which relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .dates import PartialDate
+from .errors import UsageError
+from .model import POLARITY_NAMES, Dataset
+from .network import Hop, Network, build_network
+from .paths import NoPathError, rings_to
+
+if TYPE_CHECKING:
+    from networkx import MultiDiGraph
+
+#: Group order of neighbours; ``mixed`` is reached through relations of several polarities.
+POLARITY_GROUPS = ("cooperative", "hostile", "neutral", "mixed")
+
+
+@dataclass(frozen=True)
+class Neighbor:
+    """An actor ``distance`` steps away, reached from the ring before through ``hops``."""
+
+    actor: str
+    distance: int
+    polarity: str
+    hops: tuple[Hop, ...]
+
+
+@dataclass(frozen=True)
+class Neighborhood:
+    """The neighbours of ``actor`` up to ``depth`` steps, by distance, polarity group, then name."""
+
+    actor: str
+    depth: int
+    neighbors: tuple[Neighbor, ...]
+    filters: list[str]
+
+
+def _polarity(hops: Iterable[Hop]) -> str:
+    found = {r.polarity or 0 for hop in hops for r in hop.relations}
+    return POLARITY_NAMES[found.pop()] if len(found) == 1 else "mixed"
+
+
+def neighborhood(
+    source: Dataset | MultiDiGraph | Network,
+    actor: str,
+    *,
+    depth: int = 1,
+    as_of: str | PartialDate | None = None,
+    kinds: Iterable[str] | None = None,
+    exclude_kinds: Iterable[str] | None = None,
+    polarity: str | int | Iterable[str | int] | None = None,
+    directed: bool = False,
+) -> Neighborhood:
+    """The actors up to ``depth`` steps from ``actor`` (any name), grouped by distance and polarity.
+
+    ``source`` is a ``Dataset``, a graph made by ``to_graph`` or a ``Network``.
+    A neighbour's polarity is that of the relations tying it to the ring before
+    (``mixed`` when they differ); ``directed`` follows arrows outwards.
+    """
+    if depth < 1:
+        raise UsageError(f"depth must be at least 1, not {depth}")
+    network = source if isinstance(source, Network) else build_network(
+        source, as_of=as_of, kinds=kinds, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
+    )
+    centre = network.resolve(actor)
+    if centre not in network:
+        raise NoPathError(f"{network.name(centre)} is left out by the filters ({network.describe()})")
+    rings = rings_to(network.succ, network.index[centre], depth)
+    found = []
+    for distance in range(1, len(rings)):
+        for node in rings[distance]:
+            before = sorted(network.pred[node] & rings[distance - 1])
+            hops = tuple(network.hop(network.ids[p], network.ids[node]) for p in before)
+            found.append(Neighbor(network.ids[node], distance, _polarity(hops), hops))
+    found.sort(key=lambda n: (n.distance, POLARITY_GROUPS.index(n.polarity), network.name(n.actor).casefold(), n.actor))
+    return Neighborhood(centre, depth, tuple(found), network.filters)
