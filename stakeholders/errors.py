@@ -56,6 +56,18 @@ class DatasetNotFoundError(DataError):
     """The dataset path does not exist or holds no dataset file."""
 
 
+class FileTooLargeError(DataError):
+    """A data file is larger than the limit the caller set (``load(..., max_bytes=)``)."""
+
+    def __init__(self, path: Path, size: int | None, limit: int, hint: str = "") -> None:
+        # The size is unknown when the file grew while being read, or is not a regular file.
+        found = f"{size:,} bytes" if size is not None else "more bytes than it said"
+        super().__init__(f"{path}: too large: {found}, above the limit of {limit:,} bytes" + (f"; {hint}" if hint else ""))
+        self.path = path
+        self.size = size
+        self.limit = limit
+
+
 class ParseError(DataError):
     """A data file is not well-formed YAML or JSON, or not UTF-8 text."""
 

@@ -4,11 +4,16 @@ Every problem is collected and reported at once, each with its file, line and
 column. Positions cost nothing on the happy path: the parsed document is kept,
 and only when something is wrong is the text composed again into YAML nodes,
 which carry line marks (JSON is composed the same way: it is YAML too).
+
+Hostile files are refused before they can hurt: files above a size limit, binary
+files, YAML alias bombs and documents nested far deeper than any dataset (libyaml
+recurses once per level and crashes, or slows quadratically, on deep nesting).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +24,7 @@ import pydantic
 import yaml
 
 from .bulk import collector_paused
-from .errors import DataError, DatasetNotFoundError, ParseError, Problem, ValidationError
+from .errors import DataError, DatasetNotFoundError, FileTooLargeError, ParseError, Problem, ValidationError
 from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
 from .names import closest_words
 from .progress import Progress, silent
@@ -27,6 +32,60 @@ from .resolve import resolve
 
 # libyaml's loader is about three times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Files above this size are refused unless the caller allows more (``load(..., max_bytes=)``).
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+#: No valid dataset nests deeper than six levels; a document nesting deeper than this is refused.
+MAX_DEPTH = 50
+#: How many values YAML aliases may add beyond the size of the text (a billion-laughs bomb adds billions).
+MAX_ALIAS_EXPANSION = 1_000_000
+
+# What matters to nesting in YAML text, found at C speed: quoted scalars and
+# comments (skipped, so that brackets inside them do not count) and flow brackets.
+# Only a pre-screen: a document it flags is measured exactly, event by event,
+# before libyaml composes it.
+_YAML_TOKENS = re.compile(r"""\"[^\"\\]*(?:\\.[^\"\\]*)*\"|'[^']*(?:''[^']*)*'|\#[^\n]*|\[|\{|\]|\}""")
+# Block nesting needs indentation or "- " and "? " indicators: 24 columns of them
+# may hold 50 levels (a sequence under a mapping key shares the key's column).
+_DEEP_INDENT = re.compile(r"\n[ \t?-]{24}")
+_DEEP_FIRST_LINE = re.compile(r"[ \t?-]{24}")
+_ALIAS = re.compile(r"(?<![^\s\[{,])\*[^\s\[\]{},]")
+# Characters YAML refuses anywhere, tabs (refused between tokens), and what YAML
+# alone reads as line breaks (NEL, line and paragraph separators).
+_NOT_YAML = re.compile("[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# A JSON string, always whole (so no match starts inside one), and the blanks and
+# colon that may follow it.
+_JSON_KEY = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")(?:(\s*):)?')
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|(?P<open>[\[{])|(?P<close>[\]}])')
+
+
+# What PyYAML's constructors raise, instead of a YAML error, on a scalar they cannot
+# read: 2025-02-30 (ValueError), "!!bool maybe" (KeyError), an empty "!!int" (IndexError).
+_UNCONSTRUCTIBLE = (ValueError, OverflowError, LookupError)
+
+
+class _LenientLoader(_YamlLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, but a scalar Python cannot construct as a date or a number stays text."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _YamlLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _text_if_unreadable(construct: Any) -> Any:
+    def constructor(loader: _LenientLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except _UNCONSTRUCTIBLE:
+            return loader.construct_scalar(node)
+
+    return constructor
+
+
+for _tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"):
+    _LenientLoader.add_constructor(_tag, _text_if_unreadable(_YamlLoader.yaml_constructors[_tag]))
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 SECTIONS = ("sources", "actors", "relations", "kinds")
@@ -74,10 +133,29 @@ class _Document:
     @cached_property
     def _nodes(self) -> yaml.Node | None:
         """The text composed into YAML nodes, which carry line marks; only done on error."""
+        text = self.text
+        if self.path is not None and SUFFIXES.get(self.path.suffix.lower()) == "json":
+            # JSON allows in strings (DEL, C1 controls, NEL, escaped surrogates) and
+            # between tokens (tabs) what YAML refuses or reads otherwise: blank them
+            # out, one for one, so that marks stay in place.
+            text = _SURROGATE_ESCAPE.sub(r"\\u0020", _NOT_YAML.sub(" ", text))
+            text = _JSON_KEY.sub(_yaml_key, text)
         try:
-            return yaml.compose(self.text, Loader=_YamlLoader)
+            return yaml.compose(text, Loader=_YamlLoader)
         except yaml.YAMLError:
             return None
+
+
+def _yaml_key(match: re.Match[str]) -> str:
+    """A JSON key YAML can read, as long as the original: YAML wants a key on its
+    colon's line and at most 1024 characters long (an overlong key becomes "", its
+    value keeps its place)."""
+    key, blanks = match[1], match[2]
+    if blanks is None:  # a string that is not a key
+        return key
+    if len(key) > 1000:
+        return '"":' + " " * (len(key) - 2) + blanks
+    return key + ":" + blanks if "\n" in blanks else match[0]
 
 
 def _child(node: yaml.Node, part: str | int, want_key: bool) -> yaml.Node | None:
@@ -90,19 +168,20 @@ def _child(node: yaml.Node, part: str | int, want_key: bool) -> yaml.Node | None
     return None
 
 
-def load(path: str | Path, progress: Progress = silent) -> Dataset:
+def load(path: str | Path, progress: Progress = silent, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
     """Load, validate and resolve a dataset from a YAML or JSON file or a folder of them.
 
     Raises ``DatasetNotFoundError``, ``ParseError`` or ``ValidationError`` (with
-    every problem found) on bad data. ``progress`` hears of each file read and of
-    the check (see ``stakeholders.progress``).
+    every problem found) on bad data, ``FileTooLargeError`` for a file larger
+    than ``max_bytes``. ``progress`` hears of each file read and of the check
+    (see ``stakeholders.progress``).
     """
     root = Path(path)
     files = _dataset_files(root)
     with collector_paused():
         documents = []
         for done, file in enumerate(files, 1):
-            documents.append(_read(file))
+            documents.append(_read(file, max_bytes))
             progress("reading", done, len(files))
         progress("checking", 0, 1)
         dataset = _build(documents)
@@ -142,16 +221,26 @@ def _default_name(root: Path, files: list[Path]) -> str:
     return chosen.stem if chosen.is_file() else chosen.resolve().name
 
 
-def _read(path: Path) -> _Document:
+def _read(path: Path, max_bytes: int) -> _Document:
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileTooLargeError(path, size, max_bytes)
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)  # bounded even if the file grows or lies about its size
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise FileTooLargeError(path, None, max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ParseError(Problem(f"not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded", path, line)) from None
+    nul = raw.find(b"\x00")
+    if nul != -1:  # valid UTF-8, but no text file holds NUL bytes: a binary file
+        line = raw.count(b"\n", 0, nul) + 1
+        raise ParseError(Problem(f"binary data, not text: byte {nul} is 0x00", path, line)) from None
     if SUFFIXES[path.suffix.lower()] == "json":
         # Parsed later, by pydantic's own JSON reader when the file is valid (it
         # builds no intermediate dicts); json.loads only when something is wrong.
@@ -160,21 +249,167 @@ def _read(path: Path) -> _Document:
 
 
 def _parse_json(path: Path | None, text: str) -> dict[str, Any]:
+    # Only reached once pydantic's reader failed: the cost of these checks never
+    # falls on a valid file.
+    _check_json_depth(path, text)
     try:
-        return _mapping(path, json.loads(text))
+        return _mapping(path, json.loads(text, parse_int=_int_or_text))
     except json.JSONDecodeError as exc:
         raise ParseError(Problem(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno)) from None
 
 
+def _int_or_text(digits: str) -> int | str:
+    # Python refuses to read integers of more than 4,300 digits: keep them as
+    # text, for the model to accept (as a name) or refuse (as a number) in place.
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _check_json_depth(path: Path | None, text: str) -> None:
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        if token.lastgroup == "open":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _line_column(text, token.start())
+                raise ParseError(Problem(f"nested deeper than {MAX_DEPTH} levels; no dataset needs that many", path, line, column))
+        elif token.lastgroup == "close":
+            depth -= 1
+
+
 def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
     try:
+        deep, aliases = _yaml_risks(text)
+        if deep:
+            _check_yaml_depth(path, text)
+        if aliases:
+            return _mapping(path, _load_with_alias_budget(path, text))
         return _mapping(path, yaml.load(text, Loader=_YamlLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise ParseError(Problem(f"not valid YAML: {exc.problem or exc.context}", path, line, column)) from None
+    except yaml.reader.ReaderError as exc:
+        # Valid UTF-8 but a character YAML forbids (a control character): name its byte.
+        # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters.
+        if _YamlLoader is yaml.SafeLoader:
+            offset, byte = exc.position, len(text[: exc.position].encode("utf-8"))
+        else:
+            offset, byte = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")), exc.position
+        line, column = _line_column(text, offset)
+        message = f"not valid YAML: unacceptable character #x{exc.character:04x} at byte {byte}: {exc.reason}"
+        raise ParseError(Problem(message, path, line, column)) from None
     except yaml.YAMLError as exc:
         raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
+    except _UNCONSTRUCTIBLE:
+        # A scalar that looks like a date or a number but is none (2025-02-30, an
+        # integer thousands of digits long, "!!bool maybe"): read again keeping such
+        # scalars as text, so that the model reports each in place, as for any bad value.
+        return _mapping(path, yaml.load(text, Loader=_LenientLoader))
+
+
+def _yaml_risks(text: str) -> tuple[bool, bool]:
+    """Whether the text may nest deeper than ``MAX_DEPTH``, and whether it may hold aliases.
+
+    Cheap on ordinary files; a false alarm only costs an exact check.
+    """
+    aliases = "*" in text and _ALIAS.search(text) is not None
+    if _DEEP_INDENT.search(text) or _DEEP_FIRST_LINE.match(text):
+        return True, aliases
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False, aliases
+    depth, position = 0, 0
+    while (token := _YAML_TOKENS.search(text, position)) is not None:
+        start, char = token.start(), text[token.start()]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True, aliases
+        elif char in "]}":
+            depth = max(depth - 1, 0)  # a stray bracket in plain text must not hide the nesting that follows
+        elif not _starts_scalar_or_comment(text, start, char):
+            position = start + 1  # a quote inside plain text, or a "#" inside a word: literal
+            continue
+        position = token.end()
+    return False, aliases
+
+
+def _starts_scalar_or_comment(text: str, start: int, char: str) -> bool:
+    if char == "#":
+        return start == 0 or text[start - 1] in " \t\r\n"
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] in "\r\n[{," or (text[before] in ":?-" and before < start - 1)
+
+
+def _check_yaml_depth(path: Path, text: str) -> None:
+    """Refuse a document nesting deeper than ``MAX_DEPTH``, reading events (libyaml's
+    parser keeps its own stack) and stopping at the first level too deep."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise ParseError(Problem(f"nested deeper than {MAX_DEPTH} levels; no dataset needs that many", path, mark.line + 1, mark.column + 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _load_with_alias_budget(path: Path, text: str) -> Any:
+    """Compose, refuse aliases that expand the document beyond reason, then construct.
+
+    An alias is a shared reference once constructed: cheap to load, but every
+    later walk (validation) pays for each reference, and nested aliases multiply.
+    """
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_alias_expansion(path, node, len(text) + MAX_ALIAS_EXPANSION)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_alias_expansion(path: Path, root: yaml.Node, limit: int) -> None:
+    sizes: dict[int, int] = {}  # values a node stands for, its aliased parts counted each time
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        children = _node_children(node)
+        if finished:
+            on_path.discard(id(node))
+            size = sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            if size > limit:
+                line, column = node.start_mark.line + 1, node.start_mark.column + 1
+                message = f"YAML aliases expand this to more than {limit:,} values; refused as an alias bomb"
+                raise ParseError(Problem(message, path, line, column))
+        elif id(node) in on_path:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            raise ParseError(Problem("a YAML alias refers to a collection that contains it", path, line, column))
+        elif id(node) not in sizes:
+            on_path.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _node_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _mapping(path: Path | None, data: Any) -> dict[str, Any]:

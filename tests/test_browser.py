@@ -85,6 +85,11 @@ def test_the_legend_is_there(syria_page, syria):
     assert "armed-group(4)" in items and "hostile(12)" in items and "indirect (through intermediaries)" in items
 
 
+def test_the_map_says_what_it_is_about(syria_page, syria):
+    first = syria_page.page.text_content("#details p")
+    assert first == syria.meta.description
+
+
 def test_screenshot_for_people(syria_page):
     out = ROOT / "output" / "syria-2025.png"
     syria_page.page.screenshot(path=str(out))

@@ -8,6 +8,7 @@ line on stderr and exit code 1 (bad data) or 2 (bad usage).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -17,8 +18,8 @@ from typing import Any, TextIO, TypeVar
 import click
 from click.core import ParameterSource
 
-from ..errors import DatasetNotFoundError, StakeholdersError
-from ..load import load
+from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
+from ..load import DEFAULT_MAX_BYTES, load
 from ..model import Actor, Dataset, Relation
 
 DEFAULT_DATA = Path("data")
@@ -127,14 +128,27 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
     if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
         raise click.UsageError("give the dataset as an argument or with --data, not both")
     path = argument or data
-    if path is not None:
-        return load(path, progress())
+    max_bytes = _max_bytes()
     try:
-        return load(DEFAULT_DATA, progress())
+        return load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes)
+    except FileTooLargeError as exc:
+        raise FileTooLargeError(exc.path, exc.size, exc.limit, "set STAKEHOLDERS_MAX_BYTES to allow more") from None
     except DatasetNotFoundError as exc:
+        if path is not None:
+            raise
         raise DatasetNotFoundError(
             f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"
         ) from None
+
+
+def _max_bytes() -> int:
+    """The largest data file to read: $STAKEHOLDERS_MAX_BYTES, else the library's default."""
+    value = os.environ.get("STAKEHOLDERS_MAX_BYTES", "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    if not value.isdigit() or int(value) == 0:
+        raise UsageError(f"STAKEHOLDERS_MAX_BYTES must be a whole number of bytes above 0, got {value!r}")
+    return int(value)
 
 
 def emit_json(value: Any) -> None:

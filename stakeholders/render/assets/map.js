@@ -385,6 +385,7 @@
   }
 
   // ---- start ----
+  if (DATA.description) { details.insertBefore(el("p", DATA.description), details.firstChild); }
   recompute();
   var network = new vis.Network(document.getElementById("map"), { nodes: nodeView, edges: edgeView }, DATA.options);
   buildLegend();
