@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -21,6 +21,7 @@ from click.core import ParameterSource
 from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
 from ..load import DEFAULT_MAX_BYTES, load
 from ..model import Actor, Dataset, Relation
+from ..terminal import safe
 
 DEFAULT_DATA = Path("data")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -179,6 +180,22 @@ def manner(relation: Relation, dataset: Dataset) -> str:
     if relation.via:
         parts.append("via " + ", ".join(dataset.actors_by_id[a].name for a in relation.via))
     return ", ".join(parts)
+
+
+def details(relation: Relation, dataset: Dataset) -> str:
+    """``  (since 2025-01, ongoing, indirect, via X, confidence 0.7)``, or nothing."""
+    words = [d for d in (span(relation), relation.status, manner(relation, dataset)) if d]
+    if relation.confidence is not None:
+        words.append(f"confidence {relation.confidence:g}")
+    return f"  ({safe(', '.join(words))})" if words else ""
+
+
+def evidence_lines(relation: Relation, dataset: Dataset, indent: str) -> Iterator[str]:
+    """Each quote of the relation with its source's title and date."""
+    for evidence in relation.evidence:
+        source = dataset.sources_by_id[evidence.source]
+        cited = safe(source.title) + (f", {source.date}" if source.date else "")
+        yield f'{indent}"{safe(evidence.quote)}" ({cited})'
 
 
 def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from .common import (
     DEFAULT_DATA,
     arrow,
     data_option,
+    details,
     emit_json,
+    evidence_lines,
     filter_options,
     format_option,
     manner,
@@ -189,23 +191,16 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable
         yield f"tags: {safe(', '.join(actor.tags))}"
     if actor.description:
         yield safe(actor.description)
-    sources = dataset.sources_by_id
     for polarity in (1, -1, 0):
         group = [r for r in chosen if r.polarity == polarity]
         yield ""
         yield f"{POLARITY_NAMES[polarity].capitalize()} ({len(group)})"
         for r in group:
-            details = [d for d in (span(r), r.status, manner(r, dataset)) if d]
-            if r.confidence is not None:
-                details.append(f"confidence {r.confidence:g}")
             other = dataset.actors_by_id[r.other(actor.id)].name
-            yield f"  {arrow(r, actor.id)} {safe(other)}" + (f"  ({', '.join(safe(d) for d in details)})" if details else "")
+            yield f"  {arrow(r, actor.id)} {safe(other)}{details(r, dataset)}"
             if r.description:
                 yield f"      {safe(r.description)}"
-            for evidence in r.evidence:
-                source = sources[evidence.source]
-                cited = safe(source.title) + (f", {source.date}" if source.date else "")
-                yield f'      "{safe(evidence.quote)}" ({cited})'
+            yield from evidence_lines(r, dataset, "      ")
 
 
 @click.command()

@@ -15,7 +15,19 @@ import click
 from ..model import Dataset, Relation
 from ..network import BACKWARD, FORWARD, ActorPath, Hop
 from ..terminal import safe, table
-from .common import arrow, data_option, emit_json, filter_options, format_option, manner, open_dataset, relation_json, span
+from .common import (
+    arrow,
+    data_option,
+    details,
+    emit_json,
+    evidence_lines,
+    filter_options,
+    format_option,
+    manner,
+    open_dataset,
+    relation_json,
+    span,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_LIMIT = 20
@@ -56,19 +68,10 @@ def path_text(path: ActorPath, dataset: Dataset) -> str:
 
 
 def _evidence_lines(relations: Iterable[Relation], dataset: Dataset, indent: str) -> Iterable[str]:
-    names, sources = dataset.actors_by_id, dataset.sources_by_id
+    names = dataset.actors_by_id
     for r in relations:
-        details = [d for d in (span(r), r.status, manner(r, dataset)) if d]
-        if r.confidence is not None:
-            details.append(f"confidence {r.confidence:g}")
-        yield (
-            f"{indent}{safe(names[r.source].name)} {arrow(r)} {safe(names[r.target].name)}"
-            + (f"  ({safe(', '.join(details))})" if details else "")
-        )
-        for evidence in r.evidence:
-            source = sources[evidence.source]
-            cited = safe(source.title) + (f", {source.date}" if source.date else "")
-            yield f'{indent}  "{safe(evidence.quote)}" ({cited})'
+        yield f"{indent}{safe(names[r.source].name)} {arrow(r)} {safe(names[r.target].name)}{details(r, dataset)}"
+        yield from evidence_lines(r, dataset, indent + "  ")
 
 
 def _actor_json(actor_id: str, dataset: Dataset) -> dict[str, str]:
