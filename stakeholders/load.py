@@ -320,20 +320,25 @@ def _yaml_risks(text: str) -> tuple[bool, bool]:
         return True, aliases
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return False, aliases
+    return _too_deep_bracket(text) is not None, aliases
+
+
+def _too_deep_bracket(text: str) -> int | None:
+    """The offset of the first flow bracket opening a level deeper than ``MAX_DEPTH``, if any."""
     depth, position = 0, 0
     while (token := _YAML_TOKENS.search(text, position)) is not None:
         start, char = token.start(), text[token.start()]
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return True, aliases
+                return start
         elif char in "]}":
             depth = max(depth - 1, 0)  # a stray bracket in plain text must not hide the nesting that follows
         elif not _starts_scalar_or_comment(text, start, char):
             position = start + 1  # a quote inside plain text, or a "#" inside a word: literal
             continue
         position = token.end()
-    return False, aliases
+    return None
 
 
 def _starts_scalar_or_comment(text: str, start: int, char: str) -> bool:
@@ -349,14 +354,31 @@ def _check_yaml_depth(path: Path, text: str) -> None:
     """Refuse a document nesting deeper than ``MAX_DEPTH``, reading events (libyaml's
     parser keeps its own stack) and stopping at the first level too deep."""
     depth = 0
-    for event in yaml.parse(text, Loader=_YamlLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise ParseError(Problem(f"nested deeper than {MAX_DEPTH} levels; no dataset needs that many", path, mark.line + 1, mark.column + 1))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    message = f"nested deeper than {MAX_DEPTH} levels; no dataset needs that many"
+    try:
+        for event in yaml.parse(text, Loader=_YamlLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise ParseError(Problem(message, path, mark.line + 1, mark.column + 1))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # Newer libyaml scans flow brackets ahead and stops at its own depth limit
+        # (about 1,000) before the parser gets to level 51: place our refusal by the brackets.
+        if "nesting depth" not in str(exc.problem):
+            raise
+        offset = _too_deep_bracket(text)
+        if offset is not None:
+            # The text up to the deepest bracket counted is shallow enough for libyaml:
+            # its events show the exact place (block levels included), then it ends early.
+            try:
+                _check_yaml_depth(path, text[: offset + 1])
+            except yaml.MarkedYAMLError:
+                pass
+        mark = exc.problem_mark
+        raise ParseError(Problem(message, path, mark.line + 1, mark.column + 1)) from None
 
 
 def _load_with_alias_budget(path: Path, text: str) -> Any:
