@@ -225,7 +225,7 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -8000, "springLength": 160, "avoidOverlap": 0.2},
+            "barnesHut": {"gravitationalConstant": -9000, "springLength": 190, "avoidOverlap": 0.5},
             "stabilization": {"enabled": physics, "iterations": 150, "updateInterval": 50, "fit": True},
         },
         "interaction": {
