@@ -151,6 +151,16 @@ def _validate(value: object) -> PartialDate:
     return date
 
 
+def date_text(value: PartialDate | None) -> str | None:
+    """The date as written (``2025-01``), or None."""
+    return None if value is None else str(value)
+
+
+def widened(start: PartialDate | None, end: PartialDate | None) -> tuple[str | None, str | None]:
+    """ISO days for a span: a partial start from its first day, a partial end to its last."""
+    return (start.first.isoformat() if start else None, end.last.isoformat() if end else None)
+
+
 def span_active(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
     """Whether a span from ``start`` to ``end`` (either open) overlaps the period ``when``."""
     if start is not None and start.first > when.last:

@@ -25,16 +25,12 @@ from typing import Any
 import networkx as nx
 
 from .bulk import collector_paused
-from .dates import PartialDate
+from .dates import PartialDate, date_text
 from .errors import UsageError
 from .filters import Filters
 from .model import Actor, Dataset, Relation, RelationKind
 from .names import NameIndex
 from .vocabulary import kind_color
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else str(value)
 
 
 def node_attributes(actor: Actor) -> dict[str, Any]:
@@ -45,8 +41,8 @@ def node_attributes(actor: Actor) -> dict[str, Any]:
         "aliases": list(actor.aliases),
         "description": actor.description,
         "tags": list(actor.tags),
-        "start": _date(actor.start),
-        "end": _date(actor.end),
+        "start": date_text(actor.start),
+        "end": date_text(actor.end),
     }
 
 
@@ -59,8 +55,8 @@ def edge_attributes(relation: Relation, kind: RelationKind) -> dict[str, Any]:
         "mode": relation.mode,
         "via": list(relation.via),
         "status": relation.status,
-        "start": _date(relation.start),
-        "end": _date(relation.end),
+        "start": date_text(relation.start),
+        "end": date_text(relation.end),
         "weight": relation.weight,
         "confidence": relation.confidence,
         "goldstein": kind.goldstein,

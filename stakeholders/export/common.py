@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-from ..dates import PartialDate
 from ..files import write_atomic
 from ..model import POLARITY_NAMES, Actor, Dataset, Relation
 
@@ -35,11 +34,6 @@ def xml_text(value: object) -> str:
 def xml_attr(value: object) -> str:
     """An attribute value with its quotes, line breaks and tabs kept as character references."""
     return quoteattr(_NOT_XML.sub("", str(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-
-
-def widened(start: PartialDate | None, end: PartialDate | None) -> tuple[str | None, str | None]:
-    """ISO days for a span: a partial start from its first day, a partial end to its last."""
-    return (start.first.isoformat() if start else None, end.last.isoformat() if end else None)
 
 
 class Edge(NamedTuple):

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..dates import widened
 from ..files import write_atomic
 from ..style import POLARITY_STYLE, actor_style, hex_to_rgb, node_size
-from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, widened, xml_attr, xml_text
+from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, xml_attr, xml_text
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..dates import PartialDate
+from ..dates import PartialDate, date_text, widened
 from ..model import POLARITY_NAMES, Dataset, Relation
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
@@ -24,12 +24,10 @@ LARGE_MAP = 300
 _SAFE_URL = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 
 
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _day(value: PartialDate | None, which: str) -> str | None:
-    return None if value is None else getattr(value, which).isoformat()
+def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str | None]:
+    # Whole days for the date slider: a start of 2025-01 counts from 1 January.
+    first, last = widened(start, end)
+    return {"first": first, "last": last}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -135,11 +133,9 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
         "mode": relation.mode,
         "via": [names[a].name for a in relation.via],
         "status": relation.status,
-        "start": _date(relation.start),
-        "end": _date(relation.end),
-        # Widened to whole days for the date slider: a start of 2025-01 counts from 1 January.
-        "first": _day(relation.start, "first"),
-        "last": _day(relation.end, "last"),
+        "start": date_text(relation.start),
+        "end": date_text(relation.end),
+        **_days(relation.start, relation.end),
         "weight": relation.weight,
         "confidence": relation.confidence,
         "description": relation.description,
@@ -149,7 +145,7 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
                 "locator": e.locator,
                 "source": sources[e.source].title,
                 "publisher": sources[e.source].publisher,
-                "date": _date(sources[e.source].date),
+                "date": date_text(sources[e.source].date),
                 "url": safe_url(sources[e.source].url),
             }
             for e in relation.evidence
@@ -186,10 +182,9 @@ def payload(
                 "aliases": a.aliases,
                 "description": a.description,
                 "tags": a.tags,
-                "start": _date(a.start),
-                "end": _date(a.end),
-                "first": _day(a.start, "first"),
-                "last": _day(a.end, "last"),
+                "start": date_text(a.start),
+                "end": date_text(a.end),
+                **_days(a.start, a.end),
             }
             for a in actors
         ],
@@ -211,7 +206,7 @@ def payload(
             ],
         },
         "dates": {"min": min(days), "max": max(days)} if days else None,
-        "as_of": _day(dataset.meta.as_of, "last"),
+        "as_of": _days(None, dataset.meta.as_of)["last"],
         "large": large,
         "options": vis_options(large, physics_on),
     }
