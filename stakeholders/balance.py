@@ -25,6 +25,7 @@ import networkx as nx
 
 from .dates import PartialDate
 from .figures import SIGN_RULES, check_choice
+from .graph import kinds_of
 from .ties import signed_goldstein
 
 #: Most signed actors for which every two-camp split is tried (2 ** (n - 1) splits).
@@ -41,6 +42,7 @@ def signed_graph(graph: nx.MultiDiGraph, rule: str = "latest") -> nx.Graph:
     relations cancel out under the rule gets no edge.
     """
     check_choice(rule, SIGN_RULES, "sign rule")
+    kinds = kinds_of(graph)
     behind: dict[tuple[str, str], dict[str, Mapping[str, Any]]] = {}
     for source, target, key, attrs in graph.edges(keys=True, data=True):
         if source != target and attrs["polarity"]:
@@ -48,7 +50,7 @@ def signed_graph(graph: nx.MultiDiGraph, rule: str = "latest") -> nx.Graph:
     signed = nx.Graph()
     for (u, v), relations in sorted(behind.items()):
         counted = _latest(relations) if rule == "latest" else list(relations.values())
-        total = sum(signed_goldstein(attrs) for attrs in counted)
+        total = sum(signed_goldstein(attrs, kinds) for attrs in counted)
         if total:
             signed.add_edge(u, v, sign=1 if total > 0 else -1, relations={k: a["polarity"] for k, a in sorted(relations.items())})
     return signed

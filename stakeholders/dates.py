@@ -27,13 +27,14 @@ class PartialDate:
     ``2025`` (same first day, shorter period) and both before ``2025-02``.
     """
 
-    __slots__ = ("year", "month", "day", "first", "last", "_text")
+    __slots__ = ("year", "month", "day", "first", "last", "text")
 
     year: int
     month: int | None
     day: int | None
     first: dt.date
     last: dt.date
+    text: str  #: as written: ``2025``, ``2025-01`` or ``2025-01-15``
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if day is not None and month is None:
@@ -53,7 +54,7 @@ class PartialDate:
         else:
             text = f"{year:04d}"
         # The text is kept: graphs and exports ask for it once per relation.
-        for name, value in (("year", year), ("month", month), ("day", day), ("first", first), ("last", last), ("_text", text)):
+        for name, value in (("year", year), ("month", month), ("day", day), ("first", first), ("last", last), ("text", text)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -104,7 +105,7 @@ class PartialDate:
         return hash(self._key())
 
     def __str__(self) -> str:
-        return self._text
+        return self.text
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
@@ -153,7 +154,7 @@ def _validate(value: object) -> PartialDate:
 
 def date_text(value: PartialDate | None) -> str | None:
     """The date as written (``2025-01``), or None."""
-    return None if value is None else str(value)
+    return None if value is None else value.text
 
 
 def widened(start: PartialDate | None, end: PartialDate | None) -> tuple[str | None, str | None]:

@@ -51,6 +51,11 @@ class Filters:
             actor_types=_check_types(actor_types) if actor_types else None,
         )
 
+    @property
+    def empty(self) -> bool:
+        """Whether these filters keep everything."""
+        return self == Filters()
+
     def keeps_actor(self, actor: Actor) -> bool:
         if self.actor_types is not None and actor.type not in self.actor_types:
             return False

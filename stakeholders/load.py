@@ -25,7 +25,7 @@ import yaml
 
 from .bulk import collector_paused
 from .errors import DataError, DatasetNotFoundError, FileTooLargeError, ParseError, Problem, ValidationError
-from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, fields_of
 from .names import closest_words
 from .progress import Progress, silent
 from .resolve import resolve
@@ -92,7 +92,7 @@ SECTIONS = ("sources", "actors", "relations", "kinds")
 _TOP_LEVEL = "meta, sources, actors, relations and kinds"
 
 # The model that owns the fields below each key, to suggest field names.
-_MODEL_UNDER: dict[str | None, type[pydantic.BaseModel]] = {
+_MODEL_UNDER: dict[str | None, type] = {
     None: Dataset,
     "meta": Meta,
     "sources": Source,
@@ -103,7 +103,7 @@ _MODEL_UNDER: dict[str | None, type[pydantic.BaseModel]] = {
 }
 # Fields without which a record cannot be checked further.
 _REQUIRED: dict[str, set[str]] = {
-    section: {name for name, info in model.model_fields.items() if info.is_required()}
+    section: {name for name, info in fields_of(model).items() if info.is_required()}
     for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
 }
 _OWN_MESSAGES = {"partial_date", "bad_url", "attribute_value"}
@@ -116,8 +116,12 @@ class _Document:
     """One parsed file, able to tell the line and column of any path in it."""
 
     path: Path | None
-    text: str
+    content: bytes | str  # a JSON file's bytes (decoded only when needed), a YAML file's text
     data: dict[str, Any] | None  # None: a JSON file not parsed into Python objects yet
+
+    @cached_property
+    def text(self) -> str:
+        return self.content if isinstance(self.content, str) else _decode(self.path, self.content)
 
     def position(self, loc: Loc, on_key: bool = False) -> tuple[int | None, int | None]:
         node = self._nodes
@@ -232,20 +236,26 @@ def _read(path: Path, max_bytes: int) -> _Document:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
         raise FileTooLargeError(path, None, max_bytes)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ParseError(Problem(f"not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded", path, line)) from None
     nul = raw.find(b"\x00")
-    if nul != -1:  # valid UTF-8, but no text file holds NUL bytes: a binary file
+    if nul != -1:  # no text file holds NUL bytes: a binary file (unless it is not UTF-8 at all)
+        _decode(path, raw)
         line = raw.count(b"\n", 0, nul) + 1
         raise ParseError(Problem(f"binary data, not text: byte {nul} is 0x00", path, line)) from None
     if SUFFIXES[path.suffix.lower()] == "json":
-        # Parsed later, by pydantic's own JSON reader when the file is valid (it
-        # builds no intermediate dicts); json.loads only when something is wrong.
-        return _Document(path, text, None)
+        # Parsed later, from the bytes, by pydantic's own JSON reader when the file
+        # is valid (it builds no Python dicts on the way and checks UTF-8 itself);
+        # decoded and parsed by json.loads only when something is wrong.
+        return _Document(path, raw, None)
+    text = _decode(path, raw)
     return _Document(path, text, _parse_yaml(path, text))
+
+
+def _decode(path: Path | None, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ParseError(Problem(f"not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded", path, line)) from None
 
 
 def _parse_json(path: Path | None, text: str) -> dict[str, Any]:
@@ -462,8 +472,10 @@ def _build(documents: list[_Document]) -> Dataset:
         problems.extend(part_problems)
         unchecked.extend(dropped)
 
-    merged, origins = _merge(parts)
-    for finding in resolve(merged, unchecked):
+    merged = _merge(parts)
+    findings = resolve(merged, unchecked)
+    origins = _origins(parts) if findings else {}
+    for finding in findings:
         section, index, *rest = finding.path
         document, original = origins[str(section)][int(index)]
         problems.append(_problem(document, (section, original, *rest), finding.message, finding.on_key))
@@ -484,7 +496,7 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
     """
     if document.data is None:
         try:
-            valid = Dataset.model_validate_json(document.text)
+            valid = Dataset.model_validate_json(document.content)
             return _Part(valid, document, {s: list(range(len(getattr(valid, s)))) for s in SECTIONS}), [], []
         except pydantic.ValidationError:
             document.data = _parse_json(document.path, document.text)
@@ -537,20 +549,25 @@ def _names_of(record: object) -> list[str]:
     return [str(n) for n in names if isinstance(n, (str, int))]
 
 
-def _merge(parts: list[_Part]) -> tuple[Dataset, dict[str, list[tuple[_Document, int]]]]:
-    """One dataset from several; ``origins`` maps each merged record back to its file and index."""
-    origins: dict[str, list[tuple[_Document, int]]] = {s: [] for s in SECTIONS}
-    for part in parts:
-        for section in SECTIONS:
-            origins[section].extend((part.document, i) for i in part.indices.get(section, []))
+def _merge(parts: list[_Part]) -> Dataset:
+    """One dataset from several."""
     if len(parts) == 1:
-        return parts[0].dataset, origins
+        return parts[0].dataset
     meta = next((p.dataset.meta for p in parts if p.dataset.meta.title or p.dataset.meta.name), Meta())
     merged = Dataset(meta=meta)
     for part in parts:
         for section in SECTIONS:
             getattr(merged, section).extend(getattr(part.dataset, section))
-    return merged, origins
+    return merged
+
+
+def _origins(parts: list[_Part]) -> dict[str, list[tuple[_Document, int]]]:
+    """Each merged record's file and index in it, by section: only needed to place problems."""
+    origins: dict[str, list[tuple[_Document, int]]] = {s: [] for s in SECTIONS}
+    for part in parts:
+        for section in SECTIONS:
+            origins[section].extend((part.document, i) for i in part.indices.get(section, []))
+    return origins
 
 
 def _problem(document: _Document, loc: Loc, message: str, on_key: bool = False) -> Problem:
@@ -572,11 +589,12 @@ def _pydantic_problem(document: _Document, error: Any) -> Problem:
     error_type = error["type"]
     if error_type == "missing":
         return _problem(document, loc[:-1], f'missing required field "{loc[-1]}"')
-    if error_type == "extra_forbidden":
+    if error_type in ("extra_forbidden", "unexpected_keyword_argument"):  # a BaseModel's word, a dataclass's
         return _problem(document, loc, _unknown_field(loc), on_key=True)
     if error_type == "string_pattern_mismatch":  # only ids have a pattern
         return _problem(document, loc, f"not a valid id: {error['input']!r}; {ID_RULE}")
-    message = error["msg"]
+    # pydantic names the record's class here ("an instance of Actor"): a file has mappings.
+    message = "expected a mapping of fields" if error_type in ("dataclass_type", "model_type") else error["msg"]
     value = error.get("input")
     if error_type not in _OWN_MESSAGES and isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60:
         message += f", got {value!r}"
@@ -586,7 +604,7 @@ def _pydantic_problem(document: _Document, error: Any) -> Problem:
 def _unknown_field(loc: Loc) -> str:
     name = str(loc[-1])
     owner = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
-    fields = list(_MODEL_UNDER.get(owner, Dataset).model_fields)
+    fields = list(fields_of(_MODEL_UNDER.get(owner, Dataset)))
     close = closest_words(name, fields, limit=1)
     hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(fields)}"
     return f'unknown field "{name}"{hint}'

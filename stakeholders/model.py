@@ -1,6 +1,8 @@
 """The data model: sources, actors, relations, evidence, relation kinds, datasets.
 
-Pydantic v2 models, no I/O. A ``Dataset`` straight from ``model_validate`` holds
+Pydantic v2, no I/O. Records (``Meta``, ``Source``, ``Evidence``, ``Actor``,
+``RelationKind``, ``Relation``) are pydantic dataclasses; ``Dataset``,
+which holds them, is a ``BaseModel``. A ``Dataset`` straight from ``model_validate`` holds
 what the file says; ``stakeholders.resolve`` checks the cross-references and
 fills in what the vocabulary implies (actor ids for names and aliases,
 ``directed`` and ``polarity`` from the kind, derived relation ids).
@@ -9,8 +11,8 @@ fills in what the vocabulary implies (actor ids for names and aliases,
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import Annotated, Literal
+from functools import cache, cached_property
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -20,7 +22,10 @@ from pydantic import (
     Field,
     PlainValidator,
     StringConstraints,
+    TypeAdapter,
 )
+from pydantic.dataclasses import dataclass
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, span_active
@@ -87,15 +92,50 @@ def _check_attribute(value: object) -> bool | int | float | str:
 AttributeValue = Annotated[bool | int | float | str, PlainValidator(_check_attribute)]
 
 
+_CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+
+
 class _Model(BaseModel):
-    # Empty lists and mappings come from default factories: pydantic deep-copies a
-    # literal default for every record, a third of the load time on big maps.
     # Unknown fields are errors: a typo such as "soruce" must not vanish silently.
     # Numbers are accepted where text is expected (an id of 42 in YAML).
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+    model_config = _CONFIG
 
 
-class Meta(_Model):
+class _Record:
+    """What records share: ``model_validate`` and ``model_dump``, as on a pydantic ``BaseModel``.
+
+    Records are pydantic dataclasses rather than ``BaseModel``s because a big map
+    holds hundreds of thousands of them: a ``BaseModel`` also builds a set of the
+    fields given for each record, which made loading a third slower. They are
+    not slotted: pydantic fills a dataclass's ``__dict__`` in one step but a
+    slotted one field by field, which measured slower. Sequences are tuples, so
+    an absent one costs nothing (pydantic calls a default factory per record).
+    """
+
+    @classmethod
+    def model_validate(cls, data: object) -> Self:
+        return _adapter(cls).validate_python(data)
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """The record as a dict, with ``TypeAdapter.dump_python``'s options (``mode="json"``...)."""
+        return _adapter(type(self)).dump_python(self, **options)
+
+
+@cache
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
+
+
+def fields_of(cls: type) -> dict[str, FieldInfo]:
+    """The fields of a record class or of ``Dataset``, by name, in order."""
+    return cls.__pydantic_fields__  # type: ignore[attr-defined, no-any-return]
+
+
+record = dataclass(kw_only=True, config=_CONFIG)
+
+
+@record
+class Meta(_Record):
     """What the map is about."""
 
     title: Text | None = None
@@ -104,7 +144,8 @@ class Meta(_Model):
     as_of: PartialDate | None = None
 
 
-class Source(_Model):
+@record
+class Source(_Record):
     """A citable document."""
 
     id: Id
@@ -116,7 +157,8 @@ class Source(_Model):
     description: str | None = None
 
 
-class Evidence(_Model):
+@record
+class Evidence(_Record):
     """A verbatim quote from a source that supports a relation."""
 
     source: Id
@@ -124,22 +166,24 @@ class Evidence(_Model):
     locator: Text | None = Field(default=None, description="where in the source: page, paragraph, timestamp")
 
 
-class Actor(_Model):
+@record
+class Actor(_Record):
     """A person, state, government, armed group, community, bloc..."""
 
     id: Id
     name: Text
     type: ActorType
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: tuple[Text, ...] = ()
     description: str | None = None
     country: Text | None = None
-    tags: list[Text] = Field(default_factory=list)
+    tags: tuple[Text, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
 
 
-class RelationKind(_Model):
+@record
+class RelationKind(_Record):
     """A relation kind of the vocabulary, or one a dataset adds under ``kinds:``."""
 
     id: Id
@@ -158,7 +202,8 @@ class RelationKind(_Model):
         return self.label or self.id
 
 
-class Relation(_Model):
+@record
+class Relation(_Record):
     """A dated, evidenced relation between two actors.
 
     ``source`` and ``target`` may name actors by id, name or alias in a file; after
@@ -172,15 +217,15 @@ class Relation(_Model):
     directed: bool | None = None
     polarity: Polarity | None = None
     mode: Mode = "direct"
-    via: list[Text] = Field(default_factory=list)
+    via: tuple[Text, ...] = ()
     status: Status | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
     weight: Fraction | None = None
     confidence: Fraction | None = None
     description: str | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
-    tags: list[Text] = Field(default_factory=list)
+    evidence: tuple[Evidence, ...] = ()
+    tags: tuple[Text, ...] = ()
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
 
     @property
@@ -199,7 +244,7 @@ class Relation(_Model):
 class Dataset(_Model):
     """A whole map: what it is about, its sources, actors, relations and extra kinds."""
 
-    meta: Meta = Meta()
+    meta: Meta = Field(default_factory=Meta)
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import AmbiguousActorError, UnknownActorError
-from .model import Dataset, Relation
+from .model import Actor, Dataset, Relation
 from .names import NameIndex, closest_words, normalize
 
 Path = tuple[str | int, ...]
@@ -36,46 +36,66 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
     """
     skip = {normalize(name) for name in unchecked} - {""}
     findings: list[Finding] = []
-    for section in ("sources", "actors", "kinds", "relations"):
+    relation_ids = [relation.id for relation in dataset.relations]
+    for section in ("sources", "actors", "kinds"):
         findings.extend(_duplicates(section, [item.id for item in getattr(dataset, section)]))
-    # Here rather than in a pydantic field validator, which copies every record's
-    # fields into a dict to compare two of them: a third of validation on big maps.
-    for section in ("actors", "relations"):
-        for i, record in enumerate(getattr(dataset, section)):
-            if record.start is not None and record.end is not None and record.end.last < record.start.first:
-                findings.append(Finding((section, i, "end"), f"end {record.end} is before start {record.start}"))
+    findings.extend(_duplicates("relations", relation_ids))
+    # Spans are checked here rather than in a pydantic validator, which would make
+    # pydantic hand every record's fields to Python: a third of validation on big maps.
+    findings.extend(_span(actor, ("actors", i)) for i, actor in enumerate(dataset.actors) if _ends_early(actor))
 
-    index = NameIndex(dataset.actors)
+    index: NameIndex | None = None  # built for the first relation naming an actor other than by id
+    ids = dataset.actors_by_id
     kinds = dataset.kinds_by_id
     sources = dataset.sources_by_id
+    # One pass over the relations, written flat (this loop runs 100,000 times on
+    # a big map); machine-made maps name actors by id, so that is tried first.
     for i, relation in enumerate(dataset.relations):
-        # Machine-made maps name actors by id: test that first, without a generator per record.
-        if relation.via or relation.source not in index or relation.target not in index or relation.source == relation.target:
+        source, target = relation.source, relation.target
+        if relation.via or source not in ids or target not in ids or source == target:
+            if index is None:
+                index = NameIndex(dataset.actors)
             findings.extend(f for f in _resolve_actors(relation, index, ("relations", i)) if f.name not in skip)
         kind = kinds.get(relation.kind)
         if kind is None:
             if normalize(relation.kind) not in skip:
                 findings.append(Finding(("relations", i, "kind"), _unknown_kind(relation.kind, kinds)))
         else:
-            # Straight into the record: pydantic's __setattr__ costs a second per
-            # 100,000 relations, and these values come checked from the kind.
-            fields = relation.__dict__
-            if fields["directed"] is None:
-                fields["directed"] = kind.directed
-            if fields["polarity"] is None:
-                fields["polarity"] = kind.polarity
-        for j, evidence in enumerate(relation.evidence):
-            if evidence.source not in sources and normalize(evidence.source) not in skip:
-                findings.append(
-                    Finding(("relations", i, "evidence", j, "source"), _unknown_source(evidence.source, sources))
-                )
-    if not findings:
+            if relation.directed is None:
+                relation.directed = kind.directed
+            if relation.polarity is None:
+                relation.polarity = kind.polarity
+        end = relation.end
+        if end is not None and relation.start is not None and end.last < relation.start.first:  # _ends_early, inlined
+            findings.append(_span(relation, ("relations", i)))
+        for evidence in relation.evidence:
+            if evidence.source not in sources:
+                findings.extend(_evidence_sources(relation, ("relations", i), sources, skip))
+                break
+    if not findings and None in relation_ids:
         _derive_ids(dataset.relations)
     return findings
 
 
+def _ends_early(record: Actor | Relation) -> bool:
+    return record.start is not None and record.end is not None and record.end.last < record.start.first
+
+
+def _span(record: Actor | Relation, path: Path) -> Finding:
+    return Finding((*path, "end"), f"end {record.end} is before start {record.start}")
+
+
+def _evidence_sources(relation: Relation, path: Path, sources: Collection[str], skip: Collection[str]) -> Iterable[Finding]:
+    for j, evidence in enumerate(relation.evidence):
+        if evidence.source not in sources and normalize(evidence.source) not in skip:
+            yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
+
+
 def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
     """Repeated ids in one section; relations without an id are skipped (theirs is derived)."""
+    given = [item_id for item_id in ids if item_id is not None]
+    if len(set(given)) == len(given):  # the usual case, settled at C speed
+        return
     first: dict[str, int] = {}
     noun = "relation kind" if section == "kinds" else section.rstrip("s")
     for i, item_id in enumerate(ids):
@@ -88,17 +108,18 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
 
 
 def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterable[Finding]:
-    fields = relation.__dict__  # see resolve(): pydantic's __setattr__ is slow in bulk
     for field in ("source", "target"):
         try:
-            fields[field] = index.resolve(fields[field])
+            setattr(relation, field, index.resolve(getattr(relation, field)))
         except (UnknownActorError, AmbiguousActorError) as exc:
             yield Finding((*path, field), str(exc), name=normalize(exc.name))
-    for k, name in enumerate(relation.via):
+    via = list(relation.via)
+    for k, name in enumerate(via):
         try:
-            relation.via[k] = index.resolve(name)
+            via[k] = index.resolve(name)
         except (UnknownActorError, AmbiguousActorError) as exc:
             yield Finding((*path, "via", k), str(exc), name=normalize(exc.name))
+    relation.via = tuple(via)
     if relation.source == relation.target and relation.source in index:
         yield Finding((*path, "target"), f'"{relation.target}" is both source and target; a relation joins two actors')
 

@@ -38,7 +38,7 @@ import yaml
 from .errors import DataError, UsageError, ValidationError
 from .files import write_atomic
 from .load import from_dict
-from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
+from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, fields_of
 from .names import NameIndex
 from .vocabulary import DEFAULT_KINDS
 
@@ -396,7 +396,7 @@ def read_sheets(paths: Sequence[str | Path], flavor: str | None = None, name: st
                 continue
             kind, tool = _classify(sheet.headers, flavor)
             layout = LAYOUTS[tool]
-            columns, fields = (layout.nodes, Actor.model_fields) if kind == "nodes" else (layout.edges, Relation.model_fields)
+            columns, fields = (layout.nodes, fields_of(Actor)) if kind == "nodes" else (layout.edges, fields_of(Relation))
             mapped = _mapping(sheet.headers, columns, fields)
             pairs = [(h, "ignored (derived)" if c is not None and c.field is None else (c.field if c else f"attributes.{h}")) for h, c in mapped]
             result.mappings.append((sheet.name, kind, tool, [(h, str(f)) for h, f in pairs]))
@@ -454,7 +454,7 @@ def _read_actors(sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]], re
                 result.skipped.append(f"{where}: {_first_error(exc)}")
                 continue
             seen.add(record["id"])
-            actors.append(_ordered(record, Actor.model_fields))
+            actors.append(_ordered(record, fields_of(Actor)))
     return actors
 
 
@@ -482,7 +482,7 @@ def _read_relations(
             except (ValueError, UsageError) as exc:
                 result.skipped.append(f"{where}: {exc}")
                 continue
-            relations.append(_ordered({k: v for k, v in record.items() if v is not None}, Relation.model_fields))
+            relations.append(_ordered({k: v for k, v in record.items() if v is not None}, fields_of(Relation)))
     return relations
 
 

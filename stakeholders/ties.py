@@ -15,26 +15,28 @@ from typing import Any
 import networkx as nx
 
 from .figures import WEIGHTINGS, check_choice
+from .graph import kinds_of
+from .model import RelationKind
 
 
-def signed_goldstein(attrs: Mapping[str, Any]) -> float:
-    """A relation's Goldstein value carrying the relation's own polarity.
+def signed_goldstein(attrs: Mapping[str, Any], kinds: Mapping[str, RelationKind]) -> float:
+    """A relation's Goldstein value (its kind's, from ``kinds``) carrying the relation's own polarity.
 
     The relation's polarity wins over its kind's (a recognition marked neutral
     counts 0), and a kind without a Goldstein value counts as one step (±1) so
     that its polarity is never lost.
     """
-    goldstein = attrs["goldstein"]
+    goldstein = kinds[attrs["kind"]].goldstein
     magnitude = abs(goldstein) if goldstein is not None else 1.0
     return (attrs["polarity"] or 0) * magnitude
 
 
-def relation_weight(attrs: Mapping[str, Any], weighting: str) -> float:
+def relation_weight(attrs: Mapping[str, Any], weighting: str, kinds: Mapping[str, RelationKind]) -> float:
     """What one relation adds to its pair's tie under ``weighting``."""
     if weighting == "intensity":
         return 1.0 if attrs["weight"] is None else float(attrs["weight"])
     if weighting == "goldstein":
-        return abs(signed_goldstein(attrs))
+        return abs(signed_goldstein(attrs, kinds))
     return 1.0
 
 
@@ -49,6 +51,7 @@ def tie_graph(
     only relations of that polarity. Self-ties are left out.
     """
     check_choice(weighting, WEIGHTINGS, "weighting")
+    kinds = kinds_of(graph)
     sums: dict[tuple[str, str], float] = {}
     for source, target, attrs in graph.edges(data=True):
         if source == target or (polarity is not None and attrs["polarity"] != polarity):
@@ -59,7 +62,7 @@ def tie_graph(
         elif not attrs["directed"]:
             ends.append((target, source))
         for pair in ends:
-            sums[pair] = sums.get(pair, 0.0) + relation_weight(attrs, weighting)
+            sums[pair] = sums.get(pair, 0.0) + relation_weight(attrs, weighting, kinds)
     tied = nx.DiGraph() if directed else nx.Graph()
     tied.add_nodes_from(sorted(graph))
     tied.add_weighted_edges_from(

@@ -77,7 +77,7 @@ def test_relations_the_article_states(syria, source, kind, target, start, end, s
 
 def test_negotiations_are_indirect_through_the_mediators(syria):
     talks = _find(syria, "syrian-government", "negotiation", "israel")
-    assert (talks.mode, talks.via, talks.directed, talks.polarity) == ("indirect", ["mediators"], False, 1)
+    assert (talks.mode, talks.via, talks.directed, talks.polarity) == ("indirect", ("mediators",), False, 1)
 
 
 def test_pending_recognition_is_not_counted_as_cooperation(syria):

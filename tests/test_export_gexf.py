@@ -7,6 +7,7 @@ import pytest
 
 import stakeholders
 from stakeholders.export.gexf import generate_gexf, write_gexf
+from stakeholders.graph import kinds_of
 from stakeholders.style import POLARITY_STYLE, actor_style, hex_to_rgb, node_size
 
 from .conftest import SYRIA
@@ -112,14 +113,15 @@ def test_networkx_reads_back_the_same_graph(syria, tmp_path):
     assert isinstance(back, nx.MultiDiGraph)
     assert sorted(back.nodes) == sorted(ours.nodes)
     assert sorted(back.edges(keys=True)) == sorted(ours.edges(keys=True))
+    kinds = kinds_of(ours)
     for u, v, key, attrs in ours.edges(keys=True, data=True):
         read = back.edges[u, v, key]
         assert (read["kind"], read["directed"], read["polarity"], read["label"]) == (
-            attrs["kind"], attrs["directed"], {1: "cooperative", -1: "hostile", 0: "neutral"}[attrs["polarity"]], attrs["label"]
+            attrs["kind"], attrs["directed"], {1: "cooperative", -1: "hostile", 0: "neutral"}[attrs["polarity"]], kinds[attrs["kind"]].display
         )
         assert read.get("confidence") == attrs["confidence"]
         assert read.get("weight") == attrs["weight"]
-        assert json.loads(read.get("via", "[]")) == attrs["via"]
+        assert json.loads(read.get("via", "[]")) == list(syria.relations_by_id[key].via)
     for node, attrs in ours.nodes(data=True):
         read = back.nodes[node]
         assert (read["label"], read["type"], read.get("country")) == (attrs["label"], attrs["type"], attrs["country"])

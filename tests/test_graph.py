@@ -3,6 +3,7 @@ import pytest
 
 import stakeholders
 from stakeholders import InvalidDateError, UsageError
+from stakeholders.graph import kinds_of, relation_attributes
 from stakeholders.vocabulary import DEFAULT_KINDS
 
 
@@ -19,20 +20,29 @@ def test_node_and_edge_attributes(syria):
     assert graph.nodes["al-sharaa"]["type"] == "person"
     assert graph.nodes["al-sharaa"]["start"] == "2025-01"
     edge = graph.edges["syrian-government", "israel", "syria-israel-indirect-talks"]
-    assert {k: edge[k] for k in ("kind", "polarity", "directed", "mode", "via", "status", "start", "end", "cameo", "goldstein", "plover")} == {
+    assert edge == {
         "kind": "negotiation",
         "polarity": 1,
         "directed": False,
         "mode": "indirect",
-        "via": ["mediators"],
         "status": "ongoing",
         "start": "2025-05",
         "end": None,
+        "weight": None,
+        "confidence": None,
+    }
+    relation = syria.relations_by_id["syria-israel-indirect-talks"]
+    full = relation_attributes(edge, relation, kinds_of(graph)[edge["kind"]])
+    assert {k: full[k] for k in ("label", "via", "cameo", "goldstein", "plover", "family", "evidence_count")} == {
+        "label": "negotiation",
+        "via": ["mediators"],
         "cameo": "046",
         "goldstein": 7.0,
         "plover": "CONSULT",
+        "family": "diplomatic",
+        "evidence_count": 2,
     }
-    assert edge["evidence_count"] == 2
+    assert list(full)[:3] == ["kind", "label", "polarity"]
 
 
 def test_parallel_relations_stay_separate(syria):

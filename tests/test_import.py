@@ -73,9 +73,9 @@ def test_foreign_kumu_sheets_are_mapped_and_bad_rows_skipped(write, tmp_path):
     result = read_sheets([elements, connections])
     dataset = result.dataset
     assert [(a.id, a.name, a.type, a.tags, a.attributes) for a in dataset.actors] == [
-        ("alpha", "Alpha", "state", ["big", "old"], {"Website": "https://a.example"}),
-        ("b-ta", "Béta", "other", [], {"type": "Organization"}),
-        ("gamma", "Gamma", "person", [], {}),
+        ("alpha", "Alpha", "state", ("big", "old"), {"Website": "https://a.example"}),
+        ("b-ta", "Béta", "other", (), {"type": "Organization"}),
+        ("gamma", "Gamma", "person", (), {}),
     ]
     assert [(r.source, r.kind, r.target, r.directed, r.attributes) for r in dataset.relations] == [
         ("alpha", "sanctions", "b-ta", True, {"Strength": "high"}),

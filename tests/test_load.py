@@ -83,7 +83,7 @@ def test_unknown_actor_without_close_match(write):
 def test_names_resolve_ignoring_case_and_accents(write):
     path = write("map.yaml", with_relations("  - {source: a land, target: BETA, kind: visit, via: [gamma]}\n"))
     relation = stakeholders.load(path).relations[0]
-    assert (relation.source, relation.target, relation.via) == ("alpha", "beta", ["gamma"])
+    assert (relation.source, relation.target, relation.via) == ("alpha", "beta", ("gamma",))
 
 
 def test_ambiguous_alias(write):
@@ -285,7 +285,7 @@ def test_a_record_that_is_not_a_mapping_is_left_out_and_the_rest_checked(write, 
     write("maps/b.yaml", "actors: [{id: y, name: Y, type: state}]\nrelations:\n  - {source: x, target: y, kind: visit}\n  - {source: x, target: z, kind: visit}\n")
     found = problems(tmp_path / "maps")
     assert found == [
-        f"{tmp_path / 'maps' / 'a.yaml'}:2:5: actors[0]: Input should be a valid dictionary or instance of Actor, got 'just a string'",
+        f"{tmp_path / 'maps' / 'a.yaml'}:2:5: actors[0]: expected a mapping of fields, got 'just a string'",
         f'{tmp_path / "maps" / "b.yaml"}:4:25: relations[1].target: unknown actor "z"',
     ]
 

@@ -37,7 +37,7 @@ def xml_attr(value: object) -> str:
 
 
 class Edge(NamedTuple):
-    """One relation of the graph with its full record and the graph's attributes."""
+    """One relation of the graph with its full record and its attributes (``graph.relation_attributes``)."""
 
     source: str
     target: str
@@ -67,8 +67,13 @@ def actors(graph: nx.MultiDiGraph) -> Iterator[tuple[Actor, dict[str, Any]]]:
 
 def edges(graph: nx.MultiDiGraph) -> list[Edge]:
     """The graph's relations by id."""
-    by_id = dataset_of(graph).relations_by_id
-    found = [Edge(u, v, by_id[key], attrs) for u, v, key, attrs in graph.edges(keys=True, data=True)]
+    from ..graph import kinds_of, relation_attributes
+
+    by_id, kinds = dataset_of(graph).relations_by_id, kinds_of(graph)
+    found = []
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        relation = by_id[key]
+        found.append(Edge(u, v, relation, relation_attributes(attrs, relation, kinds[attrs["kind"]])))
     found.sort(key=lambda edge: edge.relation.id or "")
     return found
 

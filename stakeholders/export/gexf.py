@@ -64,7 +64,7 @@ _FREE_TEXT = frozenset({"aliases", "description", "tags", "via", "quote"})
 def _value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -73,7 +73,7 @@ def _attvalues(pairs: list[tuple[str, Any]], memo: dict[tuple[str, Any], str]) -
     """The ``<attvalues>`` of a node or edge; None and empty lists have no element."""
     cells = []
     for key, raw in pairs:
-        if raw is None or raw == []:
+        if raw is None or (isinstance(raw, (list, tuple)) and not raw):
             continue
         if key in _FREE_TEXT:
             cells.append(f'<attvalue for="{key}" value={xml_attr(_value(raw))}/>')

@@ -41,7 +41,7 @@ def _text(value: Any, kind: str) -> str:
         return "true" if value else "false"
     if kind == "double":
         return repr(float(value))
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 

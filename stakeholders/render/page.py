@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from ..dates import PartialDate, date_text, widened
+from ..graph import kinds_of
 from ..model import POLARITY_NAMES, Dataset, Relation
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
@@ -100,6 +101,7 @@ def _group_legend(look: Look, graph: nx.MultiDiGraph) -> list[dict[str, Any]] | 
 
 def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     curves = _curves(graph)
+    kinds = kinds_of(graph)
     edges = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         color = POLARITY_STYLE[POLARITY_NAMES[attrs["polarity"]]]
@@ -114,7 +116,7 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "smooth": curves[key],
         }
         if not large:
-            edge["label"] = attrs["label"]
+            edge["label"] = kinds[attrs["kind"]].display
         edges.append(edge)
     return edges
 
