@@ -58,8 +58,8 @@ def signed_graph(graph: nx.MultiDiGraph, rule: str = "latest") -> nx.Graph:
 
 def _when(attrs: Mapping[str, Any]) -> dt.date:
     # Undated relations are standing facts with no known beginning: older than any dated one.
-    text = attrs["start"] or attrs["end"]
-    return PartialDate.parse(text).first if text else dt.date.min
+    date: PartialDate | None = attrs["start"] or attrs["end"]
+    return date.first if date else dt.date.min
 
 
 def _latest(relations: Mapping[str, Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -8,14 +8,17 @@ Node attributes: ``label`` (name), ``type``, ``country``, ``aliases`` (list),
 ``description``, ``tags`` (list), ``start`` and ``end`` (``YYYY[-MM[-DD]]``
 strings or None).
 
-Edge attributes: ``kind``, ``polarity`` (-1, 0, 1), ``directed``, ``mode``,
-``status``, ``start``, ``end``, ``weight``, ``confidence``: what differs from
-one relation to the next. What a relation's kind says (``label``, ``goldstein``,
-``cameo``, ``plover``, ``family``, ``color``) is held once per kind, in
-``kinds_of(graph)``, rather than copied onto every edge: on a map of 100,000
-relations the copies cost more than the rest of the graph. ``relation_attributes``
-gives one relation's attributes with its kind's and its ``via`` and
-``evidence_count``, as exporters write them.
+Edge attributes are the relation's fields: ``kind``, ``polarity`` (-1, 0, 1),
+``directed``, ``mode``, ``via``, ``status``, ``start`` and ``end`` (``PartialDate``
+or None), ``weight``, ``confidence``, ``evidence``... In a graph from ``to_graph``
+an edge's attribute dict *is* its ``Relation``'s ``__dict__``, not a copy: on a
+map of 100,000 relations, copies cost as much as the rest of the graph, and the
+record is what every reader wants. So writing an edge attribute writes the
+record; networkx copies (``graph.copy()``, ``subgraph(...).copy()``) and the
+graphs of ``filter_graph`` and ``focus_graph`` hold copies. What a relation's kind
+says (``label``, ``goldstein``, ``cameo``, ``plover``, ``family``, ``color``) is
+held once per kind, in ``kinds_of(graph)``. ``relation_attributes`` gives an
+edge's attributes as exporters write them: dates as text, with its kind's.
 
 ``graph.graph`` holds ``name``, ``title``, ``filters`` (a description of the
 filters applied) and ``dataset`` (the ``Dataset``, for the full records).
@@ -56,7 +59,7 @@ def kinds_of(graph: nx.MultiDiGraph) -> dict[str, RelationKind]:
 
 
 def relation_attributes(attrs: Mapping[str, Any], relation: Relation, kind: RelationKind) -> dict[str, Any]:
-    """An edge's attributes with its kind's, its ``via`` and its ``evidence_count``, in the order exporters write them."""
+    """An edge's attributes as exporters write them, in this order: dates as text, with its kind's and an ``evidence_count``."""
     return {
         "kind": attrs["kind"],
         "label": kind.display,
@@ -65,8 +68,8 @@ def relation_attributes(attrs: Mapping[str, Any], relation: Relation, kind: Rela
         "mode": attrs["mode"],
         "via": list(relation.via),
         "status": attrs["status"],
-        "start": attrs["start"],
-        "end": attrs["end"],
+        "start": date_text(attrs["start"]),
+        "end": date_text(attrs["end"]),
         "weight": attrs["weight"],
         "confidence": attrs["confidence"],
         "goldstein": kind.goldstein,
@@ -124,20 +127,7 @@ def _add_relations(graph: nx.MultiDiGraph, relations: Iterable[Relation]) -> Non
         keys = out.get(v)
         if keys is None:
             keys = out[v] = pred[v][u] = new_keys()
-        start, end = relation.start, relation.end
-        # The edge attributes (see the module's docstring), written out here rather
-        # than in a function of their own: a call per relation costs a tenth of the build.
-        keys[relation.id] = {
-            "kind": relation.kind,
-            "polarity": relation.polarity,
-            "directed": relation.directed,
-            "mode": relation.mode,
-            "status": relation.status,
-            "start": None if start is None else start.text,
-            "end": None if end is None else end.text,
-            "weight": relation.weight,
-            "confidence": relation.confidence,
-        }
+        keys[relation.id] = relation.__dict__  # the record's own fields: see the module's docstring
 
 
 def filter_graph(

@@ -25,6 +25,7 @@ import yaml
 
 from .bulk import collector_paused
 from .errors import DataError, DatasetNotFoundError, FileTooLargeError, ParseError, Problem, ValidationError
+from .jsonpieces import validate_in_pieces
 from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, fields_of
 from .names import closest_words
 from .progress import Progress, silent
@@ -496,7 +497,7 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
     """
     if document.data is None:
         try:
-            valid = Dataset.model_validate_json(document.content)
+            valid = validate_in_pieces(document.content) or Dataset.model_validate_json(document.content)
             return _Part(valid, document, {s: list(range(len(getattr(valid, s)))) for s in SECTIONS}), [], []
         except pydantic.ValidationError:
             document.data = _parse_json(document.path, document.text)

@@ -3,8 +3,12 @@ import pytest
 
 import stakeholders
 from stakeholders import InvalidDateError, UsageError
+from stakeholders.dates import PartialDate
 from stakeholders.graph import kinds_of, relation_attributes
+from stakeholders.model import Relation, fields_of
 from stakeholders.vocabulary import DEFAULT_KINDS
+
+from .conftest import SYRIA
 
 
 def test_the_graph_holds_every_actor_and_relation(syria):
@@ -20,18 +24,20 @@ def test_node_and_edge_attributes(syria):
     assert graph.nodes["al-sharaa"]["type"] == "person"
     assert graph.nodes["al-sharaa"]["start"] == "2025-01"
     edge = graph.edges["syrian-government", "israel", "syria-israel-indirect-talks"]
-    assert edge == {
+    relation = syria.relations_by_id["syria-israel-indirect-talks"]
+    assert {k: edge[k] for k in ("kind", "polarity", "directed", "mode", "via", "status", "start", "end", "weight")} == {
         "kind": "negotiation",
         "polarity": 1,
         "directed": False,
         "mode": "indirect",
+        "via": ("mediators",),
         "status": "ongoing",
-        "start": "2025-05",
+        "start": PartialDate(2025, 5),
         "end": None,
         "weight": None,
-        "confidence": None,
     }
-    relation = syria.relations_by_id["syria-israel-indirect-talks"]
+    assert edge is relation.__dict__  # the record's own fields, not a copy
+    assert set(edge) == set(fields_of(Relation))
     full = relation_attributes(edge, relation, kinds_of(graph)[edge["kind"]])
     assert {k: full[k] for k in ("label", "via", "cameo", "goldstein", "plover", "family", "evidence_count")} == {
         "label": "negotiation",
@@ -43,6 +49,17 @@ def test_node_and_edge_attributes(syria):
         "evidence_count": 2,
     }
     assert list(full)[:3] == ["kind", "label", "polarity"]
+    assert (full["start"], full["end"]) == ("2025-05", None)
+
+
+def test_an_edge_attribute_written_is_the_record_written():
+    syria = stakeholders.load(SYRIA)  # not the shared fixture: this test changes a record
+    graph = stakeholders.to_graph(syria)
+    graph.edges["syrian-government", "israel", "syria-israel-indirect-talks"]["weight"] = 0.5
+    assert syria.relations_by_id["syria-israel-indirect-talks"].weight == 0.5
+    copied = graph.copy()
+    copied.edges["syrian-government", "israel", "syria-israel-indirect-talks"]["weight"] = 0.25
+    assert syria.relations_by_id["syria-israel-indirect-talks"].weight == 0.5
 
 
 def test_parallel_relations_stay_separate(syria):

@@ -1,0 +1,114 @@
+"""Big JSON maps validated a piece at a time give exactly what the whole document gives, or nothing."""
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import stakeholders
+from stakeholders import jsonpieces
+from stakeholders.jsonpieces import validate_in_pieces
+from stakeholders.model import Dataset
+
+from .test_fuzz import QUICK, datasets
+
+# Strings that look like the places the document is cut.
+_TRAPS = ['}, {"kind": "visit"}', '"relations": [', "\\", '"', "}, {", "]}"]
+
+
+def _map(relations: int = 40, evidence: int = 1, trap: str = "") -> dict[str, Any]:
+    """A map whose every fifth quote holds ``trap``."""
+    actors = [{"id": f"a{i}", "name": f"Actor {i}", "type": "state"} for i in range(6)]
+    return {
+        "meta": {"title": "Pieces"},
+        "sources": [{"id": "s1", "title": "Report"}],
+        "actors": actors,
+        "relations": [
+            {
+                "id": f"r{i}",
+                "source": f"a{i % 6}",
+                "target": f"a{(i + 1) % 6}",
+                "kind": "visit",
+                "start": "2025-01",
+                "evidence": [{"source": "s1", "quote": f"Quote {i}.{j}{trap if i % 5 == 0 else ''}"} for j in range(evidence)],
+            }
+            for i in range(relations)
+        ],
+        "kinds": [{"id": "k1", "polarity": 1, "directed": True}, {"id": "k2", "polarity": -1, "directed": False}],
+    }
+
+
+_LAYOUTS = {
+    "compact": {"separators": (",", ":")},
+    "spaced": {},
+    "indented": {"indent": 2},
+    "tabs": {"indent": "\t"},
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+@pytest.mark.parametrize("evidence", [1, 2])
+def test_a_cut_map_reads_as_the_whole_one(layout, evidence):
+    raw = json.dumps(_map(evidence=evidence, trap=" }, {tricky} ]},"), **_LAYOUTS[layout]).encode()
+    cut = validate_in_pieces(raw, piece_bytes=300)
+    assert cut is not None
+    assert cut == Dataset.model_validate_json(raw)
+    assert [r.id for r in cut.relations] == [f"r{i}" for i in range(40)]
+
+
+def test_relations_before_the_other_sections_are_cut_too():
+    data = _map()
+    reordered = {"relations": data.pop("relations"), **data}
+    raw = json.dumps(reordered).encode()
+    cut = validate_in_pieces(raw, piece_bytes=300)
+    assert cut is not None and cut == Dataset.model_validate_json(raw)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["small", "named twice", "duplicate key", "bad record", "nested"],
+)
+def test_what_cannot_be_cut_safely_is_left_whole(case):
+    data = _map()
+    raw = json.dumps(data).encode()
+    piece = 300
+    if case == "small":
+        piece = len(raw)
+    elif case == "named twice":
+        data["actors"][0]["tags"] = ["relations"]
+        raw = json.dumps(data).encode()
+    elif case == "duplicate key":
+        raw = raw[:-1] + b', "relations": []}'
+    elif case == "bad record":
+        data["relations"][3]["weight"] = 7
+        raw = json.dumps(data).encode()
+    elif case == "nested":
+        raw = json.dumps({"meta": {"title": "x", "relations": data.pop("relations")}, **data}).encode()
+    assert validate_in_pieces(raw, piece_bytes=piece) is None
+
+
+@QUICK
+@given(datasets(), st.sampled_from(sorted(_LAYOUTS)), st.integers(1, 400), st.sampled_from(_TRAPS))
+def test_cutting_never_changes_what_a_map_says(data, layout, piece, trap):
+    if data["relations"]:
+        data["relations"][0]["description"] = trap
+    raw = json.dumps(data, ensure_ascii=False, **_LAYOUTS[layout]).encode()
+    cut = validate_in_pieces(raw, piece_bytes=piece)
+    assert cut is None or cut == Dataset.model_validate_json(raw)
+
+
+def test_load_cuts_big_files_and_still_places_problems(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonpieces, "PIECE_BYTES", 300)
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    data = _map()
+    good.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert stakeholders.load(good) == stakeholders.from_dict(_map(), name="good")
+    data["relations"][30]["weight"] = 7
+    text = json.dumps(data, indent=2)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(stakeholders.ValidationError) as caught:
+        stakeholders.load(bad)
+    line = text.splitlines().index('      "weight": 7') + 1
+    assert [str(p) for p in caught.value.problems] == [f"{bad}:{line}:17: relations[30].weight: Input should be less than or equal to 1, got 7"]
