@@ -3,8 +3,9 @@
 Both write the same synthetic map (bench/synth.py, 10,000 actors) to a file in
 the same run. networkx cannot take our graph as it is (it raises on None values
 and lists, and treats start and end specially), so the baseline gets a copy
-with those attributes made plain: None values dropped, lists joined into one
-string, and the graph-only ``dataset`` attribute left out. Its output is not
+with the attributes our file holds (``relation_attributes``) made plain: None
+values dropped, lists joined into one string, and the graph-only ``dataset``
+attribute left out. Its output is not
 valid GEXF 1.3 anyway (see ../shared/FACTS.md); ours is checked against the
 official RelaxNG schema when lxml is installed.
 
@@ -21,6 +22,7 @@ import networkx as nx
 
 import stakeholders
 from stakeholders.export.gexf import write_gexf
+from stakeholders.graph import kinds_of, relation_attributes
 
 from .common import Row, best_of, main
 from .synth import generate
@@ -36,7 +38,10 @@ def plain_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with every attribute value a plain string or number, as networkx.write_gexf needs."""
     copy = nx.MultiDiGraph(name=graph.graph["name"])
     copy.add_nodes_from((n, _plain(a)) for n, a in graph.nodes(data=True))
-    copy.add_edges_from((u, v, k, _plain(a)) for u, v, k, a in graph.edges(keys=True, data=True))
+    kinds, relations = kinds_of(graph), graph.graph["dataset"].relations_by_id
+    copy.add_edges_from(
+        (u, v, k, _plain(relation_attributes(a, relations[k], kinds[a["kind"]]))) for u, v, k, a in graph.edges(keys=True, data=True)
+    )
     return copy
 
 
