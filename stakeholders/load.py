@@ -12,6 +12,7 @@ recurses once per level and crashes, or slows quadratically, on deep nesting).
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Mapping
@@ -26,7 +27,7 @@ import yaml
 from .bulk import collector_paused
 from .errors import DataError, DatasetNotFoundError, FileTooLargeError, ParseError, Problem, ValidationError
 from .jsonpieces import validate_in_pieces
-from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, fields_of
+from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, error_message, fields_of
 from .names import closest_words
 from .progress import Progress, silent
 from .resolve import resolve
@@ -497,7 +498,8 @@ def _validate(document: _Document) -> tuple[_Part, list[Problem], list[str]]:
     """
     if document.data is None:
         try:
-            valid = validate_in_pieces(document.content) or Dataset.model_validate_json(document.content)
+            raw = document.content.removeprefix(codecs.BOM_UTF8)  # which pydantic's reader refuses
+            valid = validate_in_pieces(raw) or Dataset.model_validate_json(raw)
             return _Part(valid, document, {s: list(range(len(getattr(valid, s)))) for s in SECTIONS}), [], []
         except pydantic.ValidationError:
             document.data = _parse_json(document.path, document.text)
@@ -595,7 +597,7 @@ def _pydantic_problem(document: _Document, error: Any) -> Problem:
     if error_type == "string_pattern_mismatch":  # only ids have a pattern
         return _problem(document, loc, f"not a valid id: {error['input']!r}; {ID_RULE}")
     # pydantic names the record's class here ("an instance of Actor"): a file has mappings.
-    message = "expected a mapping of fields" if error_type in ("dataclass_type", "model_type") else error["msg"]
+    message = "expected a mapping of fields" if error_type in ("dataclass_type", "model_type") else error_message(error)
     value = error.get("input")
     if error_type not in _OWN_MESSAGES and isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60:
         message += f", got {value!r}"

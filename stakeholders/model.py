@@ -11,6 +11,7 @@ fills in what the vocabulary implies (actor ids for names and aliases,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, cached_property
 from typing import Annotated, Any, Literal, Self
 
@@ -132,6 +133,11 @@ def fields_of(cls: type) -> dict[str, FieldInfo]:
 
 
 record = dataclass(kw_only=True, config=_CONFIG)
+
+
+def error_message(error: Mapping[str, Any]) -> str:
+    """Pydantic's message for one of its errors, in a data file's words: sequences are lists there."""
+    return "Input should be a valid list" if error["type"] == "tuple_type" else str(error["msg"])
 
 
 @record

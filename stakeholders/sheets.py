@@ -38,7 +38,7 @@ import yaml
 from .errors import DataError, UsageError, ValidationError
 from .files import write_atomic
 from .load import from_dict
-from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, fields_of
+from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, error_message, fields_of
 from .names import NameIndex
 from .vocabulary import DEFAULT_KINDS
 
@@ -370,7 +370,7 @@ def _record(row: list[str], mapped: list[tuple[str, Column | None]]) -> dict[str
 def _first_error(exc: pydantic.ValidationError) -> str:
     error = exc.errors(include_url=False)[0]
     where = ".".join(str(p) for p in error["loc"])
-    return f"{where}: {error['msg']}" if where else error["msg"]
+    return f"{where}: {error_message(error)}" if where else error_message(error)
 
 
 def _slug(text: str) -> str:

@@ -1,8 +1,11 @@
 """Big JSON maps validated a piece at a time give exactly what the whole document gives, or nothing."""
 
+import codecs
+import importlib
 import json
 from typing import Any
 
+import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,7 +71,7 @@ def test_relations_before_the_other_sections_are_cut_too():
 
 @pytest.mark.parametrize(
     "case",
-    ["small", "named twice", "duplicate key", "bad record", "nested"],
+    ["small", "named twice", "duplicate key", "escaped duplicate key", "bad record", "nested", "too deep"],
 )
 def test_what_cannot_be_cut_safely_is_left_whole(case):
     data = _map()
@@ -81,12 +84,54 @@ def test_what_cannot_be_cut_safely_is_left_whole(case):
         raw = json.dumps(data).encode()
     elif case == "duplicate key":
         raw = raw[:-1] + b', "relations": []}'
+    elif case == "escaped duplicate key":  # the same key to pydantic, which keeps the last
+        raw = raw[:-1] + b', "relation\\u0073": []}'
     elif case == "bad record":
         data["relations"][3]["weight"] = 7
         raw = json.dumps(data).encode()
     elif case == "nested":
         raw = json.dumps({"meta": {"title": "x", "relations": data.pop("relations")}, **data}).encode()
+    elif case == "too deep":  # within pydantic's nesting limit in a piece only if read shallower
+        deep = b'"description": ' + b"[" * 199 + b"]" * 199 + b', "description": "ok", "id"'
+        raw = raw.replace(b'"id"', deep, 10)
     assert validate_in_pieces(raw, piece_bytes=piece) is None
+    if case == "too deep":
+        with pytest.raises(pydantic.ValidationError):
+            Dataset.model_validate_json(raw)
+    elif case in ("duplicate key", "escaped duplicate key"):
+        assert Dataset.model_validate_json(raw).relations == []
+
+
+@pytest.mark.parametrize("first", ["id", "source"])
+def test_many_quotes_per_relation_offer_no_false_cuts(first, monkeypatch):
+    data = _map(evidence=30)
+    data["relations"] = [{first: r[first], **r} for r in data["relations"]]
+    raw = json.dumps(data).encode()
+    misses = []
+    real = jsonpieces._Piece.model_validate_json
+
+    def piece(text: bytes) -> jsonpieces._Piece:
+        try:
+            return real(text)
+        except pydantic.ValidationError:
+            misses.append(text)
+            raise
+
+    monkeypatch.setattr(jsonpieces._Piece, "model_validate_json", piece)
+    cut = validate_in_pieces(raw, piece_bytes=2000)
+    assert cut is not None and cut == Dataset.model_validate_json(raw)
+    assert misses == []  # no cut fell between two quotes
+
+
+def test_a_big_file_with_a_byte_order_mark_is_cut_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonpieces, "PIECE_BYTES", 300)
+    cut = []
+    real = jsonpieces.validate_in_pieces
+    monkeypatch.setattr(importlib.import_module("stakeholders.load"), "validate_in_pieces", lambda raw: cut.append(real(raw)) or cut[-1])
+    path = tmp_path / "bom.json"
+    path.write_bytes(codecs.BOM_UTF8 + json.dumps(_map()).encode())
+    assert stakeholders.load(path) == stakeholders.from_dict(_map(), name="bom")
+    assert cut and cut[0] is not None
 
 
 @QUICK

@@ -302,3 +302,9 @@ def test_bad_ids_and_urls(write):
         f"{path}:2:10: sources[0].id: not a valid id: 's 1'; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
         f"{path}:2:30: sources[0].url: not an http(s) URL: 'javascript:alert(1)'",
     ]
+
+
+def test_a_list_given_as_text_is_called_a_list(write):
+    # Records hold their sequences as tuples; a file has lists, and the message says so.
+    path = write("map.yaml", "actors:\n  - {id: a, name: A, type: state, aliases: x}\n")
+    assert problems(path) == [f"{path}:2:44: actors[0].aliases: Input should be a valid list, got 'x'"]
