@@ -5,6 +5,7 @@ evidence quote) is written as JSON and as YAML; every measurement runs in a fres
 process, as a command would, so start-up state and peak memory are those of a real
 run. Baselines: ``json.load`` of the JSON file, and ``yaml.load`` with libyaml's
 ``CSafeLoader`` on the YAML file (both with Python's defaults, collector on).
+Each figure is the best of three runs (JSON) or two (YAML, about 45 s a pair).
 
     python -m bench.load
     python -m bench.load --scale 0.1
@@ -61,8 +62,8 @@ def run(scale: float = 1.0) -> list[Row]:
         del data
         ours_json, rss_json = measure(OURS, as_json, 3)
         base_json, _ = measure(JSON, as_json, 3)
-        ours_yaml, rss_yaml = measure(OURS, as_yaml, 1)
-        base_yaml, _ = measure(YAML, as_yaml, 1)
+        ours_yaml, rss_yaml = measure(OURS, as_yaml, 2)
+        base_yaml, _ = measure(YAML, as_yaml, 2)
         mib = as_json.stat().st_size / 2**20
     return [
         Row(f"load JSON ({mib:.0f} MiB, {size}) + graph vs json.load", ours_json, base_json, goal=2.0),
