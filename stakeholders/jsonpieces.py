@@ -33,14 +33,16 @@ from .model import Dataset, Evidence, Relation, fields_of
 PIECE_BYTES = 2 * 2**20
 
 _WS = rb"[ \t\n\r]*"  # JSON's whitespace is these four characters only (\s would take others too)
+_STRING = rb'"(?:[^"\\]|\\.)*"'  # a JSON string, escapes and all
 _KEY = b'"relations"'
-_RELATIONS = re.compile(rb'"relations"' + _WS + b":" + _WS + rb"\[" + _WS)
+_RELATIONS = re.compile(re.escape(_KEY) + _WS + b":" + _WS + rb"\[" + _WS)
 # An escaped ASCII letter: "relation\u0073" is a second "relations" that _KEY cannot see.
 _ESCAPED_LETTER = re.compile(rb"\\u00[4-7][0-9A-Fa-f]")
 # Where the relations array may end: before the next top-level key, or the document's end.
-_AFTER = re.compile(rb"\]" + _WS + rb'(?:,' + _WS + rb'"(?:meta|sources|actors|kinds)"' + _WS + rb":|\}" + _WS + rb"$)")
+_OTHER_KEYS = b"|".join(name.encode() for name in fields_of(Dataset) if name != "relations")
+_AFTER = re.compile(rb"\]" + _WS + rb"(?:," + _WS + rb'"(?:' + _OTHER_KEYS + rb')"' + _WS + rb":|\}" + _WS + rb"$)")
 # How the first relation begins: its first key, and the second when the first value is a string.
-_OPENING = re.compile(rb'\{' + _WS + rb'"(\w+)"' + _WS + b":" + _WS + rb'(?:"(?:[^"\\]|\\.)*"' + _WS + b"," + _WS + rb'"(\w+)"' + _WS + b":)?")
+_OPENING = re.compile(rb"\{" + _WS + rb'"(\w+)"' + _WS + b":" + _WS + b"(?:" + _STRING + _WS + b"," + _WS + rb'"(\w+)"' + _WS + b":)?")
 _EVIDENCE_FIELDS = frozenset(fields_of(Evidence))
 
 
@@ -120,5 +122,5 @@ def _between(raw: bytes, first: int) -> re.Pattern[bytes]:
     if keys:
         anchor = _WS + b'"' + re.escape(keys[0]) + b'"' + _WS + b":"
         if len(keys) == 2:
-            anchor += _WS + rb'"(?:[^"\\]|\\.)*"' + _WS + b"," + _WS + b'"' + re.escape(keys[1]) + b'"' + _WS + b":"
+            anchor += _WS + _STRING + _WS + b"," + _WS + b'"' + re.escape(keys[1]) + b'"' + _WS + b":"
     return re.compile(rb"\}" + _WS + b"," + _WS + rb"(\{)" + anchor)

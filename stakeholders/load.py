@@ -596,8 +596,7 @@ def _pydantic_problem(document: _Document, error: Any) -> Problem:
         return _problem(document, loc, _unknown_field(loc), on_key=True)
     if error_type == "string_pattern_mismatch":  # only ids have a pattern
         return _problem(document, loc, f"not a valid id: {error['input']!r}; {ID_RULE}")
-    # pydantic names the record's class here ("an instance of Actor"): a file has mappings.
-    message = "expected a mapping of fields" if error_type in ("dataclass_type", "model_type") else error_message(error)
+    message = error_message(error)
     value = error.get("input")
     if error_type not in _OWN_MESSAGES and isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60:
         message += f", got {value!r}"

@@ -137,8 +137,16 @@ record = dataclass(kw_only=True, config=_CONFIG)
 
 
 def error_message(error: Mapping[str, Any]) -> str:
-    """Pydantic's message for one of its errors, in a data file's words: sequences are lists there."""
-    return "Input should be a valid list" if error["type"] == "tuple_type" else str(error["msg"])
+    """Pydantic's message for one of its errors, in a data file's words.
+
+    A file has lists where records hold tuples, and mappings where pydantic names
+    the record's class ("an instance of Actor").
+    """
+    if error["type"] == "tuple_type":
+        return "Input should be a valid list"
+    if error["type"] in ("dataclass_type", "model_type"):
+        return "expected a mapping of fields"
+    return str(error["msg"])
 
 
 @record

@@ -65,8 +65,7 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
                 relation.directed = kind.directed
             if relation.polarity is None:
                 relation.polarity = kind.polarity
-        end = relation.end
-        if end is not None and relation.start is not None and end.last < relation.start.first:  # _ends_early, inlined
+        if relation.end is not None and _ends_early(relation):
             findings.append(_span(relation, ("relations", i)))
         for evidence in relation.evidence:
             if evidence.source not in sources:
