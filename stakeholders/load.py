@@ -15,7 +15,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Mapping
+import types
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -64,11 +65,72 @@ _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|(?P<open>[\[{])|(?P<close>[\]}])')
 
 # What PyYAML's constructors raise, instead of a YAML error, on a scalar they cannot
 # read: 2025-02-30 (ValueError), "!!bool maybe" (KeyError), an empty "!!int" (IndexError).
+# Such scalars are read again as text, for the model to report in place.
 _UNCONSTRUCTIBLE = (ValueError, OverflowError, LookupError)
 
+# What a tag of the YAML type repository builds, to say why a value does not fit it.
+_TAG_WANTS = {
+    "bool": "true or false",
+    "int": "an integer",
+    "float": "a number",
+    "timestamp": "a date",
+    "binary": "base64 data",
+    "null": "null",
+    "set": "a mapping",
+    "map": "a mapping",
+    "omap": "a list of one-key mappings",
+    "pairs": "a list of one-key mappings",
+    "seq": "a list",
+    "str": "text",
+}
 
-class _LenientLoader(_YamlLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, but a scalar Python cannot construct as a date or a number stays text."""
+
+class _Unbuildable(yaml.constructor.ConstructorError):
+    """A constructor failed on a node with a plain Python error: PyYAML's constructors
+    assume their text fits their tag (``!!timestamp A`` raises AttributeError)."""
+
+    def __init__(self, node: yaml.Node, cause: Exception) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        wants = _TAG_WANTS.get(tag.removeprefix("!!")) if tag.startswith("!!") else None
+        problem = f"{tag} on a value that is not {wants}" if wants else f"{tag} cannot be applied to this value"
+        super().__init__(None, None, problem, node.start_mark)
+        self.cause = cause
+
+
+def _guarded(construct: Any) -> Any:
+    """A constructor whose every failure, including in the second step of a
+    collection (a generator PyYAML resumes later), is a YAML error at its node."""
+
+    def constructor(loader: yaml.BaseLoader, node: yaml.Node) -> Any:
+        try:
+            built = construct(loader, node)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:
+            raise _Unbuildable(node, exc) from None
+        return _guarded_steps(built, node) if isinstance(built, types.GeneratorType) else built
+
+    return constructor
+
+
+def _guarded_steps(steps: Iterator[Any], node: yaml.Node) -> Iterator[Any]:
+    try:
+        yield from steps
+    except yaml.YAMLError:
+        raise
+    except Exception as exc:
+        raise _Unbuildable(node, exc) from None
+
+
+class _Loader(_YamlLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, construction failures located. Every constructor is guarded,
+    so that no tag, known or not yet known, can end in a traceback."""
+
+    yaml_constructors = {tag: _guarded(construct) for tag, construct in _YamlLoader.yaml_constructors.items()}
+
+
+class _LenientLoader(_Loader):
+    """The guarded loader, but a scalar Python cannot construct as a date or a number stays text."""
 
     yaml_implicit_resolvers = {
         first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -87,7 +149,7 @@ def _text_if_unreadable(construct: Any) -> Any:
 
 
 for _tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"):
-    _LenientLoader.add_constructor(_tag, _text_if_unreadable(_YamlLoader.yaml_constructors[_tag]))
+    _LenientLoader.add_constructor(_tag, _guarded(_text_if_unreadable(_YamlLoader.yaml_constructors[_tag])))
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 SECTIONS = ("sources", "actors", "relations", "kinds")
@@ -296,9 +358,15 @@ def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
         deep, aliases = _yaml_risks(text)
         if deep:
             _check_yaml_depth(path, text)
-        if aliases:
-            return _mapping(path, _load_with_alias_budget(path, text))
-        return _mapping(path, yaml.load(text, Loader=_YamlLoader))
+        try:
+            return _mapping(path, _construct(path, text, _Loader, aliases))
+        except _Unbuildable as exc:
+            if not isinstance(exc.cause, _UNCONSTRUCTIBLE):
+                raise
+            # A scalar that looks like a date or a number but is none (2025-02-30, an
+            # integer thousands of digits long, "!!bool maybe"): read again keeping such
+            # scalars as text, so that the model reports each in place, as for any bad value.
+            return _mapping(path, _construct(path, text, _LenientLoader, aliases))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -315,11 +383,20 @@ def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
         raise ParseError(Problem(message, path, line, column)) from None
     except yaml.YAMLError as exc:
         raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
-    except _UNCONSTRUCTIBLE:
-        # A scalar that looks like a date or a number but is none (2025-02-30, an
-        # integer thousands of digits long, "!!bool maybe"): read again keeping such
-        # scalars as text, so that the model reports each in place, as for any bad value.
-        return _mapping(path, yaml.load(text, Loader=_LenientLoader))
+
+
+def _construct(path: Path, text: str, loader_class: type, aliases: bool) -> Any:
+    """The document's Python data; when it may hold aliases, composed and measured first."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if aliases:
+            _check_alias_expansion(path, node, len(text) + MAX_ALIAS_EXPANSION)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _yaml_risks(text: str) -> tuple[bool, bool]:
@@ -393,24 +470,10 @@ def _check_yaml_depth(path: Path, text: str) -> None:
         raise ParseError(Problem(message, path, mark.line + 1, mark.column + 1)) from None
 
 
-def _load_with_alias_budget(path: Path, text: str) -> Any:
-    """Compose, refuse aliases that expand the document beyond reason, then construct.
-
-    An alias is a shared reference once constructed: cheap to load, but every
-    later walk (validation) pays for each reference, and nested aliases multiply.
-    """
-    loader = _YamlLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _check_alias_expansion(path, node, len(text) + MAX_ALIAS_EXPANSION)
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
 def _check_alias_expansion(path: Path, root: yaml.Node, limit: int) -> None:
+    """Refuse aliases that expand the document beyond reason. An alias is a shared
+    reference once constructed: cheap to load, but every later walk (validation)
+    pays for each reference, and nested aliases multiply."""
     sizes: dict[int, int] = {}  # values a node stands for, its aliased parts counted each time
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
