@@ -23,8 +23,8 @@ import networkx as nx
 import stakeholders
 from bench.common import Row, main
 from bench.synth import generate
-from stakeholders.network import build_network
-from stakeholders.paths import search
+from stakeholders.questions.network import build_network
+from stakeholders.questions.paths import search
 
 MAX_HOPS = 4
 # networkx needs many minutes per pair at full size (it walks every parallel relation):

@@ -32,16 +32,16 @@ from .names import NameIndex, normalize
 from .vocabulary import DEFAULT_KINDS
 
 if TYPE_CHECKING:
-    from .analysis import analyze, communities, node_metric
-    from .balance import camps
+    from .analysis.balance import camps
+    from .analysis.centrality import analyze, communities, node_metric
     from .graph import filter_graph, focus_graph, to_graph
-    from .mediators import find_mediators
-    from .neighbors import neighborhood
-    from .network import ActorPath, Hop, Network, build_network
-    from .paths import NoPathError, find_paths
-    from .query import find_actor, select_relations, timeline
+    from .ingest.sheets import import_sheets, read_sheets
+    from .questions.mediators import find_mediators
+    from .questions.neighbors import neighborhood
+    from .questions.network import ActorPath, Hop, Network, build_network
+    from .questions.paths import NoPathError, find_paths
+    from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
-    from .sheets import import_sheets, read_sheets
 
 __version__ = "0.1.0"
 
@@ -52,23 +52,23 @@ _LAZY = {
     "focus_graph": "graph",
     "render_html": "render",
     "generate_html": "render",
-    "analyze": "analysis",
-    "node_metric": "analysis",
-    "communities": "analysis",
-    "camps": "balance",
-    "import_sheets": "sheets",
-    "read_sheets": "sheets",
-    "find_paths": "paths",
-    "NoPathError": "paths",
-    "build_network": "network",
-    "Network": "network",
-    "ActorPath": "network",
-    "Hop": "network",
-    "neighborhood": "neighbors",
-    "find_mediators": "mediators",
-    "find_actor": "query",
-    "select_relations": "query",
-    "timeline": "query",
+    "analyze": "analysis.centrality",
+    "node_metric": "analysis.centrality",
+    "communities": "analysis.centrality",
+    "camps": "analysis.balance",
+    "import_sheets": "ingest.sheets",
+    "read_sheets": "ingest.sheets",
+    "find_paths": "questions.paths",
+    "NoPathError": "questions.paths",
+    "build_network": "questions.network",
+    "Network": "questions.network",
+    "ActorPath": "questions.network",
+    "Hop": "questions.network",
+    "neighborhood": "questions.neighbors",
+    "find_mediators": "questions.mediators",
+    "find_actor": "questions.timeline",
+    "select_relations": "questions.timeline",
+    "timeline": "questions.timeline",
 }
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from .bulk import collector_paused
+from .collector import collector_paused
 from .dates import PartialDate, date_text
 from .errors import UsageError
 from .filters import Filters

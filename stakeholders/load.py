@@ -25,13 +25,13 @@ from typing import Any
 import pydantic
 import yaml
 
-from .bulk import collector_paused
+from .collector import collector_paused
 from .errors import DataError, DatasetNotFoundError, FileTooLargeError, ParseError, Problem, ValidationError
-from .jsonpieces import validate_in_pieces
+from .ingest.jsonpieces import validate_in_pieces
+from .ingest.resolve import resolve
 from .model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, error_message, fields_of
 from .names import closest_words
 from .progress import Progress, silent
-from .resolve import resolve
 
 # libyaml's loader is about three times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

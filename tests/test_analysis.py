@@ -3,7 +3,7 @@
 import pytest
 
 import stakeholders
-from stakeholders.analysis import analyze, blocs, communities, node_metric, ranking
+from stakeholders.analysis.centrality import analyze, blocs, communities, node_metric, ranking
 
 from .test_balance import signed_map
 

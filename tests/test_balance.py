@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 import stakeholders
-from stakeholders.balance import EXACT_LIMIT, best_split, bridges, camps, frustrated_ties, signed_graph, triangles
+from stakeholders.analysis.balance import EXACT_LIMIT, best_split, bridges, camps, frustrated_ties, signed_graph, triangles
 
 
 def signed_map(*relations: tuple, actors: str = "abcdef") -> nx.MultiDiGraph:

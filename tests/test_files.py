@@ -2,8 +2,8 @@ import os
 
 import pytest
 
+from stakeholders.atomic import write_atomic
 from stakeholders.errors import DataError
-from stakeholders.files import write_atomic
 
 
 def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path):

@@ -6,7 +6,7 @@ import yaml
 import stakeholders
 from stakeholders.errors import DataError, UsageError
 from stakeholders.export import export
-from stakeholders.sheets import import_sheets, read_sheets
+from stakeholders.ingest.sheets import import_sheets, read_sheets
 
 from .export_helpers import hostile
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import stakeholders
-from stakeholders import jsonpieces
-from stakeholders.jsonpieces import validate_in_pieces
+from stakeholders.ingest import jsonpieces
+from stakeholders.ingest.jsonpieces import validate_in_pieces
 from stakeholders.model import Dataset
 
 from .test_fuzz import QUICK, datasets

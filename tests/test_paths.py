@@ -10,11 +10,11 @@ import pytest
 import stakeholders
 from bench.synth import generate
 from stakeholders import UsageError
-from stakeholders.mediators import find_mediators
-from stakeholders.neighbors import neighborhood
-from stakeholders.network import build_network
-from stakeholders.paths import NoPathError, find_paths, search
-from stakeholders.query import timeline
+from stakeholders.questions.mediators import find_mediators
+from stakeholders.questions.neighbors import neighborhood
+from stakeholders.questions.network import build_network
+from stakeholders.questions.paths import NoPathError, find_paths, search
+from stakeholders.questions.timeline import timeline
 
 
 def _relation(rid, source, kind, target, **more):

@@ -193,8 +193,8 @@ def test_a_failed_render_leaves_the_previous_map(runner, tmp_path, monkeypatch):
 
 
 def test_color_by_camp_and_size_by_betweenness(syria):
-    from stakeholders.analysis import node_metric
-    from stakeholders.balance import camps
+    from stakeholders.analysis.balance import camps
+    from stakeholders.analysis.centrality import node_metric
     from stakeholders.style import group_color
 
     graph = stakeholders.to_graph(syria)

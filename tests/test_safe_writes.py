@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import stakeholders.files
+import stakeholders.atomic
 from stakeholders.cli import cli
 
 from .conftest import SYRIA
@@ -66,7 +66,7 @@ def test_a_failure_midway_leaves_the_previous_output_intact(project, runner, mon
     before = _snapshot(out)
     assert before
     real_fdopen = os.fdopen
-    monkeypatch.setattr(stakeholders.files.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(stakeholders.atomic.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
     result = runner.invoke(cli, [*args, "--as-of", "2025-05"])  # different content, same files
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot write {out}/") and result.stderr.endswith(": No space left on device\n")
@@ -85,7 +85,7 @@ def test_every_file_is_written_to_a_temporary_file_then_renamed(project, runner,
         renamed.append((Path(source), Path(target)))
         real_replace(source, target)
 
-    monkeypatch.setattr(stakeholders.files.os, "replace", spy)
+    monkeypatch.setattr(stakeholders.atomic.os, "replace", spy)
     result = runner.invoke(cli, [a.format(out=out) for a in args])
     assert result.exit_code == 0, result.output
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())

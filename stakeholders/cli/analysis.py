@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
-from ..figures import METRICS, SIGN_RULES, WEIGHTINGS
-from ..terminal import safe, table
+from ..analysis.choices import METRICS, SIGN_RULES, WEIGHTINGS
 from .common import data_option, emit_json, filter_options, format_option, open_dataset
+from .terminal import safe, table
 
 _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 
@@ -70,7 +70,7 @@ def analyze(
       stakeholders analyze --weight goldstein --sign goldstein
       stakeholders analyze data/syria-2025.yaml --format json
     """
-    from ..analysis import analyze as analyze_graph
+    from ..analysis.centrality import analyze as analyze_graph
     from ..graph import to_graph
 
     loaded = open_dataset(data, dataset)

@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
 from ..load import DEFAULT_MAX_BYTES, load
 from ..model import Actor, Dataset, Relation
-from ..terminal import safe
+from .terminal import safe
 
 DEFAULT_DATA = Path("data")
 F = TypeVar("F", bound=Callable[..., Any])

@@ -11,8 +11,7 @@ import click
 
 from ..errors import ValidationError
 from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
-from ..query import find_actor, select_relations
-from ..terminal import safe, table
+from ..questions.timeline import find_actor, select_relations
 from .common import (
     DEFAULT_DATA,
     arrow,
@@ -27,6 +26,7 @@ from .common import (
     relation_json,
     span,
 )
+from .terminal import safe, table
 
 
 @click.command()
@@ -51,7 +51,7 @@ def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
             raise
         emit_json({"valid": False, "problems": [_problem_json(p) for p in exc.problems]})
         sys.exit(1)
-    from ..summary import summarize
+    from ..counts import summarize
 
     counts = summarize(loaded)
     if fmt == "json":

@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from ..export import FORMATS
-from ..sheets import FLAVORS
-from ..terminal import safe
+from ..ingest.sheets import FLAVORS
 from .common import data_option, filter_options, open_dataset, progress
+from .terminal import safe
 
 
 @click.command("export")
@@ -98,7 +98,7 @@ def import_command(files: tuple[Path, ...], output: Path, flavor: str | None, fo
       stakeholders import kumu.zip -o data/kumu-map.yaml --flavor kumu
       stakeholders import map.xlsx -o data/map.yaml --force
     """
-    from ..sheets import import_sheets
+    from ..ingest.sheets import import_sheets
 
     result = import_sheets(files, output, flavor=flavor, force=force)
     data = result.data

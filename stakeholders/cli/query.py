@@ -13,8 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..model import Dataset, Relation
-from ..network import BACKWARD, FORWARD, ActorPath, Hop
-from ..terminal import safe, table
+from ..questions.network import BACKWARD, FORWARD, ActorPath, Hop
 from .common import (
     arrow,
     data_option,
@@ -28,6 +27,7 @@ from .common import (
     relation_json,
     span,
 )
+from .terminal import safe, table
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_LIMIT = 20
@@ -136,8 +136,8 @@ def path(
       stakeholders path israel druze --polarity hostile --evidence
       stakeholders path eu israel --exclude-kind part-of --format json
     """
-    from ..network import build_network
-    from ..paths import DEFAULT_MAX_HOPS, find_paths
+    from ..questions.network import build_network
+    from ..questions.paths import DEFAULT_MAX_HOPS, find_paths
 
     dataset = open_dataset(data)
     network = build_network(
@@ -207,7 +207,7 @@ def neighbors(
       stakeholders neighbors "the Druze" --depth 2
       stakeholders neighbors al-sharaa --polarity cooperative --format json
     """
-    from ..neighbors import POLARITY_GROUPS, neighborhood
+    from ..questions.neighbors import POLARITY_GROUPS, neighborhood
 
     dataset = open_dataset(data)
     found = neighborhood(
@@ -278,7 +278,7 @@ def mediators(actor_a: str, actor_b: str, data: Path | None, as_of: str | None, 
       stakeholders mediators "syrian government" israel
       stakeholders mediators al-sharaa israel --as-of 2025-05 --format json
     """
-    from ..mediators import find_mediators
+    from ..questions.mediators import find_mediators
 
     dataset = open_dataset(data)
     found = find_mediators(dataset, actor_a, actor_b, as_of=as_of, exclude_kinds=exclude_kinds)
@@ -346,8 +346,8 @@ def timeline(
       stakeholders timeline --since 2025-04 --until 2025-05 --polarity hostile
       stakeholders timeline israel --format json
     """
-    from ..query import find_actor
-    from ..query import timeline as select_timeline
+    from ..questions.timeline import find_actor
+    from ..questions.timeline import timeline as select_timeline
 
     dataset = open_dataset(data)
     chosen = select_timeline(dataset, actor, since=since, until=until, as_of=as_of, kinds=kinds or None, polarity=polarity)

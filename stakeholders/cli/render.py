@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..figures import METRICS
+from ..analysis.choices import METRICS
 from .common import data_option, filter_options, open_dataset, progress
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from ..model import POLARITY_NAMES, Actor, Dataset, Relation
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from ..style import POLARITY_STYLE
 from .common import as_graph, edge_data, node_data
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from ..style import POLARITY_STYLE, actor_style
 from .common import as_graph, dataset_of, edge_data, node_data
 

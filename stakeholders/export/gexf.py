@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..atomic import write_atomic
 from ..dates import widened
-from ..files import write_atomic
 from ..style import POLARITY_STYLE, actor_style, hex_to_rgb, node_size
 from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, xml_attr, xml_text
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from .common import as_graph, edge_data, node_data, xml_attr, xml_text
 
 if TYPE_CHECKING:

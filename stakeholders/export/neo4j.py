@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from .common import as_graph, edge_data, node_data, write_files
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import write_atomic
+from ..atomic import write_atomic
 from .common import as_graph, dataset_of, edge_data, node_data
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..sheets import actor_record, check_flavor, generate_sheet, relation_record
+from ..ingest.sheets import actor_record, check_flavor, generate_sheet, relation_record
 from .common import actors, as_graph, edges, write_files
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..atomic import write_atomic
 from ..errors import UsageError
-from ..files import write_atomic
 from ..graph import filter_graph, focus_graph, to_graph
 from ..model import Dataset
 from ..progress import Progress, silent
@@ -56,19 +56,19 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
     groups: dict[str, int] | None = None
     names: tuple[str, ...] = ()
     if color_by == "community":
-        from ..analysis import blocs
+        from ..analysis.centrality import blocs
 
         found = blocs(graph)
         groups = {actor: i for i, bloc in enumerate(found) for actor in bloc}
         names = tuple(f"bloc {i + 1}" for i in range(len(found)))
     elif color_by == "camp":
-        from ..balance import camps
+        from ..analysis.balance import camps
 
         groups = camps(graph)
         names = ("camp 1", "camp 2")
     if size_by is None:
         return Look(groups, names)
-    from ..analysis import node_metric
+    from ..analysis.centrality import node_metric
 
     return Look(groups, names, node_metric(graph, size_by), size_by)
 

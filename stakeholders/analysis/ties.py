@@ -14,9 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-from .figures import WEIGHTINGS, check_choice
-from .graph import kinds_of
-from .model import RelationKind
+from ..graph import kinds_of
+from ..model import RelationKind
+from .choices import WEIGHTINGS, check_choice
 
 
 def signed_goldstein(attrs: Mapping[str, Any], kinds: Mapping[str, RelationKind]) -> float:

@@ -35,12 +35,12 @@ from typing import Any
 import pydantic
 import yaml
 
-from .errors import DataError, UsageError, ValidationError
-from .files import write_atomic
-from .load import from_dict
-from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, error_message, fields_of
-from .names import NameIndex
-from .vocabulary import DEFAULT_KINDS
+from ..atomic import write_atomic
+from ..errors import DataError, UsageError, ValidationError
+from ..load import from_dict
+from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, error_message, fields_of
+from ..names import NameIndex
+from ..vocabulary import DEFAULT_KINDS
 
 FLAVORS = ("gephi", "kumu", "onodo")
 _FORMULA_START = tuple("=+-@\t\r")

@@ -27,7 +27,7 @@ import re
 
 import pydantic
 
-from .model import Dataset, Evidence, Relation, fields_of
+from ..model import Dataset, Evidence, Relation, fields_of
 
 #: Pieces of about this many bytes; small enough that their parse trees reuse memory.
 PIECE_BYTES = 2 * 2**20

@@ -6,8 +6,8 @@ command line can list the choices in ``--help`` without importing networkx.
 
 from __future__ import annotations
 
-from .errors import UsageError
-from .names import closest_words
+from ..errors import UsageError
+from ..names import closest_words
 
 #: Centrality metrics by name, with what a value means.
 METRICS: dict[str, str] = {

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate
-from .errors import DataError, UsageError
-from .model import Dataset
+from ..dates import PartialDate
+from ..errors import DataError, UsageError
+from ..model import Dataset
 from .network import ActorPath, Network, build_network
 
 if TYPE_CHECKING:

@@ -15,12 +15,12 @@ from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate
-from .errors import UsageError
-from .filters import Filters
-from .model import Actor, Dataset, Relation
-from .names import NameIndex
-from .query import relation_sort_key
+from ..dates import PartialDate
+from ..errors import UsageError
+from ..filters import Filters
+from ..model import Actor, Dataset, Relation
+from ..names import NameIndex
+from .timeline import relation_sort_key
 
 if TYPE_CHECKING:
     from networkx import MultiDiGraph

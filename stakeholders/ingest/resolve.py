@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import AmbiguousActorError, UnknownActorError
-from .model import Actor, Dataset, Relation
-from .names import NameIndex, closest_words, normalize
+from ..errors import AmbiguousActorError, UnknownActorError
+from ..model import Actor, Dataset, Relation
+from ..names import NameIndex, closest_words, normalize
 
 Path = tuple[str | int, ...]
 

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate
-from .errors import UsageError
-from .model import Dataset, Relation
+from ..dates import PartialDate
+from ..errors import UsageError
+from ..model import Dataset, Relation
 from .network import ActorPath, Hop, Network, build_network
 
 if TYPE_CHECKING:

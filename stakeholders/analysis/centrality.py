@@ -17,9 +17,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import DataError, UsageError
 from .balance import best_split, bridges, frustrated_ties, signed_graph, triangles
-from .errors import DataError, UsageError
-from .figures import EXPLANATIONS, METRICS, SIGN_RULES, WEIGHTINGS, check_choice
+from .choices import EXPLANATIONS, METRICS, SIGN_RULES, WEIGHTINGS, check_choice
 from .ties import tie_graph
 
 _DIRECTED = frozenset({"in-degree", "out-degree", "pagerank"})

@@ -23,9 +23,9 @@ from typing import Any
 
 import networkx as nx
 
-from .dates import PartialDate
-from .figures import SIGN_RULES, check_choice
-from .graph import kinds_of
+from ..dates import PartialDate
+from ..graph import kinds_of
+from .choices import SIGN_RULES, check_choice
 from .ties import signed_goldstein
 
 #: Most signed actors for which every two-camp split is tried (2 ** (n - 1) splits).

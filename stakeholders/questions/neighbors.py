@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate
-from .errors import UsageError
-from .model import POLARITY_NAMES, Dataset
+from ..dates import PartialDate
+from ..errors import UsageError
+from ..model import POLARITY_NAMES, Dataset
 from .network import Hop, Network, build_network
 from .paths import NoPathError, rings_to
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from .dates import PartialDate
-from .errors import UsageError
-from .filters import Filters, parse_date
-from .model import Actor, Dataset, Relation
-from .names import NameIndex
+from ..dates import PartialDate
+from ..errors import UsageError
+from ..filters import Filters, parse_date
+from ..model import Actor, Dataset, Relation
+from ..names import NameIndex
 
 
 def find_actor(dataset: Dataset, name: str) -> Actor:
