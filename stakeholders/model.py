@@ -11,7 +11,6 @@ fills in what the vocabulary implies (actor ids for names and aliases,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import cache, cached_property
 from typing import Annotated, Any, Literal, Self
 
@@ -134,19 +133,6 @@ def fields_of(cls: type) -> dict[str, FieldInfo]:
 
 
 record = dataclass(kw_only=True, config=_CONFIG)
-
-
-def error_message(error: Mapping[str, Any]) -> str:
-    """Pydantic's message for one of its errors, in a data file's words.
-
-    A file has lists where records hold tuples, and mappings where pydantic names
-    the record's class ("an instance of Actor").
-    """
-    if error["type"] == "tuple_type":
-        return "Input should be a valid list"
-    if error["type"] in ("dataclass_type", "model_type"):
-        return "expected a mapping of fields"
-    return str(error["msg"])
 
 
 @record

@@ -8,7 +8,7 @@ import pytest
 import stakeholders
 from stakeholders.cli import cli
 from stakeholders.errors import DatasetNotFoundError, FileTooLargeError, ParseError, ValidationError
-from stakeholders.load import MAX_DEPTH
+from stakeholders.ingest.yamlguard import MAX_DEPTH
 
 from .conftest import MINIMAL, SYRIA
 

@@ -127,7 +127,7 @@ def test_a_big_file_with_a_byte_order_mark_is_cut_too(tmp_path, monkeypatch):
     monkeypatch.setattr(jsonpieces, "PIECE_BYTES", 300)
     cut = []
     real = jsonpieces.validate_in_pieces
-    monkeypatch.setattr(importlib.import_module("stakeholders.load"), "validate_in_pieces", lambda raw: cut.append(real(raw)) or cut[-1])
+    monkeypatch.setattr(importlib.import_module("stakeholders.ingest.validate"), "validate_in_pieces", lambda raw: cut.append(real(raw)) or cut[-1])
     path = tmp_path / "bom.json"
     path.write_bytes(codecs.BOM_UTF8 + json.dumps(_map()).encode())
     assert stakeholders.load(path) == stakeholders.from_dict(_map(), name="bom")

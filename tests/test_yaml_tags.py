@@ -8,7 +8,7 @@ import pytest
 import stakeholders
 from stakeholders.cli import cli
 from stakeholders.export import export
-from stakeholders.load import _guarded, _Loader
+from stakeholders.ingest.yamlguard import _guarded, _Loader
 
 from .conftest import MINIMAL
 

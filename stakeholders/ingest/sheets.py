@@ -38,9 +38,10 @@ import yaml
 from ..atomic import write_atomic
 from ..errors import DataError, UsageError, ValidationError
 from ..load import from_dict
-from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, error_message, fields_of
+from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, fields_of
 from ..names import NameIndex
 from ..vocabulary import DEFAULT_KINDS
+from .wording import error_message
 
 FLAVORS = ("gephi", "kumu", "onodo")
 _FORMULA_START = tuple("=+-@\t\r")

@@ -1,0 +1,149 @@
+"""Validating documents against the model, merging them, resolving references.
+
+Every problem is collected and reported at once, each with its file, line and
+column: a record with a bad field is checked again without it, so that its
+references are still resolved in the same run.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import pydantic
+
+from ..errors import Problem, ValidationError
+from ..model import Actor, Dataset, Meta, Relation, RelationKind, Source, fields_of
+from .jsonpieces import validate_in_pieces
+from .positions import Document
+from .read import parse_json
+from .resolve import resolve
+from .wording import problem, pydantic_problem
+
+SECTIONS = ("sources", "actors", "relations", "kinds")
+
+
+# Fields without which a record cannot be checked further.
+_REQUIRED: dict[str, set[str]] = {
+    section: {name for name, info in fields_of(model).items() if info.is_required()}
+    for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
+}
+
+
+@dataclass
+class _Part:
+    """The valid records of one document, with each record's index in the file."""
+
+    dataset: Dataset
+    document: Document
+    indices: dict[str, list[int]]
+
+
+def build(documents: list[Document]) -> Dataset:
+    """Validate each document, merge them, resolve references; raise on any problem."""
+    problems: list[Problem] = []
+    parts: list[_Part] = []
+    unchecked: list[str] = []
+    for document in documents:
+        part, part_problems, dropped = _validate(document)
+        parts.append(part)
+        problems.extend(part_problems)
+        unchecked.extend(dropped)
+
+    merged = _merge(parts)
+    findings = resolve(merged, unchecked)
+    origins = _origins(parts) if findings else {}
+    for finding in findings:
+        section, index, *rest = finding.path
+        document, original = origins[str(section)][int(index)]
+        problems.append(problem(document, (section, original, *rest), finding.message, finding.on_key))
+    if problems:
+        problems.sort(key=lambda p: (str(p.file), p.line or 0, p.column or 0))
+        raise ValidationError(problems)
+    return merged
+
+
+def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
+    """Validate one document, salvaging what can be checked further.
+
+    A record with a bad field is checked again without that field, so that its
+    references are still resolved and every problem shows in one run; a record
+    missing a required field is left out. Returns the valid part, the problems,
+    and the ids and names of records left out (references to them are then not
+    reported as unknown too).
+    """
+    if document.data is None:
+        try:
+            raw = document.content.removeprefix(codecs.BOM_UTF8)  # which pydantic's reader refuses
+            valid = validate_in_pieces(raw) or Dataset.model_validate_json(raw)
+            return _Part(valid, document, {s: list(range(len(getattr(valid, s)))) for s in SECTIONS}), [], []
+        except pydantic.ValidationError:
+            document.data = parse_json(document.path, document.text)
+    data = document.data
+    whole = {s: list(range(len(data[s]))) for s in SECTIONS if isinstance(data.get(s), list)}
+    try:
+        return _Part(Dataset.model_validate(data), document, whole), [], []
+    except pydantic.ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    problems = [pydantic_problem(document, error) for error in errors]
+
+    bad_fields: dict[tuple[str, int], set[str]] = {}
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) < 2 or loc[0] not in SECTIONS or not isinstance(loc[1], int):
+            return _Part(Dataset(), document, {}), problems, []  # the frame itself is wrong
+        # "*" marks a record that is wrong as a whole (not a mapping): it is left out.
+        bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]) if len(loc) > 2 else "*")
+
+    for drop_all in (False, True):
+        kept = dict(data)
+        indices: dict[str, list[int]] = {}
+        dropped: list[str] = []
+        for section in SECTIONS:
+            if not isinstance(data.get(section), list):
+                continue
+            records, indices[section] = [], []
+            for i, record in enumerate(data[section]):
+                fields = bad_fields.get((section, i))
+                if fields is not None and (drop_all or not isinstance(record, dict) or fields & _REQUIRED[section] or "*" in fields):
+                    dropped.extend(_names_of(record))
+                    continue
+                records.append({k: v for k, v in record.items() if k not in fields} if fields else record)
+                indices[section].append(i)
+            kept[section] = records
+        try:
+            return _Part(Dataset.model_validate(kept), document, indices), problems, dropped
+        except pydantic.ValidationError:
+            continue
+    return _Part(Dataset(), document, {}), problems, []
+
+
+def _names_of(record: object) -> list[str]:
+    if not isinstance(record, dict):
+        return []
+    names = [record.get("id"), record.get("name")]
+    aliases = record.get("aliases")
+    if isinstance(aliases, list):
+        names.extend(aliases)
+    return [str(n) for n in names if isinstance(n, (str, int))]
+
+
+def _merge(parts: list[_Part]) -> Dataset:
+    """One dataset from several."""
+    if len(parts) == 1:
+        return parts[0].dataset
+    meta = next((p.dataset.meta for p in parts if p.dataset.meta.title or p.dataset.meta.name), Meta())
+    merged = Dataset(meta=meta)
+    for part in parts:
+        for section in SECTIONS:
+            getattr(merged, section).extend(getattr(part.dataset, section))
+    return merged
+
+
+def _origins(parts: list[_Part]) -> dict[str, list[tuple[Document, int]]]:
+    """Each merged record's file and index in it, by section: only needed to place problems."""
+    origins: dict[str, list[tuple[Document, int]]] = {s: [] for s in SECTIONS}
+    for part in parts:
+        for section in SECTIONS:
+            origins[section].extend((part.document, i) for i in part.indices.get(section, []))
+    return origins
