@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .dates import PartialDate, span_active
 from .errors import InvalidDateError, UsageError
 from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind
-from .names import closest_words
+from .vocabulary import unknown_kind
 
 _POLARITY_WORDS = {**{name: value for value, name in POLARITY_NAMES.items()}, "any": None}
 
@@ -86,9 +86,7 @@ def _check_kinds(kinds: Iterable[str], known: dict[str, RelationKind]) -> frozen
     chosen = frozenset(kinds)
     for kind in sorted(chosen):
         if kind not in known:
-            close = closest_words(kind, known)
-            hint = f"; closest known kinds: {', '.join(close)}" if close else ""
-            raise UsageError(f'unknown relation kind "{kind}"{hint}')
+            raise UsageError(unknown_kind(kind, known))
     return chosen
 
 

@@ -30,6 +30,19 @@ def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
     return difflib.get_close_matches(word, sorted(known), n=limit, cutoff=0.6)
 
 
+def suggestion(word: str, known: Iterable[str], otherwise: str = "", *, listing: str | None = None) -> str:
+    """What follows "unknown ..." in a message, the one wording of "did you mean".
+
+    ``; did you mean "x"?`` for the closest known word; with ``listing``, the
+    closest three instead (``; closest known kinds: a, b``); ``; otherwise`` when
+    nothing comes close (nothing at all if ``otherwise`` is empty).
+    """
+    close = closest_words(word, known, limit=1 if listing is None else 3)
+    if close:
+        return f'; did you mean "{close[0]}"?' if listing is None else f"; {listing}: {', '.join(close)}"
+    return f"; {otherwise}" if otherwise else ""
+
+
 def _quote(actor: Actor) -> str:
     return f'"{actor.id}" ({actor.name})'
 

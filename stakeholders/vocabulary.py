@@ -12,7 +12,10 @@ without a colour still gets one that reads right (see ``kind_color``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .model import RelationKind
+from .names import suggestion
 
 #: Colour per polarity, used for edges and for kinds that give no colour.
 POLARITY_COLORS: dict[int, str] = {1: "#2e7d32", -1: "#c62828", 0: "#757575"}
@@ -76,6 +79,11 @@ _DEFAULTS = [
 
 #: The default relation kinds by id, in the order of the design table.
 DEFAULT_KINDS: dict[str, RelationKind] = {kind.id: kind for kind in _DEFAULTS}
+
+
+def unknown_kind(kind: str, known: Iterable[str], otherwise: str = "") -> str:
+    """The message for a relation kind that is neither in the vocabulary nor among the dataset's own."""
+    return f'unknown relation kind "{kind}"' + suggestion(kind, known, otherwise, listing="closest known kinds")
 
 
 def kind_color(kind: RelationKind) -> str:

@@ -7,7 +7,7 @@ command line can list the choices in ``--help`` without importing networkx.
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..names import closest_words
+from ..names import suggestion
 
 #: Centrality metrics by name, with what a value means.
 METRICS: dict[str, str] = {
@@ -68,6 +68,4 @@ def check_choice(value: str, choices: dict[str, str], what: str) -> str:
     """``value`` if it is one of ``choices``, else ``UsageError`` listing them."""
     if value in choices:
         return value
-    close = closest_words(value, choices, limit=1)
-    hint = f'did you mean "{close[0]}"?' if close else f"use one of {', '.join(choices)}"
-    raise UsageError(f'unknown {what} "{value}"; {hint}')
+    raise UsageError(f'unknown {what} "{value}"' + suggestion(value, choices, f"use one of {', '.join(choices)}"))

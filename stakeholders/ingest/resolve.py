@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import Actor, Dataset, Relation
-from ..names import NameIndex, closest_words, normalize
+from ..names import NameIndex, normalize, suggestion
+from ..vocabulary import unknown_kind
 
 Path = tuple[str | int, ...]
 
@@ -59,7 +60,7 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
         kind = kinds.get(relation.kind)
         if kind is None:
             if normalize(relation.kind) not in skip:
-                findings.append(Finding(("relations", i, "kind"), _unknown_kind(relation.kind, kinds)))
+                findings.append(Finding(("relations", i, "kind"), unknown_kind(relation.kind, kinds, "add it under 'kinds:' or see 'stakeholders kinds'")))
         else:
             if relation.directed is None:
                 relation.directed = kind.directed
@@ -123,16 +124,8 @@ def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterabl
         yield Finding((*path, "target"), f'"{relation.target}" is both source and target; a relation joins two actors')
 
 
-def _unknown_kind(kind: str, known: Iterable[str]) -> str:
-    close = closest_words(kind, known)
-    hint = f"; closest known kinds: {', '.join(close)}" if close else "; add it under 'kinds:' or see 'stakeholders kinds'"
-    return f'unknown relation kind "{kind}"{hint}'
-
-
 def _unknown_source(source: str, known: Iterable[str]) -> str:
-    close = closest_words(source, known)
-    hint = f'; did you mean "{close[0]}"?' if close else "; list it under 'sources:'"
-    return f'evidence cites unknown source "{source}"{hint}'
+    return f'evidence cites unknown source "{source}"' + suggestion(source, known, "list it under 'sources:'")
 
 
 def _derive_ids(relations: list[Relation]) -> None:

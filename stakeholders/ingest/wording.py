@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import ParseError, Problem
 from ..model import ID_RULE, Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, fields_of
-from ..names import closest_words
+from ..names import suggestion
 from .positions import Document, Loc
 
 TOP_LEVEL = "meta, sources, actors, relations and kinds"
@@ -86,6 +86,4 @@ def _unknown_field(loc: Loc) -> str:
     name = str(loc[-1])
     owner = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
     fields = list(fields_of(_MODEL_UNDER.get(owner, Dataset)))
-    close = closest_words(name, fields, limit=1)
-    hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(fields)}"
-    return f'unknown field "{name}"{hint}'
+    return f'unknown field "{name}"' + suggestion(name, fields, f"known fields: {', '.join(fields)}")
