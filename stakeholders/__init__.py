@@ -33,13 +33,15 @@ from .vocabulary import DEFAULT_KINDS
 
 if TYPE_CHECKING:
     from .analysis.balance import camps
-    from .analysis.centrality import analyze, communities, node_metric
+    from .analysis.centrality import communities, node_metric
+    from .analysis.report import analyze, generate_report_csv
     from .graph import filter_graph, focus_graph, to_graph
     from .ingest.sheets import import_sheets, read_sheets
     from .questions.mediators import find_mediators
     from .questions.neighbors import neighborhood
     from .questions.network import ActorPath, Hop, Network, build_network
     from .questions.paths import NoPathError, find_paths
+    from .questions.serialize import mediation_json, neighborhood_json, path_json, paths_json, timeline_json
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
 
@@ -52,7 +54,8 @@ _LAZY = {
     "focus_graph": "graph",
     "render_html": "render",
     "generate_html": "render",
-    "analyze": "analysis.centrality",
+    "analyze": "analysis.report",
+    "generate_report_csv": "analysis.report",
     "node_metric": "analysis.centrality",
     "communities": "analysis.centrality",
     "camps": "analysis.balance",
@@ -69,6 +72,11 @@ _LAZY = {
     "find_actor": "questions.timeline",
     "select_relations": "questions.timeline",
     "timeline": "questions.timeline",
+    "path_json": "questions.serialize",
+    "paths_json": "questions.serialize",
+    "neighborhood_json": "questions.serialize",
+    "mediation_json": "questions.serialize",
+    "timeline_json": "questions.serialize",
 }
 
 
@@ -89,9 +97,14 @@ __all__ = [
     "find_actor",
     "find_mediators",
     "find_paths",
+    "mediation_json",
     "neighborhood",
+    "neighborhood_json",
+    "path_json",
+    "paths_json",
     "select_relations",
     "timeline",
+    "timeline_json",
     "DEFAULT_KINDS",
     "analyze",
     "camps",
@@ -99,6 +112,7 @@ __all__ = [
     "export",
     "focus_graph",
     "generate_html",
+    "generate_report_csv",
     "import_sheets",
     "node_metric",
     "read_sheets",

@@ -162,10 +162,24 @@ def widened(start: PartialDate | None, end: PartialDate | None) -> tuple[str | N
     return (start.first.isoformat() if start else None, end.last.isoformat() if end else None)
 
 
+def overlaps(start: PartialDate | None, end: PartialDate | None, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Whether a span from ``start`` to ``end`` overlaps the period ``since``..``until`` (any of them open)."""
+    if until is not None and start is not None and start.first > until.last:
+        return False
+    return since is None or end is None or end.last >= since.first
+
+
 def span_active(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
     """Whether a span from ``start`` to ``end`` (either open) overlaps the period ``when``."""
-    if start is not None and start.first > when.last:
-        return False
-    if end is not None and end.last < when.first:
-        return False
-    return True
+    return overlaps(start, end, when, when)
+
+
+def anchor(start: PartialDate | None, end: PartialDate | None) -> PartialDate | None:
+    """The date a record is placed in time by: its start, else its end."""
+    return start if start is not None else end
+
+
+def chronological(start: PartialDate | None, end: PartialDate | None) -> tuple[bool, dt.date, dt.date]:
+    """A sort key: dated records first, by the first day of their anchor, then the last day of their end."""
+    when = anchor(start, end)
+    return (when is None, when.first if when else dt.date.max, end.last if end else dt.date.max)

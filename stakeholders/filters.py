@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .dates import PartialDate, span_active
+from .dates import PartialDate
 from .errors import InvalidDateError, UsageError
-from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind
+from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind, polarity_name
 from .vocabulary import unknown_kind
 
 _POLARITY_WORDS = {**{name: value for value, name in POLARITY_NAMES.items()}, "any": None}
@@ -59,7 +59,7 @@ class Filters:
     def keeps_actor(self, actor: Actor) -> bool:
         if self.actor_types is not None and actor.type not in self.actor_types:
             return False
-        return self.as_of is None or span_active(actor.start, actor.end, self.as_of)
+        return self.as_of is None or actor.active_on(self.as_of)
 
     def keeps_relation(self, relation: Relation) -> bool:
         if self.kinds is not None and relation.kind not in self.kinds:
@@ -76,7 +76,7 @@ class Filters:
         if self.kinds is not None:
             words.append(f"kinds: {', '.join(sorted(self.kinds))}")
         if self.polarities is not None:
-            words.append(f"polarity: {', '.join(POLARITY_NAMES[p] for p in sorted(self.polarities, reverse=True))}")
+            words.append(f"polarity: {', '.join(polarity_name(p) for p in sorted(self.polarities, reverse=True))}")
         if self.actor_types is not None:
             words.append(f"actor types: {', '.join(sorted(self.actor_types))}")
         return words

@@ -52,6 +52,17 @@ Mode = Literal["direct", "indirect"]
 POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
 _POLARITY_VALUES = {name: value for value, name in POLARITY_NAMES.items()}
 
+
+def polarity_name(polarity: int) -> str:
+    """``cooperative``, ``hostile`` or ``neutral`` for +1, -1 or 0."""
+    return POLARITY_NAMES[polarity]
+
+
+# The default of the relation fields a file may leave out and resolution always
+# fills in. Typed as what a loaded relation holds: a separate class for resolved
+# relations would copy every record of a big map (100,000 on the benchmark map).
+_RESOLVED: Any = None
+
 #: What an id may be; checked by pydantic's own (compiled) pattern matcher, a Python
 #: validator per id costs too much on big maps. The loader words the error.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
@@ -182,6 +193,10 @@ class Actor(_Record):
     end: PartialDate | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
 
+    def active_on(self, when: PartialDate) -> bool:
+        """Whether the actor existed or held its role during ``when``; open ends never exclude."""
+        return span_active(self.start, self.end, when)
+
 
 @record
 class RelationKind(_Record):
@@ -208,15 +223,17 @@ class Relation(_Record):
     """A dated, evidenced relation between two actors.
 
     ``source`` and ``target`` may name actors by id, name or alias in a file; after
-    resolution they are actor ids, and ``directed`` and ``polarity`` are set.
+    resolution they are actor ids. ``id``, ``directed`` and ``polarity`` may be left
+    out of a file; resolution fills them in (a derived id, the kind's direction and
+    polarity), so every relation of a loaded dataset has them, as typed here.
     """
 
-    id: Id | None = None
+    id: Id = _RESOLVED
     source: Text
     target: Text
     kind: Id
-    directed: bool | None = None
-    polarity: Polarity | None = None
+    directed: bool = _RESOLVED
+    polarity: Polarity = _RESOLVED
     mode: Mode = "direct"
     via: tuple[Text, ...] = ()
     status: Status | None = None
@@ -231,7 +248,7 @@ class Relation(_Record):
 
     @property
     def polarity_name(self) -> str:
-        return POLARITY_NAMES[self.polarity or 0]
+        return polarity_name(self.polarity)
 
     def other(self, actor_id: str) -> str:
         """The actor at the other end from ``actor_id``."""
@@ -261,8 +278,8 @@ class Dataset(_Model):
 
     @cached_property
     def relations_by_id(self) -> dict[str, Relation]:
-        """Relations by id; ids are complete once the dataset is resolved."""
-        return {relation.id: relation for relation in self.relations if relation.id is not None}
+        """Relations by id (every relation of a resolved dataset has one)."""
+        return {relation.id: relation for relation in self.relations}
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import POLARITY_NAMES
+from .model import polarity_name
 from .vocabulary import POLARITY_COLORS
 
 
@@ -39,7 +39,7 @@ ACTOR_STYLES: dict[str, ActorStyle] = {
 }
 
 #: Relation colour by polarity name, as in the legend.
-POLARITY_STYLE: dict[str, str] = {POLARITY_NAMES[p]: color for p, color in POLARITY_COLORS.items()}
+POLARITY_STYLE: dict[str, str] = {polarity_name(p): color for p, color in POLARITY_COLORS.items()}
 
 
 #: Colours for numbered groups (blocs, camps), when the map is coloured by group instead of type.

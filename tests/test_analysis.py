@@ -3,7 +3,8 @@
 import pytest
 
 import stakeholders
-from stakeholders.analysis.centrality import analyze, blocs, communities, node_metric, ranking
+from stakeholders.analysis.centrality import blocs, communities, node_metric, ranking
+from stakeholders.analysis.report import analyze
 
 from .test_balance import signed_map
 

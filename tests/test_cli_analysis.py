@@ -3,7 +3,7 @@ import json
 import pytest
 
 import stakeholders
-from stakeholders.analysis.centrality import analyze
+from stakeholders.analysis.report import analyze
 from stakeholders.cli import cli
 
 from .conftest import ROOT, SYRIA

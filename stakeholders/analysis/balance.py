@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..dates import PartialDate
+from ..dates import anchor
 from ..graph import kinds_of
 from .choices import SIGN_RULES, check_choice
 from .ties import signed_goldstein
@@ -58,7 +58,7 @@ def signed_graph(graph: nx.MultiDiGraph, rule: str = "latest") -> nx.Graph:
 
 def _when(attrs: Mapping[str, Any]) -> dt.date:
     # Undated relations are standing facts with no known beginning: older than any dated one.
-    date: PartialDate | None = attrs["start"] or attrs["end"]
+    date = anchor(attrs["start"], attrs["end"])
     return date.first if date else dt.date.min
 
 

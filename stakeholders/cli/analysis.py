@@ -1,16 +1,18 @@
-"""The analyze command: centrality, blocs, structural balance and camps, explained."""
+"""The analyze command: centrality, blocs, structural balance and camps, explained.
+
+The JSON and CSV come whole from ``analysis.report``, so the Python API gives
+what the command prints; only the text report is laid out here.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..analysis.choices import METRICS, SIGN_RULES, WEIGHTINGS
+from ..analysis.choices import SIGN_RULES, WEIGHTINGS
 from .common import data_option, emit_json, filter_options, format_option, open_dataset
 from .terminal import safe, table
 
@@ -70,7 +72,8 @@ def analyze(
       stakeholders analyze --weight goldstein --sign goldstein
       stakeholders analyze data/syria-2025.yaml --format json
     """
-    from ..analysis.centrality import analyze as analyze_graph
+    from ..analysis.report import analyze as analyze_graph
+    from ..analysis.report import generate_report_csv
     from ..graph import to_graph
 
     loaded = open_dataset(data, dataset)
@@ -79,23 +82,13 @@ def analyze(
     if fmt == "json":
         emit_json(report)
     elif fmt == "csv":
-        click.echo(_csv(report, {actor: graph.nodes[actor]["type"] for actor in graph}), nl=False)
+        # Control characters in names are escaped for the terminal, as every command shows them; before
+        # the CSV is written, not after, so its quoting fits the text shown. Names are the only free text
+        # in a row: ids match ID_PATTERN and types are a closed list.
+        shown = {**report, "names": {actor: safe(name) for actor, name in report["names"].items()}}
+        click.echo("".join(generate_report_csv(shown, graph)), nl=False)
     else:
         click.echo("\n".join(_text(report, top)))
-
-
-def _csv(report: dict[str, Any], types: dict[str, str]) -> str:
-    values = {name: {row["actor"]: row["value"] for row in figure["ranking"]} for name, figure in report["centrality"].items()}
-    bloc_of = {actor: number for number, bloc in enumerate(report["blocs"]["blocs"]) for actor in bloc}
-    camp_of = {actor: number for number, camp in enumerate(report["camps"]["camps"]) for actor in camp}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["actor", "name", "type", *METRICS, "bloc", "camp", "bridge"])
-    for actor, name in report["names"].items():
-        bridge = "true" if actor in report["camps"]["bridges"] else "false"
-        figures = [f"{values[metric][actor]:g}" for metric in METRICS]
-        writer.writerow([safe(actor), safe(name), types[actor], *figures, bloc_of.get(actor, ""), camp_of.get(actor, ""), bridge])
-    return out.getvalue()
 
 
 def _number(value: float) -> str:

@@ -196,11 +196,3 @@ def evidence_lines(relation: Relation, dataset: Dataset, indent: str) -> Iterato
         source = dataset.sources_by_id[evidence.source]
         cited = safe(source.title) + (f", {source.date}" if source.date else "")
         yield f'{indent}"{safe(evidence.quote)}" ({cited})'
-
-
-def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:
-    record = relation.model_dump(mode="json")
-    record["polarity_name"] = relation.polarity_name
-    record["source_name"] = dataset.actors_by_id[relation.source].name
-    record["target_name"] = dataset.actors_by_id[relation.target].name
-    return record

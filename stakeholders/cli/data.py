@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from ..errors import ValidationError
-from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation
+from ..model import ACTOR_TYPES, Actor, Dataset, Relation, polarity_name
+from ..questions.serialize import relation_json
 from ..questions.timeline import find_actor, select_relations
 from .common import (
     DEFAULT_DATA,
@@ -23,7 +24,6 @@ from .common import (
     format_option,
     manner,
     open_dataset,
-    relation_json,
     span,
 )
 from .terminal import safe, table
@@ -194,7 +194,7 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable
     for polarity in (1, -1, 0):
         group = [r for r in chosen if r.polarity == polarity]
         yield ""
-        yield f"{POLARITY_NAMES[polarity].capitalize()} ({len(group)})"
+        yield f"{polarity_name(polarity).capitalize()} ({len(group)})"
         for r in group:
             other = dataset.actors_by_id[r.other(actor.id)].name
             yield f"  {arrow(r, actor.id)} {safe(other)}{details(r, dataset)}"
@@ -227,7 +227,7 @@ def kinds(data: Path | None, fmt: str) -> None:
         emit_json([k.model_dump(mode="json") for k in known.values()])
         return
     rows = [
-        (k.id, POLARITY_NAMES[k.polarity], "yes" if k.directed else "no", k.cameo, _number(k.goldstein), k.plover, k.family)
+        (k.id, polarity_name(k.polarity), "yes" if k.directed else "no", k.cameo, _number(k.goldstein), k.plover, k.family)
         for k in known.values()
     ]
     click.echo(table(("kind", "polarity", "directed", "cameo", "goldstein", "plover", "family"), rows))

@@ -1,7 +1,8 @@
 """Commands that ask the map questions: path, neighbors, mediators, timeline.
 
 The search modules work on plain sets, not networkx, so these commands start as
-fast as the listing ones.
+fast as the listing ones. Their JSON comes from ``questions.serialize``, so the
+Python API returns exactly what ``--format json`` prints; only text is made here.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from .common import (
     format_option,
     manner,
     open_dataset,
-    relation_json,
     span,
 )
 from .terminal import safe, table
@@ -74,26 +74,6 @@ def _evidence_lines(relations: Iterable[Relation], dataset: Dataset, indent: str
         yield from evidence_lines(r, dataset, indent + "  ")
 
 
-def _actor_json(actor_id: str, dataset: Dataset) -> dict[str, str]:
-    return {"id": actor_id, "name": dataset.actors_by_id[actor_id].name}
-
-
-def hop_json(hop: Hop, dataset: Dataset) -> dict[str, Any]:
-    return {
-        "from": hop.source,
-        "to": hop.target,
-        "relations": [{**relation_json(r, dataset), "direction": hop.direction(r)} for r in hop.relations],
-    }
-
-
-def path_json(path: ActorPath, dataset: Dataset) -> dict[str, Any]:
-    return {
-        "hops": len(path),
-        "actors": [_actor_json(a, dataset) for a in path.actors],
-        "steps": [hop_json(hop, dataset) for hop in path.hops],
-    }
-
-
 def _filters_line(filters: list[str]) -> list[str]:
     return [f"filters: {safe('; '.join(filters))}"] if filters else []
 
@@ -138,6 +118,7 @@ def path(
     """
     from ..questions.network import build_network
     from ..questions.paths import DEFAULT_MAX_HOPS, find_paths
+    from ..questions.serialize import paths_json
 
     dataset = open_dataset(data)
     network = build_network(
@@ -147,22 +128,11 @@ def path(
         max_hops = DEFAULT_MAX_HOPS
     # One more than shown tells whether the list was cut.
     found = find_paths(network, actor_a, actor_b, all_paths=all_paths, max_hops=max_hops, limit=limit + 1)
+    if fmt == "json":
+        emit_json(paths_json(found, network, all_paths=all_paths, max_hops=max_hops, limit=limit))
+        return
     shown = found[:limit]
     a, b = shown[0].actors[0], shown[0].actors[-1]
-    if fmt == "json":
-        emit_json(
-            {
-                "from": _actor_json(a, dataset),
-                "to": _actor_json(b, dataset),
-                "all": all_paths,
-                "max_hops": max_hops,
-                "directed": directed,
-                "filters": network.filters,
-                "truncated": len(found) > limit,
-                "paths": [path_json(p, dataset) for p in shown],
-            }
-        )
-        return
     link = "from {} to {}" if directed else "between {} and {}"
     between = link.format(safe(dataset.actors_by_id[a].name), safe(dataset.actors_by_id[b].name))
     plural = "s" if len(shown) > 1 else ""
@@ -208,36 +178,17 @@ def neighbors(
       stakeholders neighbors al-sharaa --polarity cooperative --format json
     """
     from ..questions.neighbors import POLARITY_GROUPS, neighborhood
+    from ..questions.serialize import neighborhood_json
 
     dataset = open_dataset(data)
     found = neighborhood(
         dataset, actor, depth=depth, as_of=as_of, kinds=kinds or None, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
     )
+    if fmt == "json":
+        emit_json(neighborhood_json(found, dataset))
+        return
     names = dataset.actors_by_id
     rings = [[n for n in found.neighbors if n.distance == d] for d in range(1, depth + 1)]
-    if fmt == "json":
-        emit_json(
-            {
-                "actor": _actor_json(found.actor, dataset),
-                "depth": depth,
-                "filters": found.filters,
-                "rings": [
-                    {
-                        "distance": d,
-                        **{
-                            group: [
-                                {**_actor_json(n.actor, dataset), "type": names[n.actor].type, "steps": [hop_json(h, dataset) for h in n.hops]}
-                                for n in ring
-                                if n.polarity == group
-                            ]
-                            for group in POLARITY_GROUPS
-                        },
-                    }
-                    for d, ring in enumerate(rings, 1)
-                ],
-            }
-        )
-        return
     total = len(found.neighbors)
     lines = [f"{safe(names[found.actor].name)}: {total} actor{'s' if total != 1 else ''} within {depth} hop{'s' if depth > 1 else ''}"]
     lines += _filters_line(found.filters)
@@ -279,29 +230,14 @@ def mediators(actor_a: str, actor_b: str, data: Path | None, as_of: str | None, 
       stakeholders mediators al-sharaa israel --as-of 2025-05 --format json
     """
     from ..questions.mediators import find_mediators
+    from ..questions.serialize import mediation_json
 
     dataset = open_dataset(data)
     found = find_mediators(dataset, actor_a, actor_b, as_of=as_of, exclude_kinds=exclude_kinds)
-    names = dataset.actors_by_id
     if fmt == "json":
-        emit_json(
-            {
-                "a": _actor_json(found.a, dataset),
-                "b": _actor_json(found.b, dataset),
-                "filters": found.filters,
-                "recorded": [{**_actor_json(via, dataset), "relation": relation_json(r, dataset)} for via, r in found.recorded],
-                "candidates": [
-                    {
-                        **_actor_json(c.actor, dataset),
-                        "tier": c.tier,
-                        "score": c.score,
-                        "paths": [path_json(p, dataset) for p in c.paths],
-                    }
-                    for c in found.candidates
-                ],
-            }
-        )
+        emit_json(mediation_json(found, dataset))
         return
+    names = dataset.actors_by_id
     lines = [f"Mediators between {safe(names[found.a].name)} and {safe(names[found.b].name)}"]
     lines += _filters_line(found.filters)
     if found.recorded:
@@ -346,13 +282,14 @@ def timeline(
       stakeholders timeline --since 2025-04 --until 2025-05 --polarity hostile
       stakeholders timeline israel --format json
     """
+    from ..questions.serialize import timeline_json
     from ..questions.timeline import find_actor
     from ..questions.timeline import timeline as select_timeline
 
     dataset = open_dataset(data)
     chosen = select_timeline(dataset, actor, since=since, until=until, as_of=as_of, kinds=kinds or None, polarity=polarity)
     if fmt == "json":
-        emit_json([relation_json(r, dataset) for r in chosen])
+        emit_json(timeline_json(chosen, dataset))
         return
     names = dataset.actors_by_id
     if actor is None:

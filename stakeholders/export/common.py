@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from ..atomic import write_atomic
-from ..model import POLARITY_NAMES, Actor, Dataset, Relation
+from ..model import Actor, Dataset, Relation, polarity_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -74,7 +74,7 @@ def edges(graph: nx.MultiDiGraph) -> list[Edge]:
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         relation = by_id[key]
         found.append(Edge(u, v, relation, relation_attributes(attrs, relation, kinds[attrs["kind"]])))
-    found.sort(key=lambda edge: edge.relation.id or "")
+    found.sort(key=lambda edge: edge.relation.id)
     return found
 
 
@@ -85,10 +85,6 @@ def first_evidence(graph: nx.MultiDiGraph, relation: Relation) -> tuple[str | No
     evidence = relation.evidence[0]
     source = dataset_of(graph).sources_by_id.get(evidence.source)
     return evidence.quote, source.title if source else evidence.source
-
-
-def polarity_name(polarity: int | None) -> str:
-    return POLARITY_NAMES[polarity or 0]
 
 
 def node_data(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -111,7 +111,7 @@ def generate_neo4j(data: nx.MultiDiGraph | Dataset) -> dict[str, Iterator[str]]:
     def relation_rows() -> Iterator[list[str]]:
         yield [":START_ID", ":END_ID", ":TYPE", "id", *_header(RELATION_PROPERTIES)]
         for edge, attrs in edge_data(graph):
-            yield [edge.source, edge.target, relationship_type(attrs["kind"]), edge.relation.id or "", *(_cell(attrs[name]) for name, _ in RELATION_PROPERTIES)]
+            yield [edge.source, edge.target, relationship_type(attrs["kind"]), edge.relation.id, *(_cell(attrs[name]) for name, _ in RELATION_PROPERTIES)]
 
     return {"actors.csv": _lines(actor_rows()), "relations.csv": _lines(relation_rows())}
 

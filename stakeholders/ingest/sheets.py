@@ -38,7 +38,7 @@ import yaml
 from ..atomic import write_atomic
 from ..errors import DataError, UsageError, ValidationError
 from ..load import from_dict
-from ..model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, fields_of
+from ..model import ACTOR_TYPES, Actor, Dataset, Relation, fields_of, polarity_name
 from ..names import NameIndex
 from ..vocabulary import DEFAULT_KINDS
 from .wording import error_message
@@ -158,7 +158,7 @@ def _cell(column: Column, record: dict[str, Any], names: dict[str, str]) -> str:
     if codec == "name":
         return _guard(names[value])
     if codec == "polarity":
-        return POLARITY_NAMES[value]
+        return polarity_name(value)
     if codec == "list":
         return _guard("|".join(value))
     if codec == "json":

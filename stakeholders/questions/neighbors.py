@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import PartialDate
 from ..errors import UsageError
-from ..model import POLARITY_NAMES, Dataset
+from ..model import Dataset, polarity_name
 from .network import Hop, Network, build_network
 from .paths import NoPathError, rings_to
 
@@ -40,8 +40,8 @@ class Neighborhood:
 
 
 def _polarity(hops: Iterable[Hop]) -> str:
-    found = {r.polarity or 0 for hop in hops for r in hop.relations}
-    return POLARITY_NAMES[found.pop()] if len(found) == 1 else "mixed"
+    found = {r.polarity for hop in hops for r in hop.relations}
+    return polarity_name(found.pop()) if len(found) == 1 else "mixed"
 
 
 def neighborhood(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..dates import PartialDate
+from ..dates import PartialDate, chronological, overlaps
 from ..errors import UsageError
 from ..filters import Filters, parse_date
 from ..model import Actor, Dataset, Relation
@@ -22,10 +22,7 @@ def find_actor(dataset: Dataset, name: str) -> Actor:
 
 def relation_sort_key(relation: Relation) -> tuple[bool, dt.date, dt.date, str]:
     """Dated relations first, by start then end; undated ones after; ties by id."""
-    start = relation.start or relation.end
-    first = start.first if start else dt.date.max
-    last = relation.end.last if relation.end else dt.date.max
-    return (start is None, first, last, relation.id or "")
+    return (*chronological(relation.start, relation.end), relation.id)
 
 
 def select_relations(
@@ -67,10 +64,4 @@ def timeline(
     if first is not None and last is not None and last.last < first.first:
         raise UsageError(f"the since date {first} is after the until date {last}")
     chosen = select_relations(dataset, actor, as_of=as_of, kinds=kinds, polarity=polarity)
-    return [r for r in chosen if _overlaps(r, first, last)]
-
-
-def _overlaps(relation: Relation, first: PartialDate | None, last: PartialDate | None) -> bool:
-    if first is not None and relation.end is not None and relation.end.last < first.first:
-        return False
-    return last is None or relation.start is None or relation.start.first <= last.last
+    return [r for r in chosen if overlaps(r.start, r.end, first, last)]

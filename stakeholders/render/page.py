@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
-from ..model import POLARITY_NAMES, Dataset, Relation
+from ..model import Dataset, Relation, polarity_name
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
 # Above this many actors the page drops what costs frames: edge labels, physics,
@@ -104,7 +104,7 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     kinds = kinds_of(graph)
     edges = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        color = POLARITY_STYLE[POLARITY_NAMES[attrs["polarity"]]]
+        color = POLARITY_STYLE[polarity_name(attrs["polarity"])]
         edge: dict[str, Any] = {
             "id": key,
             "from": u,
@@ -130,7 +130,7 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
         "target": relation.target,
         "kind": relation.kind,
         "label": dataset.kinds_by_id[relation.kind].display,
-        "polarity": POLARITY_NAMES[relation.polarity or 0],
+        "polarity": relation.polarity_name,
         "directed": relation.directed,
         "mode": relation.mode,
         "via": [names[a].name for a in relation.via],
@@ -203,7 +203,7 @@ def payload(
                 for name in ("cooperative", "hostile", "neutral")
             ],
             "kinds": [
-                {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": POLARITY_NAMES[dataset.kinds_by_id[k].polarity], "count": n}
+                {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": polarity_name(dataset.kinds_by_id[k].polarity), "count": n}
                 for k, n in sorted(kind_counts.items())
             ],
         },
