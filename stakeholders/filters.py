@@ -6,12 +6,14 @@ They work on the records, so commands that only list records need no graph
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .dates import PartialDate
 from .errors import InvalidDateError, UsageError
 from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind, polarity_name
+from .names import NameIndex
 from .vocabulary import unknown_kind
 
 _POLARITY_WORDS = {**{name: value for value, name in POLARITY_NAMES.items()}, "any": None}
@@ -25,30 +27,66 @@ def parse_date(value: str | PartialDate, what: str = "date") -> PartialDate:
         raise InvalidDateError(f"{what}: {exc}") from None
 
 
+class Criteria(TypedDict, total=False):
+    """The filters every entry point takes as keyword arguments, as a caller writes them.
+
+    ``as_of`` keeps what holds during that period; ``kinds`` keeps those relation
+    kinds and ``exclude_kinds`` leaves some out; ``polarity`` is ``"cooperative"``,
+    ``"hostile"``, ``"neutral"``, ``"any"`` or -1/0/1 (or several); ``actor_types``
+    keeps those actor types and the relations between them; ``focus`` (any actor
+    name) keeps that actor's neighbourhood, ``depth`` relations away either way.
+    """
+
+    as_of: str | PartialDate | None
+    kinds: Iterable[str] | None
+    exclude_kinds: Iterable[str] | None
+    polarity: str | int | Iterable[str | int] | None
+    actor_types: Iterable[str] | None
+    focus: str | None
+    depth: int
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Which actors and relations to keep. Empty means keep everything."""
+    """Which actors and relations to keep, checked against a dataset. Empty means keep everything."""
 
     as_of: PartialDate | None = None
     kinds: frozenset[str] | None = None
+    excluded_kinds: frozenset[str] = frozenset()
     polarities: frozenset[int] | None = None
     actor_types: frozenset[str] | None = None
+    focus: str | None = None  # an actor id
+    depth: int = 1
 
     @classmethod
     def make(
         cls,
         dataset: Dataset,
+        *,
         as_of: str | PartialDate | None = None,
         kinds: Iterable[str] | None = None,
+        exclude_kinds: Iterable[str] | None = None,
         polarity: str | int | Iterable[str | int] | None = None,
         actor_types: Iterable[str] | None = None,
+        focus: str | None = None,
+        depth: int = 1,
     ) -> Filters:
         """Check the caller's filter values against the dataset; ``UsageError`` on a bad one."""
+        known = dataset.kinds_by_id
+        chosen = _check_kinds(kinds, known) if kinds else None
+        excluded = _check_kinds(exclude_kinds, known) if exclude_kinds else frozenset()
+        if chosen is not None and chosen <= excluded:
+            raise UsageError(f"no relation kind left: every kind chosen is also excluded ({', '.join(sorted(chosen))})")
+        if depth < 1:
+            raise UsageError(f"depth must be 1 or more, not {depth}")
         return cls(
             as_of=parse_date(as_of, "as-of date") if as_of is not None else None,
-            kinds=_check_kinds(kinds, dataset.kinds_by_id) if kinds else None,
+            kinds=chosen,
+            excluded_kinds=excluded,
             polarities=_check_polarities(polarity),
             actor_types=_check_types(actor_types) if actor_types else None,
+            focus=NameIndex(dataset.actors).resolve(focus) if focus is not None else None,
+            depth=depth,
         )
 
     @property
@@ -64,12 +102,46 @@ class Filters:
     def keeps_relation(self, relation: Relation) -> bool:
         if self.kinds is not None and relation.kind not in self.kinds:
             return False
+        if relation.kind in self.excluded_kinds:
+            return False
         if self.polarities is not None and relation.polarity not in self.polarities:
             return False
         return self.as_of is None or relation.active_on(self.as_of)
 
-    def describe(self) -> list[str]:
+    def select(
+        self,
+        dataset: Dataset,
+        actors: Iterable[Actor] | None = None,
+        relations: Iterable[Relation] | None = None,
+        earlier: Sequence[str] = (),
+    ) -> tuple[list[Actor], list[Relation]]:
+        """The actors and relations kept, from the dataset's or from the subsets given (a graph's).
+
+        Relations are those the filters keep, whatever their ends; a reader keeps
+        those whose two ends are kept actors. ``UsageError`` if the focus actor is
+        itself filtered out; ``earlier`` describes filters applied before, for that message.
+        """
+        kept_actors = [a for a in (dataset.actors if actors is None else actors) if self.keeps_actor(a)]
+        every = dataset.relations if relations is None else relations
+        kept_relations = list(every) if self.empty else [r for r in every if self.keeps_relation(r)]
+        if self.focus is None:
+            return kept_actors, kept_relations
+        present = {a.id for a in kept_actors}
+        if self.focus not in present:
+            in_force = ", ".join([*earlier, *self._words()]) or "no filters"
+            raise UsageError(f'"{dataset.actors_by_id[self.focus].name}" is not on the map with the filters in force ({in_force})')
+        around = _around(self.focus, self.depth, [r for r in kept_relations if r.source in present and r.target in present])
+        return [a for a in kept_actors if a.id in around], [r for r in kept_relations if r.source in around and r.target in around]
+
+    def describe(self, dataset: Dataset | None = None) -> list[str]:
         """The filters in force, in words: ``["as of 2025-01", "kinds: airstrike"]``."""
+        words = self._words()
+        if self.focus is not None:
+            name = dataset.actors_by_id[self.focus].name if dataset is not None else self.focus
+            words.append(f"around {name}, depth {self.depth}")
+        return words
+
+    def _words(self) -> list[str]:
         words = []
         if self.as_of is not None:
             words.append(f"as of {self.as_of}")
@@ -79,7 +151,22 @@ class Filters:
             words.append(f"polarity: {', '.join(polarity_name(p) for p in sorted(self.polarities, reverse=True))}")
         if self.actor_types is not None:
             words.append(f"actor types: {', '.join(sorted(self.actor_types))}")
+        if self.excluded_kinds:
+            words.append(f"excluding kinds: {', '.join(sorted(self.excluded_kinds))}")
         return words
+
+
+def _around(centre: str, depth: int, relations: list[Relation]) -> set[str]:
+    """The actors at most ``depth`` relations from ``centre``, following relations either way."""
+    neighbours: dict[str, set[str]] = {}
+    for r in relations:
+        neighbours.setdefault(r.source, set()).add(r.target)
+        neighbours.setdefault(r.target, set()).add(r.source)
+    reached, ring = {centre}, {centre}
+    for _ in range(depth):
+        ring = {n for actor in ring for n in neighbours.get(actor, ())} - reached
+        reached |= ring
+    return reached
 
 
 def _check_kinds(kinds: Iterable[str], known: dict[str, RelationKind]) -> frozenset[str]:

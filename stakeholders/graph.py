@@ -27,16 +27,14 @@ filters applied) and ``dataset`` (the ``Dataset``, for the full records).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import networkx as nx
 
 from .collector import collector_paused
-from .dates import PartialDate, date_text
-from .errors import UsageError
-from .filters import Filters
+from .dates import date_text
+from .filters import Criteria, Filters
 from .model import Actor, Dataset, Relation, RelationKind
-from .names import NameIndex
 from .vocabulary import kind_color
 
 
@@ -81,28 +79,13 @@ def relation_attributes(attrs: Mapping[str, Any], relation: Relation, kind: Rela
     }
 
 
-def to_graph(
-    dataset: Dataset,
-    *,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
-    actor_types: Iterable[str] | None = None,
-) -> nx.MultiDiGraph:
-    """Build the graph of a resolved dataset, keeping what the filters allow.
-
-    ``as_of`` keeps relations (and actors with dates) active during that period;
-    ``kinds`` keeps those relation kinds; ``polarity`` is ``"cooperative"``,
-    ``"hostile"``, ``"neutral"``, ``"any"`` or -1/0/1 (or several); ``actor_types``
-    keeps those actor types and the relations between them.
-    """
-    filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
-    graph = nx.MultiDiGraph(name=dataset.name, title=dataset.meta.title, filters=filters.describe(), dataset=dataset)
+def to_graph(dataset: Dataset, **criteria: Unpack[Criteria]) -> nx.MultiDiGraph:
+    """Build the graph of a resolved dataset, keeping what the filters allow (see ``Criteria``)."""
+    filters = Filters.make(dataset, **criteria)
+    graph = nx.MultiDiGraph(name=dataset.name, title=dataset.meta.title, filters=filters.describe(dataset), dataset=dataset)
     with collector_paused():
-        graph.add_nodes_from((a.id, node_attributes(a)) for a in dataset.actors if filters.keeps_actor(a))
-        relations = dataset.relations
-        if not filters.empty:
-            relations = [r for r in relations if filters.keeps_relation(r)]
+        actors, relations = filters.select(dataset)
+        graph.add_nodes_from((a.id, node_attributes(a)) for a in actors)
         _add_relations(graph, relations)
     return graph
 
@@ -130,25 +113,20 @@ def _add_relations(graph: nx.MultiDiGraph, relations: Iterable[Relation]) -> Non
         keys[relation.id] = relation.__dict__  # the record's own fields: see the module's docstring
 
 
-def filter_graph(
-    graph: nx.MultiDiGraph,
-    *,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
-    actor_types: Iterable[str] | None = None,
-) -> nx.MultiDiGraph:
+def filter_graph(graph: nx.MultiDiGraph, **criteria: Unpack[Criteria]) -> nx.MultiDiGraph:
     """A filtered copy of a graph made by ``to_graph``; filters add up with the graph's own."""
     dataset: Dataset = graph.graph["dataset"]
-    filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
-    actors, relations = dataset.actors_by_id, dataset.relations_by_id
+    filters = Filters.make(dataset, **criteria)
     kept = graph.__class__()
-    kept.graph.update(graph.graph, filters=[*graph.graph.get("filters", []), *filters.describe()])
-    kept.add_nodes_from((n, attrs) for n, attrs in graph.nodes(data=True) if filters.keeps_actor(actors[n]))
+    kept.graph.update(graph.graph, filters=[*graph.graph.get("filters", []), *filters.describe(dataset)])
+    actors, relations = dataset.actors_by_id, dataset.relations_by_id
+    chosen, passing = filters.select(
+        dataset, (actors[n] for n in graph), (relations[key] for *_, key in graph.edges(keys=True)), graph.graph.get("filters", [])
+    )
+    nodes, keys = {a.id for a in chosen}, {r.id for r in passing}
+    kept.add_nodes_from((n, attrs) for n, attrs in graph.nodes(data=True) if n in nodes)
     kept.add_edges_from(
-        (u, v, key, attrs)
-        for u, v, key, attrs in graph.edges(keys=True, data=True)
-        if u in kept and v in kept and filters.keeps_relation(relations[key])
+        (u, v, key, attrs) for u, v, key, attrs in graph.edges(keys=True, data=True) if u in nodes and v in nodes and key in keys
     )
     return kept
 
@@ -159,14 +137,11 @@ def focus_graph(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiD
     ``actor`` is any id, name or alias; ``UsageError`` if it is unknown, filtered
     out, or ``depth`` is below 1.
     """
-    if depth < 1:
-        raise UsageError(f"depth must be 1 or more, not {depth}")
-    dataset: Dataset = graph.graph["dataset"]
-    center = NameIndex(dataset.actors).resolve(actor)
-    if center not in graph:
-        filters = ", ".join(graph.graph.get("filters", [])) or "no filters"
-        raise UsageError(f'"{dataset.actors_by_id[center].name}" is not on the map with the filters in force ({filters})')
-    around = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, cutoff=depth)
-    kept = graph.subgraph(around).copy()
-    kept.graph["filters"] = [*graph.graph.get("filters", []), f"around {dataset.actors_by_id[center].name}, depth {depth}"]
-    return kept
+    return filter_graph(graph, focus=actor, depth=depth)
+
+
+def graph_of(data: Dataset | nx.MultiDiGraph, **criteria: Unpack[Criteria]) -> nx.MultiDiGraph:
+    """The graph an entry point works on: built from a dataset, or a graph from ``to_graph`` filtered further."""
+    if isinstance(data, Dataset):
+        return to_graph(data, **criteria)
+    return filter_graph(data, **criteria) if criteria else data

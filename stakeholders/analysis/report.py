@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 import networkx as nx
 
 from ..errors import DataError, UsageError
+from ..filters import Criteria
+from ..graph import graph_of
+from ..model import Dataset
 from .balance import best_split, bridges, frustrated_ties, signed_graph, triangles
 from .centrality import DECIMALS, blocs, cooperative_ties, node_metric, ranking
 from .choices import EXPLANATIONS, METRICS, SIGN_RULES, WEIGHTINGS, check_choice
@@ -27,12 +30,22 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, DECIMALS) if whole else None
 
 
-def analyze(graph: nx.MultiDiGraph, *, weighting: str = "none", sign_rule: str = "latest", seed: int = 0) -> dict[str, Any]:
+def analyze(
+    data: Dataset | nx.MultiDiGraph,
+    *,
+    weighting: str = "none",
+    sign_rule: str = "latest",
+    seed: int = 0,
+    **criteria: Unpack[Criteria],
+) -> dict[str, Any]:
     """The whole report as plain data (what ``stakeholders analyze --format json`` prints).
 
-    Raises ``UsageError`` when the filters leave no relation, ``DataError`` when
-    the dataset has none to start with.
+    ``data`` is a dataset or a graph from ``to_graph``; ``criteria`` are the
+    filters every entry point takes (see ``Criteria``). Raises ``UsageError``
+    when the filters leave no relation, ``DataError`` when the dataset has none
+    to start with.
     """
+    graph = graph_of(data, **criteria)
     check_choice(weighting, WEIGHTINGS, "weighting")
     check_choice(sign_rule, SIGN_RULES, "sign rule")
     filters = list(graph.graph.get("filters", []))

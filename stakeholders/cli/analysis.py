@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..analysis.choices import SIGN_RULES, WEIGHTINGS
-from .common import data_option, emit_json, filter_options, format_option, open_dataset
+from .common import data_option, emit_json, filter_options, focus_options, format_option, open_dataset
 from .terminal import safe, table
+
+if TYPE_CHECKING:
+    from ..filters import Criteria
 
 _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 
@@ -23,6 +26,7 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 @click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
 @filter_options
+@focus_options
 @click.option(
     "--weight",
     "weighting",
@@ -45,9 +49,7 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 def analyze(
     dataset: Path | None,
     data: Path | None,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
+    criteria: Criteria,
     weighting: str,
     sign_rule: str,
     top: int,
@@ -77,7 +79,7 @@ def analyze(
     from ..graph import to_graph
 
     loaded = open_dataset(data, dataset)
-    graph = to_graph(loaded, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    graph = to_graph(loaded, **criteria)
     report = analyze_graph(graph, weighting=weighting, sign_rule=sign_rule, seed=seed)
     if fmt == "json":
         emit_json(report)

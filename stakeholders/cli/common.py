@@ -7,6 +7,7 @@ line on stderr and exit code 1 (bad data) or 2 (bad usage).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from click.core import ParameterSource
 
 from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
 from ..load import DEFAULT_MAX_BYTES, load
-from ..model import Actor, Dataset, Relation
+from ..model import ACTOR_TYPES, Actor, Dataset, Relation
 from .terminal import safe
 
 DEFAULT_DATA = Path("data")
@@ -62,7 +63,38 @@ def format_option(*choices: str) -> Callable[[F], F]:
     return decorate
 
 
+def type_option(command: F) -> F:
+    return click.option(
+        "--type", "actor_types", multiple=True, type=click.Choice(ACTOR_TYPES), help="Only actors of this type (repeatable)."
+    )(command)
+
+
+def _collected(names: tuple[str, ...]) -> Callable[[F], F]:
+    """The command receives these options in one ``criteria`` mapping, named as the
+    library's filters (``stakeholders.filters.Criteria``); unset ones are left out."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            criteria = dict(kwargs.pop("criteria", {}))
+            for name in names:
+                value = kwargs.pop(name)
+                if value not in (None, (), "any"):
+                    criteria[name] = value
+            return command(*args, criteria=criteria, **kwargs)
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
 def filter_options(command: F) -> F:
+    """--as-of, --kind, --exclude-kind, --polarity and --type, handed over as ``criteria``."""
+    command = _collected(("as_of", "kinds", "exclude_kinds", "polarity", "actor_types"))(command)
+    command = type_option(command)
+    command = click.option(
+        "--exclude-kind", "exclude_kinds", multiple=True, metavar="KIND", help="Leave out this relation kind (repeatable)."
+    )(command)
     command = click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(
         command
     )
@@ -76,6 +108,15 @@ def filter_options(command: F) -> F:
     return click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this relation kind (repeatable).")(
         command
     )
+
+
+def focus_options(command: F) -> F:
+    """--focus and --depth, added to ``criteria``."""
+    command = _collected(("focus", "depth"))(command)
+    command = click.option(
+        "--depth", type=click.IntRange(1, 10), default=1, show_default=True, help="How many relations away --focus reaches."
+    )(command)
+    return click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood (id, name or alias).")(command)
 
 
 class ProgressBar:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +27,9 @@ from .common import (
     span,
 )
 from .terminal import safe, table
+
+if TYPE_CHECKING:
+    from ..filters import Criteria
 
 
 @click.command()
@@ -119,7 +122,7 @@ def _degrees(relations: Iterable[Relation]) -> dict[str, int]:
 @filter_options
 @format_option("table", "json")
 def relations(
-    actor: str | None, data: Path | None, kinds: tuple[str, ...], polarity: str, as_of: str | None, fmt: str
+    actor: str | None, data: Path | None, criteria: Criteria, fmt: str
 ) -> None:
     """List relations, or those of one ACTOR, in date order.
 
@@ -134,7 +137,7 @@ def relations(
       stakeholders relations --kind sanctions-relief --as-of 2025-05 --format json
     """
     dataset = open_dataset(data)
-    chosen = select_relations(dataset, actor, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    chosen = select_relations(dataset, actor, **criteria)
     if fmt == "json":
         emit_json([relation_json(r, dataset) for r in chosen])
         return

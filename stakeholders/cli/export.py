@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..export import FORMATS
 from ..ingest.sheets import FLAVORS
-from .common import data_option, filter_options, open_dataset, progress
+from .common import data_option, filter_options, focus_options, open_dataset, progress
 from .terminal import safe
+
+if TYPE_CHECKING:
+    from ..filters import Criteria
 
 
 @click.command("export")
@@ -19,6 +22,7 @@ from .terminal import safe
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write (a .zip for csv and neo4j). Default: under output/.")
 @data_option
 @filter_options
+@focus_options
 @click.option("--flavor", type=click.Choice(FLAVORS), help="csv: the tool's column layout (default gephi).")
 @click.option("--cypher", is_flag=True, help="neo4j: a Cypher script instead of CSV files for neo4j-admin.")
 @click.option("--static", is_flag=True, help="gexf: no timeline (no start and end dates).")
@@ -28,9 +32,7 @@ def export_command(
     dataset: Path | None,
     output: Path | None,
     data: Path | None,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
+    criteria: Criteria,
     flavor: str | None,
     cypher: bool,
     static: bool,
@@ -48,7 +50,7 @@ def export_command(
       neo4j      CSV files for neo4j-admin import, or --cypher
       dot        Graphviz
 
-    The filters (--as-of, --kind, --polarity) apply as in the other commands.
+    The filters (--as-of, --kind, --polarity, --type, --focus...) apply as in the other commands.
     Files are written whole or not at all; without -o they go under output/,
     named after the dataset.
 
@@ -74,7 +76,7 @@ def export_command(
     loaded = open_dataset(data, dataset)
     from ..graph import to_graph
 
-    graph = to_graph(loaded, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    graph = to_graph(loaded, **criteria)
     for path in export(graph, fmt, output, progress(), **options):
         click.echo(safe(path))
 

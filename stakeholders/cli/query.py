@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -29,6 +29,9 @@ from .common import (
 )
 from .terminal import safe, table
 
+if TYPE_CHECKING:
+    from ..filters import Criteria
+
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_LIMIT = 20
 
@@ -36,9 +39,6 @@ DEFAULT_LIMIT = 20
 def _search_options(command: F) -> F:
     command = click.option(
         "--directed", is_flag=True, help="Follow arrows (undirected relations go both ways). Default: any relation, either way."
-    )(command)
-    command = click.option(
-        "--exclude-kind", "exclude_kinds", multiple=True, metavar="KIND", help="Leave out this relation kind (repeatable)."
     )(command)
     return filter_options(command)
 
@@ -95,10 +95,7 @@ def path(
     all_paths: bool,
     max_hops: int | None,
     limit: int,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
-    exclude_kinds: tuple[str, ...],
+    criteria: Criteria,
     directed: bool,
     evidence: bool,
     fmt: str,
@@ -121,9 +118,7 @@ def path(
     from ..questions.serialize import paths_json
 
     dataset = open_dataset(data)
-    network = build_network(
-        dataset, as_of=as_of, kinds=kinds or None, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
-    )
+    network = build_network(dataset, directed=directed, **criteria)
     if all_paths and max_hops is None:
         max_hops = DEFAULT_MAX_HOPS
     # One more than shown tells whether the list was cut.
@@ -160,10 +155,7 @@ def neighbors(
     actor: str,
     data: Path | None,
     depth: int,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
-    exclude_kinds: tuple[str, ...],
+    criteria: Criteria,
     directed: bool,
     fmt: str,
 ) -> None:
@@ -181,9 +173,7 @@ def neighbors(
     from ..questions.serialize import neighborhood_json
 
     dataset = open_dataset(data)
-    found = neighborhood(
-        dataset, actor, depth=depth, as_of=as_of, kinds=kinds or None, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
-    )
+    found = neighborhood(dataset, actor, depth=depth, directed=directed, **criteria)
     if fmt == "json":
         emit_json(neighborhood_json(found, dataset))
         return
@@ -210,12 +200,9 @@ def neighbors(
 @click.argument("actor_a")
 @click.argument("actor_b")
 @data_option
-@click.option("--as-of", metavar="DATE", help="Only relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option(
-    "--exclude-kind", "exclude_kinds", multiple=True, metavar="KIND", help="Leave out this relation kind (repeatable)."
-)
+@filter_options
 @format_option("text", "json")
-def mediators(actor_a: str, actor_b: str, data: Path | None, as_of: str | None, exclude_kinds: tuple[str, ...], fmt: str) -> None:
+def mediators(actor_a: str, actor_b: str, data: Path | None, criteria: Criteria, fmt: str) -> None:
     """Who could mediate between ACTOR_A and ACTOR_B: actors with cooperative ties to both.
 
     Tier 1: tied to both directly. Tier 2: to one directly, to the other through
@@ -233,7 +220,7 @@ def mediators(actor_a: str, actor_b: str, data: Path | None, as_of: str | None, 
     from ..questions.serialize import mediation_json
 
     dataset = open_dataset(data)
-    found = find_mediators(dataset, actor_a, actor_b, as_of=as_of, exclude_kinds=exclude_kinds)
+    found = find_mediators(dataset, actor_a, actor_b, **criteria)
     if fmt == "json":
         emit_json(mediation_json(found, dataset))
         return
@@ -266,9 +253,7 @@ def timeline(
     data: Path | None,
     since: str | None,
     until: str | None,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
+    criteria: Criteria,
     fmt: str,
 ) -> None:
     """Relations in date order with start, end and status; those of ACTOR if given.
@@ -287,7 +272,7 @@ def timeline(
     from ..questions.timeline import timeline as select_timeline
 
     dataset = open_dataset(data)
-    chosen = select_timeline(dataset, actor, since=since, until=until, as_of=as_of, kinds=kinds or None, polarity=polarity)
+    chosen = select_timeline(dataset, actor, since=since, until=until, **criteria)
     if fmt == "json":
         emit_json(timeline_json(chosen, dataset))
         return

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..analysis.choices import METRICS
-from .common import data_option, filter_options, open_dataset, progress
+from .common import data_option, filter_options, focus_options, open_dataset, progress
+
+if TYPE_CHECKING:
+    from ..filters import Criteria
 
 
 @click.command()
@@ -16,8 +20,7 @@ from .common import data_option, filter_options, open_dataset, progress
 @data_option
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="HTML file to write. Default: output/<dataset name>.html.")
 @filter_options
-@click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood (id, name or alias).")
-@click.option("--depth", type=click.IntRange(1, 10), default=1, show_default=True, help="How many relations away --focus reaches.")
+@focus_options
 @click.option("--title", help="Page title. Default: the dataset's title.")
 @click.option(
     "--physics/--no-physics",
@@ -31,11 +34,7 @@ def render(
     dataset: Path | None,
     data: Path | None,
     output: Path | None,
-    kinds: tuple[str, ...],
-    polarity: str,
-    as_of: str | None,
-    focus: str | None,
-    depth: int,
+    criteria: Criteria,
     title: str | None,
     physics: bool | None,
     size_by: str | None,
@@ -61,16 +60,12 @@ def render(
     path = render_html(
         loaded,
         output,
-        as_of=as_of,
-        kinds=list(kinds) or None,
-        polarity=polarity,
-        focus=focus,
-        depth=depth,
         title=title,
         physics=physics,
         size_by=size_by,
         color_by=color_by,
         progress=progress(),
+        **criteria,
     )
     click.echo(str(path))
     if open_page:

@@ -84,16 +84,19 @@ def export(
 ) -> list[Path]:
     """Write ``data`` (a graph or a dataset) in ``format`` to ``path``; returns the paths written.
 
-    Options: gexf ``dynamic`` (default True) and ``directed_only``; csv
+    Keyword arguments named as in ``Criteria`` (``as_of``, ``kinds``, ``focus``...)
+    are the filters every entry point takes; the others are the format's. Options: gexf ``dynamic`` (default True) and ``directed_only``; csv
     ``flavor`` (gephi, kumu, onodo); neo4j ``cypher`` (a script instead of CSV).
     A folder format written to a path ending in ``.zip`` becomes one zip file.
     Raises ``UsageError`` for an unknown format or option, ``DataError`` when the
     file cannot be written. ``progress``: see ``stakeholders.progress``.
     """
-    found = check_format(format, options)
-    from .common import as_graph
+    from ..filters import Criteria
+    from ..graph import graph_of
 
-    graph = as_graph(data)
+    criteria = {name: options.pop(name) for name in list(options) if name in Criteria.__annotations__}
+    found = check_format(format, options)
+    graph = graph_of(data, **criteria)
     target = Path(path) if path is not None else default_path(graph.graph.get("name") or "map", format, **options)
     module = import_module(f".{found.module}", __name__)
     progress("writing", 0, 1)

@@ -11,12 +11,11 @@ listed apart: they are facts, not candidates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from ..dates import PartialDate
 from ..errors import UsageError
+from ..filters import Criteria
 from ..model import Dataset, Relation
 from .network import ActorPath, Hop, Network, build_network
 
@@ -63,19 +62,18 @@ def find_mediators(
     source: Dataset | MultiDiGraph,
     actor_a: str,
     actor_b: str,
-    *,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    exclude_kinds: Iterable[str] | None = None,
+    **criteria: Unpack[Criteria],
 ) -> Mediation:
     """Candidates to mediate between ``actor_a`` and ``actor_b`` (any names), ranked.
 
-    ``source`` is a ``Dataset`` or a graph made by ``to_graph``; only
-    cooperative relations qualify a candidate. ``recorded`` pairs each actor named
+    ``source`` is a ``Dataset`` or a graph made by ``to_graph``; ``criteria`` are
+    the filters every entry point takes (see ``Criteria``). Only cooperative
+    relations qualify a candidate, whatever ``polarity`` says; it applies to the
+    recorded intermediaries. ``recorded`` pairs each actor named
     in ``via`` by a relation joining A and B with that relation.
     """
-    every = build_network(source, as_of=as_of, kinds=kinds, exclude_kinds=exclude_kinds)
-    network = build_network(source, as_of=as_of, kinds=kinds, exclude_kinds=exclude_kinds, polarity="cooperative")
+    every = build_network(source, **criteria)
+    network = build_network(source, **{**criteria, "polarity": "cooperative"})
     a, b = network.resolve(actor_a), network.resolve(actor_b)
     if a == b:
         raise UsageError(f'"{actor_a}" and "{actor_b}" are the same actor ({network.name(a)})')

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from ..dates import PartialDate
 from ..errors import UsageError
+from ..filters import Criteria
 from ..model import Dataset, polarity_name
 from .network import Hop, Network, build_network
 from .paths import NoPathError, rings_to
@@ -49,23 +49,20 @@ def neighborhood(
     actor: str,
     *,
     depth: int = 1,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    exclude_kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
     directed: bool = False,
+    **criteria: Unpack[Criteria],
 ) -> Neighborhood:
     """The actors up to ``depth`` steps from ``actor`` (any name), grouped by distance and polarity.
 
-    ``source`` is a ``Dataset``, a graph made by ``to_graph`` or a ``Network``.
+    ``source`` is a ``Dataset``, a graph made by ``to_graph`` or a ``Network``;
+    ``criteria`` are the filters every entry point takes (see ``Criteria``; here
+    ``depth`` is how far the rings reach, not a focus's).
     A neighbour's polarity is that of the relations tying it to the ring before
     (``mixed`` when they differ); ``directed`` follows arrows outwards.
     """
     if depth < 1:
         raise UsageError(f"depth must be at least 1, not {depth}")
-    network = source if isinstance(source, Network) else build_network(
-        source, as_of=as_of, kinds=kinds, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
-    )
+    network = source if isinstance(source, Network) else build_network(source, directed=directed, **criteria)
     centre = network.resolve(actor)
     if centre not in network:
         raise NoPathError(f"{network.name(centre)} is left out by the filters ({network.describe()})")

@@ -13,11 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from ..dates import PartialDate
-from ..errors import UsageError
-from ..filters import Filters
+from ..filters import Criteria, Filters
 from ..model import Actor, Dataset, Relation
 from ..names import NameIndex
 from .timeline import relation_sort_key
@@ -118,44 +116,25 @@ class Network:
         return "; ".join(self.filters)
 
 
-def build_network(
-    source: Dataset | MultiDiGraph,
-    *,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    exclude_kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
-    actor_types: Iterable[str] | None = None,
-    directed: bool = False,
-) -> Network:
+def build_network(source: Dataset | MultiDiGraph, *, directed: bool = False, **criteria: Unpack[Criteria]) -> Network:
     """The network of a dataset, or of a graph made by ``to_graph`` (its filters add up).
 
-    Raises ``UsageError`` on a bad filter value, or when ``kinds`` and
-    ``exclude_kinds`` leave no kind at all.
+    ``criteria`` are the filters every entry point takes (see ``Criteria``);
+    ``UsageError`` on a bad value, or when ``kinds`` and ``exclude_kinds`` leave no
+    kind at all.
     """
     dataset: Dataset = source if isinstance(source, Dataset) else source.graph["dataset"]
-    filters = Filters.make(dataset, as_of, kinds, polarity, actor_types)
-    # Filters checks kind names; the excluded ones need the same check.
-    excluded = Filters.make(dataset, kinds=exclude_kinds).kinds or frozenset()
-    if filters.kinds is not None and filters.kinds <= excluded:
-        raise UsageError(f"no relation kind left: every kind chosen is also excluded ({', '.join(sorted(filters.kinds))})")
+    filters = Filters.make(dataset, **criteria)
     if isinstance(source, Dataset):
-        actors: Iterable[Actor] = dataset.actors
-        relations: Iterable[Relation] = dataset.relations
-        described: list[str] = []
+        actors, relations = filters.select(dataset)
+        described = filters.describe(dataset)
     else:
-        actors = (dataset.actors_by_id[n] for n in source)
-        relations = (dataset.relations_by_id[key] for _, _, key in source.edges(keys=True))
-        described = list(source.graph.get("filters", []))
-    described += filters.describe()
-    if excluded:
-        described.append(f"excluding kinds: {', '.join(sorted(excluded))}")
+        earlier = list(source.graph.get("filters", []))
+        by_id, relations_by_id = dataset.actors_by_id, dataset.relations_by_id
+        actors, relations = filters.select(
+            dataset, (by_id[n] for n in source), (relations_by_id[key] for *_, key in source.edges(keys=True)), earlier
+        )
+        described = earlier + filters.describe(dataset)
     if directed:
         described.append("following arrows")
-    return Network(
-        dataset,
-        (a for a in actors if filters.keeps_actor(a)),
-        (r for r in relations if r.kind not in excluded and filters.keeps_relation(r)),
-        directed=directed,
-        filters=described,
-    )
+    return Network(dataset, actors, relations, directed=directed, filters=described)

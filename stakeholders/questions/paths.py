@@ -9,12 +9,12 @@ and the answer is the same every time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
-from ..dates import PartialDate
 from ..errors import DataError, UsageError
+from ..filters import Criteria
 from ..model import Dataset
 from .network import ActorPath, Network, build_network
 
@@ -112,25 +112,21 @@ def find_paths(
     all_paths: bool = False,
     max_hops: int | None = None,
     limit: int | None = None,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    exclude_kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
     directed: bool = False,
+    **criteria: Unpack[Criteria],
 ) -> list[ActorPath]:
     """How ``actor_a`` connects to ``actor_b``: paths whose hops carry their relations.
 
     ``source`` is a ``Dataset``, a graph made by ``to_graph`` or a ``Network``
-    (filters then come from it). Actors are given by id, name or alias. The
+    (filters then come from it); ``criteria`` are the filters every entry point
+    takes (see ``Criteria``). Actors are given by id, name or alias. The
     shortest paths by default; ``all_paths=True`` for every simple path of up to
     ``max_hops`` links, shortest first, at most ``limit`` of them.
 
     Raises ``UnknownActorError`` / ``AmbiguousActorError`` for a bad name,
     ``UsageError`` for bad filters, ``NoPathError`` when nothing joins them.
     """
-    network = source if isinstance(source, Network) else build_network(
-        source, as_of=as_of, kinds=kinds, exclude_kinds=exclude_kinds, polarity=polarity, directed=directed
-    )
+    network = source if isinstance(source, Network) else build_network(source, directed=directed, **criteria)
     if limit is not None and limit < 1:
         raise UsageError(f"limit must be at least 1, not {limit}")
     a, b = network.resolve(actor_a), network.resolve(actor_b)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from typing import Unpack
 
 from ..dates import PartialDate, chronological, overlaps
 from ..errors import UsageError
-from ..filters import Filters, parse_date
+from ..filters import Criteria, Filters, parse_date
 from ..model import Actor, Dataset, Relation
 from ..names import NameIndex
 
@@ -28,18 +28,20 @@ def relation_sort_key(relation: Relation) -> tuple[bool, dt.date, dt.date, str]:
 def select_relations(
     dataset: Dataset,
     actor: str | None = None,
-    *,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
+    **criteria: Unpack[Criteria],
 ) -> list[Relation]:
-    """Relations (of one actor, if given by any name) that pass the filters, in date order."""
-    filters = Filters.make(dataset, as_of, kinds, polarity)
+    """Relations (of one actor, if given by any name) that pass the filters (see ``Criteria``), in date order.
+
+    A relation is listed when its two actors pass the actor filters too.
+    """
+    filters = Filters.make(dataset, **criteria)
     actor_id = find_actor(dataset, actor).id if actor is not None else None
+    actors, relations = filters.select(dataset)
+    kept = {a.id for a in actors}
     chosen = [
         r
-        for r in dataset.relations
-        if (actor_id is None or actor_id in (r.source, r.target)) and filters.keeps_relation(r)
+        for r in relations
+        if (actor_id is None or actor_id in (r.source, r.target)) and r.source in kept and r.target in kept
     ]
     return sorted(chosen, key=relation_sort_key)
 
@@ -50,9 +52,7 @@ def timeline(
     *,
     since: str | PartialDate | None = None,
     until: str | PartialDate | None = None,
-    as_of: str | PartialDate | None = None,
-    kinds: Iterable[str] | None = None,
-    polarity: str | int | Iterable[str | int] | None = None,
+    **criteria: Unpack[Criteria],
 ) -> list[Relation]:
     """Relations (of one actor, if given) in date order, those overlapping ``since``..``until``.
 
@@ -63,5 +63,5 @@ def timeline(
     last = parse_date(until, "until date") if until is not None else None
     if first is not None and last is not None and last.last < first.first:
         raise UsageError(f"the since date {first} is after the until date {last}")
-    chosen = select_relations(dataset, actor, as_of=as_of, kinds=kinds, polarity=polarity)
+    chosen = select_relations(dataset, actor, **criteria)
     return [r for r in chosen if overlaps(r.start, r.end, first, last)]

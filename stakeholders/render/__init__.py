@@ -12,12 +12,14 @@ import hashlib
 import importlib.resources
 import importlib.util
 from pathlib import Path
+from typing import Unpack
 
 import networkx as nx
 
 from ..atomic import write_atomic
 from ..errors import UsageError
-from ..graph import filter_graph, focus_graph, to_graph
+from ..filters import Criteria
+from ..graph import graph_of
 from ..model import Dataset
 from ..progress import Progress, silent
 from .layout import positions
@@ -121,29 +123,21 @@ def render_html(
     data: Dataset | nx.MultiDiGraph,
     path: str | Path | None = None,
     *,
-    as_of: str | None = None,
-    kinds: list[str] | None = None,
-    polarity: str | None = None,
-    focus: str | None = None,
-    depth: int = 1,
     title: str | None = None,
     physics: bool | None = None,
     size_by: str | None = None,
     color_by: str = "type",
     progress: Progress = silent,
+    **criteria: Unpack[Criteria],
 ) -> Path:
     """Write the map of a dataset (or of a graph from ``to_graph``) and return its path.
 
-    The default path is ``output/<dataset name>.html``. ``focus`` (any actor name)
-    keeps only that actor's neighbourhood, ``depth`` relations away; ``size_by``
-    and ``color_by`` take their figures from the network analysis (see ``look``).
+    The default path is ``output/<dataset name>.html``. ``criteria`` are the
+    filters every entry point takes (see ``Criteria``: as-of date, kinds, polarity,
+    actor types, a focus and its depth); ``size_by`` and ``color_by`` take their
+    figures from the network analysis (see ``look``).
     """
-    if isinstance(data, nx.MultiDiGraph):
-        graph = filter_graph(data, as_of=as_of, kinds=kinds, polarity=polarity)
-    else:
-        graph = to_graph(data, as_of=as_of, kinds=kinds, polarity=polarity)
-    if focus is not None:
-        graph = focus_graph(graph, focus, depth)
+    graph = graph_of(data, **criteria)
     target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
     progress("drawing", 0, 1)
     page = generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)
