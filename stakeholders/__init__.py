@@ -18,6 +18,7 @@ from .errors import (
     DataError,
     DatasetNotFoundError,
     InvalidDateError,
+    NoPathError,
     ParseError,
     Problem,
     StakeholdersError,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from .questions.mediators import find_mediators
     from .questions.neighbors import neighborhood
     from .questions.network import ActorPath, Hop, Network, build_network
-    from .questions.paths import NoPathError, find_paths
+    from .questions.paths import find_paths
     from .questions.serialize import mediation_json, neighborhood_json, path_json, paths_json, timeline_json
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
@@ -62,7 +63,6 @@ _LAZY = {
     "import_sheets": "ingest.sheets",
     "read_sheets": "ingest.sheets",
     "find_paths": "questions.paths",
-    "NoPathError": "questions.paths",
     "build_network": "questions.network",
     "Network": "questions.network",
     "ActorPath": "questions.network",

@@ -3,7 +3,19 @@
 Every error the library raises on bad input derives from ``StakeholdersError``.
 ``DataError`` means the data is wrong (the CLI exits 1); ``UsageError`` means the
 request is wrong (an unknown actor name, a bad date given as an option; the CLI
-exits 2).
+exits 2)::
+
+    StakeholdersError
+    ├── DataError                the data cannot be used                      exit 1
+    │   ├── DatasetNotFoundError no such file or folder, or no data file in it
+    │   ├── FileTooLargeError    above the size limit
+    │   ├── ParseError           not YAML or JSON, hostile (binary, too deep, alias bomb)
+    │   ├── ValidationError      every problem of the data, each with its place
+    │   └── NoPathError          no path joins two actors under the filters
+    └── UsageError               the request cannot be answered as asked      exit 2
+        ├── UnknownActorError    no actor by that name (with close matches)
+        ├── AmbiguousActorError  a name several actors share
+        └── InvalidDateError     a date given as an option is not a date
 """
 
 from __future__ import annotations
@@ -91,6 +103,10 @@ class ValidationError(DataError):
         lines = [f"{len(self.problems)} problems{where}"]
         lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)
+
+
+class NoPathError(DataError):
+    """No path joins the two actors under the filters in force."""
 
 
 class UnknownActorError(UsageError):

@@ -1,6 +1,7 @@
 """The library stays apart from the CLI: it never imports click, prints or exits."""
 
 import ast
+import re
 import subprocess
 import sys
 
@@ -70,3 +71,49 @@ def test_the_python_api_offers_what_the_cli_does(syria, tmp_path):
     assert stakeholders.export(graph, "gexf", tmp_path / "map.gexf") == [tmp_path / "map.gexf"]
     assert stakeholders.render_html(graph, tmp_path / "map.html").stat().st_size > 0
     assert stakeholders.analyze(graph)["actors"] == graph.number_of_nodes()
+
+
+def test_every_exception_lives_in_the_errors_module_and_its_tree():
+    import stakeholders.errors as errors
+
+    for path in LIBRARY:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        classes = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and node.name.endswith("Error")]
+        if path.name != "errors.py":
+            assert classes == [], f"{path}: {classes}"
+    drawn = errors.__doc__
+    for name, value in vars(errors).items():
+        if isinstance(value, type) and issubclass(value, errors.StakeholdersError):
+            assert re.search(rf"\b{name}\b", drawn), name
+
+
+# Each room of the package and its layer: a module imports only from its own layer or below.
+LAYERS = {
+    **dict.fromkeys(["errors", "dates", "model", "names", "vocabulary", "collector", "atomic", "progress"], 0),
+    **dict.fromkeys(["ingest", "load", "counts", "filters", "style"], 1),
+    "graph": 2,
+    **dict.fromkeys(["questions", "analysis"], 3),
+    **dict.fromkeys(["render", "export"], 4),
+    "__init__": 5,
+    "cli": 6,
+    "__main__": 6,
+}
+
+
+def _internal_imports(path):
+    """The rooms a module imports from, as ``room`` names, resolving relative imports."""
+    package = path.relative_to(PACKAGE).with_suffix("").parts[:-1]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - (node.level - 1)]
+            target = [*base, *(node.module.split(".") if node.module else [])]
+            yield target[0] if target else "__init__"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_each_module_imports_only_from_its_layer_or_below(path):
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    room = parts[0]
+    assert room in LAYERS, f"{room} has no layer in tests/test_layers.py"
+    above = sorted({target for target in _internal_imports(path) if LAYERS[target] > LAYERS[room]})
+    assert above == [], f"{path.relative_to(PACKAGE)} imports from a higher layer: {above}"

@@ -10,10 +10,11 @@ import pytest
 import stakeholders
 from bench.synth import generate
 from stakeholders import UsageError
+from stakeholders.errors import NoPathError
 from stakeholders.questions.mediators import find_mediators
 from stakeholders.questions.neighbors import neighborhood
 from stakeholders.questions.network import build_network
-from stakeholders.questions.paths import NoPathError, find_paths, search
+from stakeholders.questions.paths import find_paths, search
 from stakeholders.questions.timeline import timeline
 
 

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Unpack
 
-from ..errors import UsageError
+from ..errors import NoPathError, UsageError
 from ..filters import Criteria
 from ..model import Dataset, polarity_name
 from .network import Hop, Network, build_network
-from .paths import NoPathError, rings_to
+from .paths import rings_to
 
 if TYPE_CHECKING:
     from networkx import MultiDiGraph

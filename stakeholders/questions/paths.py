@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Unpack
 
-from ..errors import DataError, UsageError
+from ..errors import NoPathError, UsageError
 from ..filters import Criteria
 from ..model import Dataset
 from .network import ActorPath, Network, build_network
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from networkx import MultiDiGraph
 
 DEFAULT_MAX_HOPS = 3
-
-
-class NoPathError(DataError):
-    """No path joins the two actors under the filters in force."""
 
 
 def rings_to(adjacency: list[set[int]], start: int, depth: int | None) -> list[set[int]]:
