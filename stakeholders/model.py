@@ -67,13 +67,22 @@ _RESOLVED: Any = None
 #: validator per id costs too much on big maps. The loader words the error.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 ID_RULE = "use letters, digits, '-', '_', '.' or ':', starting with a letter or digit"
-_URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
+#: What a URL may be: http(s), without blanks, quotes or angle brackets (which no URL
+#: needs unescaped and which could break out of an attribute). The one rule for the
+#: data, the page and the map's script (``safeLink`` in ``map.js``; a test compares them).
+URL_PATTERN = "https?://[^\\s\"'<>]+"
+_URL = re.compile(URL_PATTERN, re.IGNORECASE)
+
+
+def is_url(value: str | None) -> bool:
+    """Whether ``value`` is a URL by ``URL_PATTERN``: the only kind that ever becomes a link."""
+    return value is not None and _URL.fullmatch(value) is not None
 
 
 def _check_url(value: str) -> str:
     # A plain string with a scheme check: pydantic's HttpUrl doubles validation
     # time on big maps, and only http(s) links may ever become clickable.
-    if not _URL_PATTERN.fullmatch(value):
+    if not is_url(value):
         raise PydanticCustomError("bad_url", "not an http(s) URL: {value}", {"value": repr(value)})
     return value
 

@@ -16,12 +16,14 @@ _SEPARATORS = re.compile(r"[\W_]+")
 def normalize(text: str) -> str:
     """Fold a name for matching: ``"Ahmed al-Sharaa"`` and ``"ahmed AL SHARAA"`` agree.
 
-    Case is folded, accents and other combining marks dropped (so ``Sharaá`` matches
-    ``Sharaa``), and every run of punctuation or space becomes one space.
+    Case is folded, accents and other marks dropped (so ``Sharaá`` matches
+    ``Sharaa``), and every run of anything but letters and digits becomes one
+    space. The map's search folds the same way (``fold`` in ``map.js``; the tests
+    run both on the same cases).
     """
     if not text.isascii():  # ASCII has no accents to drop: most names on big maps skip this
         decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        text = "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
     return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 

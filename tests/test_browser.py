@@ -255,3 +255,12 @@ def test_hostile_strings_show_literally_and_run_nothing(browser, tmp_path):
     assert opened.requests == [opened.url]
     assert opened.errors == []
     page.close()
+
+
+def test_the_search_folds_names_as_python_does(syria_page):
+    from stakeholders.names import normalize
+
+    from .shared_cases import FOLDING
+
+    folded = syria_page.page.evaluate("texts => texts.map(stakeholdersMap.fold)", list(FOLDING))
+    assert folded == [normalize(text) for text in FOLDING]

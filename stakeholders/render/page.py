@@ -7,7 +7,6 @@ and the page's script shows every string with ``textContent``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -16,13 +15,12 @@ import networkx as nx
 
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
-from ..model import Dataset, Relation, polarity_name
+from ..model import Dataset, Relation, is_url, polarity_name
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
 # Above this many actors the page drops what costs frames: edge labels, physics,
 # curves on single edges, drawing edges while dragging.
 LARGE_MAP = 300
-_SAFE_URL = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 
 
 def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str | None]:
@@ -33,7 +31,7 @@ def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str |
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is http(s) and nothing else; other schemes never become links."""
-    return url if url and _SAFE_URL.fullmatch(url) else None
+    return url if is_url(url) else None
 
 
 def _curves(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any] | bool]:
