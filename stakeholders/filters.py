@@ -12,6 +12,7 @@ from typing import TypedDict
 
 from .dates import PartialDate
 from .errors import InvalidDateError, UsageError
+from .holds import Span
 from .model import ACTOR_TYPES, POLARITY_NAMES, Actor, Dataset, Relation, RelationKind, polarity_name
 from .names import NameIndex
 from .vocabulary import unknown_kind
@@ -99,14 +100,15 @@ class Filters:
             return False
         return self.as_of is None or actor.active_on(self.as_of)
 
-    def keeps_relation(self, relation: Relation) -> bool:
+    def keeps_relation(self, relation: Relation, span: Span) -> bool:
+        """Whether the relation passes, ``span`` being when it holds (``Dataset.spans``)."""
         if self.kinds is not None and relation.kind not in self.kinds:
             return False
         if relation.kind in self.excluded_kinds:
             return False
         if self.polarities is not None and relation.polarity not in self.polarities:
             return False
-        return self.as_of is None or relation.active_on(self.as_of)
+        return self.as_of is None or span.holds_on(self.as_of)
 
     def select(
         self,
@@ -123,7 +125,11 @@ class Filters:
         """
         kept_actors = [a for a in (dataset.actors if actors is None else actors) if self.keeps_actor(a)]
         every = dataset.relations if relations is None else relations
-        kept_relations = list(every) if self.empty else [r for r in every if self.keeps_relation(r)]
+        if self.empty:
+            kept_relations = list(every)
+        else:
+            spans = dataset.spans
+            kept_relations = [r for r in every if self.keeps_relation(r, spans[r.id])]
         if self.focus is None:
             return kept_actors, kept_relations
         present = {a.id for a in kept_actors}

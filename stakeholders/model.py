@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -29,6 +29,9 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, span_active
+
+if TYPE_CHECKING:
+    from .holds import Span
 
 ActorType = Literal[
     "person",
@@ -263,9 +266,6 @@ class Relation(_Record):
         """The actor at the other end from ``actor_id``."""
         return self.target if actor_id == self.source else self.source
 
-    def active_on(self, when: PartialDate) -> bool:
-        """Whether the relation's span overlaps the period ``when``; open ends never exclude."""
-        return span_active(self.start, self.end, when)
 
 
 class Dataset(_Model):
@@ -293,6 +293,13 @@ class Dataset(_Model):
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def spans(self) -> dict[str, Span]:
+        """When each relation holds, by relation id: given, inferred from its evidence, or undated (see ``holds``)."""
+        from .holds import spans
+
+        return spans(self)
 
     @cached_property
     def kinds_by_id(self) -> dict[str, RelationKind]:

@@ -136,7 +136,7 @@ def _slide_to(page, day: str) -> None:
     )
 
 
-@pytest.mark.parametrize("day", ["2024-12-15", "2025-02-01", "2025-05-07"])
+@pytest.mark.parametrize("day", ["2024-12-15", "2025-04-15", "2025-05-07"])
 def test_the_date_slider_shows_what_was_active(syria_page, syria, day):
     page = syria_page.page
     _slide_to(page, day)
@@ -149,7 +149,7 @@ def test_the_date_slider_shows_what_was_active(syria_page, syria, day):
 
 def test_the_dates_really_differ(syria):
     # The slider test above is only meaningful if the dates change the map.
-    counts = {stakeholders.to_graph(syria, as_of=d).number_of_edges() for d in ["2024-12-15", "2025-02-01", "2025-05-07"]}
+    counts = {stakeholders.to_graph(syria, as_of=d).number_of_edges() for d in ["2024-12-15", "2025-04-15", "2025-05-07"]}
     assert len(counts) == 3
 
 
@@ -264,3 +264,35 @@ def test_the_search_folds_names_as_python_does(syria_page):
 
     folded = syria_page.page.evaluate("texts => texts.map(stakeholdersMap.fold)", list(FOLDING))
     assert folded == [normalize(text) for text in FOLDING]
+
+
+def test_a_relation_known_from_a_report_is_hidden_before_it_and_undated_ones_on_request(browser, tmp_path):
+    data = stakeholders.from_dict(
+        {
+            "sources": [{"id": "s", "title": "Report", "date": "2025-05-07"}],
+            "actors": [{"id": "a", "name": "A", "type": "state"}, {"id": "b", "name": "B", "type": "state"}, {"id": "c", "name": "C", "type": "state"}],
+            "relations": [
+                {"id": "reported", "source": "a", "target": "b", "kind": "sanctions-relief", "status": "announced", "evidence": [{"source": "s", "quote": "q"}]},
+                {"id": "dated", "source": "a", "target": "c", "kind": "visit", "start": "2025-01"},
+                {"id": "undated", "source": "b", "target": "c", "kind": "hostility"},
+            ],
+        }
+    )
+    opened = Page(browser, render_html(data, tmp_path / "map.html"))
+    page = opened.page
+    try:
+        assert page.evaluate("stakeholdersMap.visibleEdgeIds()") == ["dated", "reported", "undated"]
+        assert page.is_checked("#date-undated") and page.is_disabled("#date-undated")
+        _slide_to(page, "2025-04-30")  # before the report: the relief is not known to hold yet
+        assert page.evaluate("stakeholdersMap.visibleEdgeIds()") == ["dated"]
+        assert not page.is_checked("#date-undated")
+        page.set_checked("#date-undated", True)
+        assert page.evaluate("stakeholdersMap.visibleEdgeIds()") == ["dated", "undated"]
+        _slide_to(page, "2025-05-07")
+        assert page.evaluate("stakeholdersMap.visibleEdgeIds()") == ["dated", "reported", "undated"]
+        page.evaluate("stakeholdersMap.network.selectEdges(['reported'])")
+        page.evaluate("stakeholdersMap.network.body.emitter.emit('click', {nodes: [], edges: ['reported']})")
+        assert "reported 2025-05-07" in page.text_content("#details")
+        assert opened.errors == []
+    finally:
+        page.close()

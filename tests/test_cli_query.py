@@ -25,19 +25,22 @@ def test_path_al_sharaa_to_the_united_kingdom(runner):
     # He leads the government; the UK lifted sanctions on "government departments".
     assert _run(runner, "path", "al-sharaa", "united kingdom") == (
         "1 shortest path between Ahmed al-Sharaa and United Kingdom, 2 hops\n"
-        "1. Ahmed al-Sharaa -[leads, since 2025-01]-> Syrian government <-[sanctions-relief]- United Kingdom\n"
+        "1. Ahmed al-Sharaa -[leads, since 2025-01]-> Syrian government <-[sanctions-relief, reported 2025-05-07]- United Kingdom\n"
     )
 
 
 def test_path_hts_to_israel_every_path_within_three_hops(runner):
-    talks = "-[negotiation, indirect, via Unnamed mediators, since 2025-05; hostility]-"
+    # Dates the data does not give are those of the report that states the relation.
+    talks = "-[negotiation, indirect, via Unnamed mediators, since 2025-05; hostility, reported 2025-05-07]-"
     assert _run(runner, "path", "hts", "israel", "--all", "--max-hops", "3") == (
         "4 paths between Hayat Tahrir al-Sham and Israel, up to 3 hops\n"
-        "1. Hayat Tahrir al-Sham <-[leads]- Ahmed al-Sharaa -[pledge]-> Druze <-[protection, since 2025-04]- Israel\n"
-        f"2. Hayat Tahrir al-Sham <-[leads]- Ahmed al-Sharaa -[leads, since 2025-01]-> Syrian government {talks} Israel\n"
+        "1. Hayat Tahrir al-Sham <-[leads, reported 2025-05-07]- Ahmed al-Sharaa -[pledge, reported 2025-05-07]-> Druze"
+        " <-[protection, since 2025-04]- Israel\n"
+        f"2. Hayat Tahrir al-Sham <-[leads, reported 2025-05-07]- Ahmed al-Sharaa -[leads, since 2025-01]-> Syrian government {talks} Israel\n"
         "3. Hayat Tahrir al-Sham -[ousted, 2024-12]-> Bashar al-Assad -[formerly-led, until 2024-12]-> Syria"
         " <-[airstrike, 2025-04 to 2025-05]- Israel\n"
-        f"4. Hayat Tahrir al-Sham <-[terrorist-designation]- United States -[recognition]-> Syrian government {talks} Israel\n"
+        "4. Hayat Tahrir al-Sham <-[terrorist-designation, reported 2025-05-07]- United States -[recognition, reported 2025-05-07]->"
+        f" Syrian government {talks} Israel\n"
     )
 
 
@@ -53,10 +56,10 @@ def test_path_israel_to_the_druze_through_hostility_with_evidence(runner):
     assert out.splitlines() == [
         "1 shortest path between Israel and Druze, 2 hops",
         "filters: polarity: hostile",
-        "1. Israel -[hostility]- Syrian government <-[distrust]- Druze",
-        "     Syrian government -[hostility]- Israel  (ongoing)",
+        "1. Israel -[hostility, reported 2025-05-07]- Syrian government <-[distrust, reported 2025-05-07]- Druze",
+        "     Syrian government -[hostility]- Israel  (reported 2025-05-07, ongoing)",
         f'       "in an effort to manage escalating hostilities" ({title})',
-        "     Druze -[distrust]-> Syrian government  (ongoing)",
+        "     Druze -[distrust]-> Syrian government  (reported 2025-05-07, ongoing)",
         '       "Syria\'s religious minorities, such as Alawites, Christians, and Druze, who express fears of persecution'
         f' under the Sunni-majority leadership of the country." ({title})',
     ]
@@ -89,7 +92,7 @@ def test_mediators_between_the_government_and_israel(runner):
         "Mediators between Syrian government and Israel\n"
         "Recorded intermediaries (via)\n"
         "  Unnamed mediators: negotiation, indirect, via Unnamed mediators, since 2025-05 [syria-israel-indirect-talks]\n"
-        "Candidates (cooperative ties)\n"
+        "Candidates (on cooperative terms: the latest signed relation of each pair is cooperative)\n"
         "  1. Unnamed mediators: tied to both, score 1.00\n"
         "       Syrian government <-[mediation, since 2025-05]- Unnamed mediators -[mediation, since 2025-05]-> Israel\n"
     )
@@ -103,19 +106,19 @@ def test_mediators_json_and_an_empty_answer(runner):
     ]
     assert report["recorded"] == []
     out = _run(runner, "mediators", "alawites", "israel", "--as-of", "2024")
-    assert out.splitlines()[-1] == "No actor has cooperative ties to both, directly or through one intermediary."
+    assert out.splitlines()[-1] == "No actor is on cooperative terms with both, directly or through one intermediary."
 
 
 def test_timeline_of_al_sharaa(runner):
     assert _run(runner, "timeline", "al-sharaa").splitlines() == [
-        "START       END         STATUS   RELATION     WITH",
-        "2025-01                 ongoing  -[leads]->   Syrian government forces",
-        "2025-01                 ongoing  -[leads]->   Syrian government",
-        "2025-05-07  2025-05-07  ended    -[visit]->   France",
-        "                                 -[leads]->   Hayat Tahrir al-Sham",
-        "                        ongoing  -[pledge]->  Alawites",
-        "                        ongoing  -[pledge]->  Christians",
-        "                        ongoing  -[pledge]->  Druze",
+        "START                  END         STATUS   RELATION     WITH",
+        "2025-01                            ongoing  -[leads]->   Syrian government forces",
+        "2025-01                            ongoing  -[leads]->   Syrian government",
+        "2025-05-07             2025-05-07  ended    -[visit]->   France",
+        "2025-05-07 (reported)                       -[leads]->   Hayat Tahrir al-Sham",
+        "2025-05-07 (reported)              ongoing  -[pledge]->  Alawites",
+        "2025-05-07 (reported)              ongoing  -[pledge]->  Christians",
+        "2025-05-07 (reported)              ongoing  -[pledge]->  Druze",
     ]
 
 
@@ -126,9 +129,11 @@ def test_timeline_window_json(runner):
         ("hts-ousts-assad-regime", "2024-12", "2024-12", "ended"),
     ]
     out = _run(runner, "timeline", "--until", "2024-12", "--polarity", "hostile")
-    assert out.splitlines()[1:3] == [
-        "2024-12  2024-12  ended    Hayat Tahrir al-Sham      -[ousted]->                 Bashar al-Assad",
-        "2024-12  2024-12  ended    Hayat Tahrir al-Sham      -[ousted]->                 Assad regime",
+    # The coastal killings are known only as ended by the report of 2025-05-07: they may have been going on by 2024-12.
+    assert out.splitlines()[1:] == [
+        "2024-12  2024-12                ended   Hayat Tahrir al-Sham      -[ousted]->        Bashar al-Assad",
+        "2024-12  2024-12                ended   Hayat Tahrir al-Sham      -[ousted]->        Assad regime",
+        "         2025-05-07 (reported)  ended   Syrian government forces  -[mass-killing]->  Alawites",
     ]
 
 
@@ -137,13 +142,14 @@ def test_neighbors_of_israel(runner):
     assert out.splitlines() == [
         "Israel: 4 actors within 1 hop",
         "1 hop away (4)",
-        "  cooperative (2)",
+        # The pair's state: the talks since 2025-05 are its latest signed relation (the hostility gives no date of its own).
+        "  cooperative (3)",
         "    Druze  (Israel -[protection, since 2025-04]-> Druze)",
+        "    Syrian government  (Israel -[negotiation, indirect, via Unnamed mediators, since 2025-05;"
+        " hostility, reported 2025-05-07]- Syrian government)",
         "    Unnamed mediators  (Israel <-[mediation, since 2025-05]- Unnamed mediators)",
         "  hostile (1)",
         "    Syria  (Israel -[airstrike, 2025-04 to 2025-05]-> Syria)",
-        "  mixed (1)",
-        "    Syrian government  (Israel -[negotiation, indirect, via Unnamed mediators, since 2025-05; hostility]- Syrian government)",
     ]
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from stakeholders import PartialDate, Relation
+from stakeholders.holds import span_of
 
 
 @pytest.mark.parametrize(
@@ -69,8 +70,9 @@ def _relation(start=None, end=None):
         (None, "2025-01", "2025-02-01", False),
         (None, "2024", "2024-12-31", True),
         ("2024-12", "2024-12", "2025", False),
-        (None, None, "1900", True),  # undated relations are never excluded
+        (None, None, "1900", False),  # an undated relation never holds on a chosen date
     ],
 )
-def test_active_on(start, end, when, active):
-    assert _relation(start, end).active_on(PartialDate.parse(when)) is active
+def test_holds_on(start, end, when, active):
+    relation = _relation(start, end)
+    assert span_of(relation, {}).holds_on(PartialDate.parse(when)) is active

@@ -94,7 +94,7 @@ def test_filter_graph_adds_to_the_graphs_own_filters(syria):
     may = stakeholders.to_graph(syria, as_of="2025-05")
     cooperative = stakeholders.filter_graph(may, polarity=["cooperative"])
     assert cooperative.graph["filters"] == ["as of 2025-05", "polarity: cooperative"]
-    expected = {r.id for r in syria.relations if r.polarity == 1 and r.active_on(stakeholders.PartialDate.parse("2025-05"))}
+    expected = {r.id for r in syria.relations if r.polarity == 1 and syria.spans[r.id].holds_on(stakeholders.PartialDate.parse("2025-05"))}
     assert {k for *_, k in cooperative.edges(keys=True)} == expected
 
 

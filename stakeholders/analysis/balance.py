@@ -14,19 +14,16 @@ graph (undirected, one sign per pair):
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 
-from ..dates import anchor
-from ..graph import kinds_of
+from ..holds import pair_state
+from ..model import Relation
 from .choices import SIGN_RULES, check_choice
-from .ties import signed_goldstein
 
 #: Most signed actors for which every two-camp split is tried (2 ** (n - 1) splits).
 EXACT_LIMIT = 20
@@ -42,29 +39,18 @@ def signed_graph(graph: nx.MultiDiGraph, rule: str = "latest") -> nx.Graph:
     relations cancel out under the rule gets no edge.
     """
     check_choice(rule, SIGN_RULES, "sign rule")
-    kinds = kinds_of(graph)
-    behind: dict[tuple[str, str], dict[str, Mapping[str, Any]]] = {}
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        if source != target and attrs["polarity"]:
-            behind.setdefault((min(source, target), max(source, target)), {})[key] = attrs
+    dataset = graph.graph["dataset"]
+    kinds, spans, records = dataset.kinds_by_id, dataset.spans, dataset.relations_by_id
+    behind: dict[tuple[str, str], list[Relation]] = {}
+    for source, target, key in graph.edges(keys=True):
+        if source != target and records[key].polarity:
+            behind.setdefault((min(source, target), max(source, target)), []).append(records[key])
     signed = nx.Graph()
     for (u, v), relations in sorted(behind.items()):
-        counted = _latest(relations) if rule == "latest" else list(relations.values())
-        total = sum(signed_goldstein(attrs, kinds) for attrs in counted)
-        if total:
-            signed.add_edge(u, v, sign=1 if total > 0 else -1, relations={k: a["polarity"] for k, a in sorted(relations.items())})
+        sign = pair_state(relations, kinds, spans, rule)
+        if sign:
+            signed.add_edge(u, v, sign=sign, relations={r.id: r.polarity for r in sorted(relations, key=lambda r: r.id)})
     return signed
-
-
-def _when(attrs: Mapping[str, Any]) -> dt.date:
-    # Undated relations are standing facts with no known beginning: older than any dated one.
-    date = anchor(attrs["start"], attrs["end"])
-    return date.first if date else dt.date.min
-
-
-def _latest(relations: Mapping[str, Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    newest = max(_when(attrs) for attrs in relations.values())
-    return [attrs for attrs in relations.values() if _when(attrs) == newest]
 
 
 @dataclass(frozen=True)

@@ -15,28 +15,22 @@ from typing import Any
 import networkx as nx
 
 from ..graph import kinds_of
+from ..holds import magnitude
 from ..model import RelationKind
 from .choices import WEIGHTINGS, check_choice
 
 
-def signed_goldstein(attrs: Mapping[str, Any], kinds: Mapping[str, RelationKind]) -> float:
-    """A relation's Goldstein value (its kind's, from ``kinds``) carrying the relation's own polarity.
-
-    The relation's polarity wins over its kind's (a recognition marked neutral
-    counts 0), and a kind without a Goldstein value counts as one step (±1) so
-    that its polarity is never lost.
-    """
-    goldstein = kinds[attrs["kind"]].goldstein
-    magnitude = abs(goldstein) if goldstein is not None else 1.0
-    return (attrs["polarity"] or 0) * magnitude
-
-
 def relation_weight(attrs: Mapping[str, Any], weighting: str, kinds: Mapping[str, RelationKind]) -> float:
-    """What one relation adds to its pair's tie under ``weighting``."""
+    """What one relation adds to its pair's tie under ``weighting``.
+
+    Under ``goldstein``, a signed relation weighs its kind's Goldstein magnitude
+    (never 0: see ``holds.magnitude``) and a neutral one nothing, its own polarity
+    winning over its kind's.
+    """
     if weighting == "intensity":
         return 1.0 if attrs["weight"] is None else float(attrs["weight"])
     if weighting == "goldstein":
-        return abs(signed_goldstein(attrs, kinds))
+        return magnitude(kinds[attrs["kind"]]) if attrs["polarity"] else 0.0
     return 1.0
 
 

@@ -197,13 +197,26 @@ def emit_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def span(relation: Relation | Actor) -> str:
-    start, end = relation.start, relation.end
+def span(record: Relation | Actor, dataset: Dataset | None = None) -> str:
+    """``2025-01 to 2025-05``, ``since 2025-01``...; a relation whose dates come from its
+    evidence (give ``dataset``) says so: ``reported 2025-05-07``."""
+    if dataset is not None and isinstance(record, Relation):
+        reported = dataset.spans[record.id].reported
+        if reported is not None:
+            return f"reported {reported}"
+    start, end = record.start, record.end
     if start and end:
         return str(start) if start == end else f"{start} to {end}"
     if start:
         return f"since {start}"
     return f"until {end}" if end else ""
+
+
+def undated_lines(undated: list[Relation], rows: Callable[[list[Relation]], str]) -> list[str]:
+    """What a dated answer lists apart: the relations that would pass but have no date at all."""
+    if not undated:
+        return []
+    return ["", f"undated: {len(undated)} (no dates and no dated source, so on no date; listed apart)", rows(undated)]
 
 
 def arrow(relation: Relation, seen_from: str | None = None) -> str:
@@ -225,7 +238,7 @@ def manner(relation: Relation, dataset: Dataset) -> str:
 
 def details(relation: Relation, dataset: Dataset) -> str:
     """``  (since 2025-01, ongoing, indirect, via X, confidence 0.7)``, or nothing."""
-    words = [d for d in (span(relation), relation.status, manner(relation, dataset)) if d]
+    words = [d for d in (span(relation, dataset), relation.status, manner(relation, dataset)) if d]
     if relation.confidence is not None:
         words.append(f"confidence {relation.confidence:g}")
     return f"  ({safe(', '.join(words))})" if words else ""

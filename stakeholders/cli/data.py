@@ -12,7 +12,7 @@ import click
 from ..errors import ValidationError
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, polarity_name
 from ..questions.serialize import relation_json
-from ..questions.timeline import find_actor, select_relations
+from ..questions.timeline import find_actor, select_relations, undated_relations
 from .common import (
     DEFAULT_DATA,
     arrow,
@@ -25,6 +25,7 @@ from .common import (
     manner,
     open_dataset,
     span,
+    undated_lines,
 )
 from .terminal import safe, table
 
@@ -127,7 +128,9 @@ def relations(
     """List relations, or those of one ACTOR, in date order.
 
     ACTOR is an id, a name or an alias, in any case, with or without accents.
-    Undated relations come last; they count as active on any date.
+    Dates a relation does not give are taken from its sources ("reported
+    2025-05-07"); relations with no date at all come last, and with --as-of are
+    listed apart (they hold on no chosen date).
 
     \b
     Examples:
@@ -142,19 +145,26 @@ def relations(
         emit_json([relation_json(r, dataset) for r in chosen])
         return
     names = dataset.actors_by_id
-    if actor is None:
-        rows = [
-            (names[r.source].name, arrow(r), names[r.target].name, span(r), r.status, r.polarity_name, manner(r, dataset))
-            for r in chosen
-        ]
-        click.echo(table(("source", "relation", "target", "dates", "status", "polarity", "mode"), rows))
-        return
-    focus = find_actor(dataset, actor).id
-    rows = [
-        (arrow(r, focus), names[r.other(focus)].name, span(r), r.status, r.polarity_name, manner(r, dataset))
-        for r in chosen
-    ]
-    click.echo(table(("relation", "with", "dates", "status", "polarity", "mode"), rows))
+    focus = find_actor(dataset, actor).id if actor is not None else None
+
+    def rows(relations: list[Relation]) -> str:
+        if focus is None:
+            return table(
+                ("source", "relation", "target", "dates", "status", "polarity", "mode"),
+                [
+                    (names[r.source].name, arrow(r), names[r.target].name, span(r, dataset), r.status, r.polarity_name, manner(r, dataset))
+                    for r in relations
+                ],
+            )
+        return table(
+            ("relation", "with", "dates", "status", "polarity", "mode"),
+            [(arrow(r, focus), names[r.other(focus)].name, span(r, dataset), r.status, r.polarity_name, manner(r, dataset)) for r in relations],
+        )
+
+    lines = [rows(chosen)]
+    if "as_of" in criteria:
+        lines += undated_lines(undated_relations(dataset, actor, **criteria), rows)
+    click.echo("\n".join(lines))
 
 
 @click.command()
@@ -174,13 +184,17 @@ def show(actor: str, data: Path | None, as_of: str | None, fmt: str) -> None:
     dataset = open_dataset(data)
     found = find_actor(dataset, actor)
     chosen = select_relations(dataset, found.id, as_of=as_of)
+    undated = undated_relations(dataset, found.id) if as_of is not None else []
     if fmt == "json":
-        emit_json({"actor": found.model_dump(mode="json"), "relations": [relation_json(r, dataset) for r in chosen]})
+        record = {"actor": found.model_dump(mode="json"), "relations": [relation_json(r, dataset) for r in chosen]}
+        if as_of is not None:
+            record["undated"] = [relation_json(r, dataset) for r in undated]
+        emit_json(record)
         return
-    click.echo("\n".join(_profile(found, chosen, dataset)))
+    click.echo("\n".join(_profile(found, chosen, dataset, undated)))
 
 
-def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable[str]:
+def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset, undated: list[Relation]) -> Iterable[str]:
     yield f"{safe(actor.name)} [{safe(actor.id)}]"
     facts = [actor.type]
     if actor.country:
@@ -194,10 +208,12 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset) -> Iterable
         yield f"tags: {safe(', '.join(actor.tags))}"
     if actor.description:
         yield safe(actor.description)
-    for polarity in (1, -1, 0):
-        group = [r for r in chosen if r.polarity == polarity]
+    groups = [(polarity_name(p).capitalize(), [r for r in chosen if r.polarity == p]) for p in (1, -1, 0)]
+    if undated:
+        groups.append(("Undated, on no date (listed apart)", undated))
+    for heading, group in groups:
         yield ""
-        yield f"{polarity_name(polarity).capitalize()} ({len(group)})"
+        yield f"{heading} ({len(group)})"
         for r in group:
             other = dataset.actors_by_id[r.other(actor.id)].name
             yield f"  {arrow(r, actor.id)} {safe(other)}{details(r, dataset)}"

@@ -26,6 +26,7 @@ from .common import (
     manner,
     open_dataset,
     span,
+    undated_lines,
 )
 from .terminal import safe, table
 
@@ -45,7 +46,7 @@ def _search_options(command: F) -> F:
 
 def _label(relation: Relation, dataset: Dataset) -> str:
     """``negotiation, indirect, via Unnamed mediators, since 2025-05``."""
-    return ", ".join(part for part in (relation.kind, manner(relation, dataset), span(relation)) if part)
+    return ", ".join(part for part in (relation.kind, manner(relation, dataset), span(relation, dataset)) if part)
 
 
 def hop_text(hop: Hop, dataset: Dataset) -> str:
@@ -159,9 +160,11 @@ def neighbors(
     directed: bool,
     fmt: str,
 ) -> None:
-    """The actors around ACTOR, by distance, then by the polarity of the ties that reach them.
+    """The actors around ACTOR, by distance, then by the state of the pairs that reach them.
 
-    A neighbour reached through relations of several polarities is "mixed".
+    A pair's state is the polarity of its latest signed relation (on the --as-of
+    date, if given), neutral when it has none; a neighbour reached from several
+    actors in different states is "mixed".
 
     \b
     Examples:
@@ -203,9 +206,12 @@ def neighbors(
 @filter_options
 @format_option("text", "json")
 def mediators(actor_a: str, actor_b: str, data: Path | None, criteria: Criteria, fmt: str) -> None:
-    """Who could mediate between ACTOR_A and ACTOR_B: actors with cooperative ties to both.
+    """Who could mediate between ACTOR_A and ACTOR_B: actors on cooperative terms with both.
 
-    Tier 1: tied to both directly. Tier 2: to one directly, to the other through
+    A pair is on cooperative terms when its latest signed relation (on the
+    --as-of date, if given) is cooperative; actors with cooperative relations to
+    both but a later hostile one with either side are listed as left out, with
+    the relation that decides. Tier 1: tied to both directly. Tier 2: to one directly, to the other through
     one intermediary. Within a tier, ranked by score (a route is as strong as its
     weakest hop; a hop as its most confident relation, 1 when none is given),
     then by the number of ties. The intermediaries the data records (via) on
@@ -231,13 +237,19 @@ def mediators(actor_a: str, actor_b: str, data: Path | None, criteria: Criteria,
         lines.append("Recorded intermediaries (via)")
         lines += [f"  {safe(names[via].name)}: {safe(_label(r, dataset))} [{safe(r.id)}]" for via, r in found.recorded]
     if not found.candidates:
-        lines.append("No actor has cooperative ties to both, directly or through one intermediary.")
+        lines.append("No actor is on cooperative terms with both, directly or through one intermediary.")
     else:
-        lines.append("Candidates (cooperative ties)")
+        lines.append("Candidates (on cooperative terms: the latest signed relation of each pair is cooperative)")
     for number, c in enumerate(found.candidates, 1):
         tier = "tied to both" if c.tier == 1 else "one intermediary away from one of them"
         lines.append(f"  {number}. {safe(names[c.actor].name)}: {tier}, score {c.score:.2f}")
         lines += [f"       {path_text(p, dataset)}" for p in c.paths]
+    if found.excluded:
+        lines.append("Left out (cooperative relations with both, but not on cooperative terms with one side now)")
+    for e in found.excluded:
+        state = "hostile" if e.state < 0 else "without a sign"
+        because = "; ".join(_label(r, dataset) for r in e.relations)
+        lines.append(f"  {safe(names[e.actor].name)}: {state} with {safe(names[e.side].name)}" + (f" ({safe(because)})" if because else ""))
     click.echo("\n".join(lines))
 
 
@@ -268,7 +280,7 @@ def timeline(
       stakeholders timeline israel --format json
     """
     from ..questions.serialize import timeline_json
-    from ..questions.timeline import find_actor
+    from ..questions.timeline import find_actor, undated_relations
     from ..questions.timeline import timeline as select_timeline
 
     dataset = open_dataset(data)
@@ -276,11 +288,24 @@ def timeline(
     if fmt == "json":
         emit_json(timeline_json(chosen, dataset))
         return
-    names = dataset.actors_by_id
-    if actor is None:
-        rows = [(r.start, r.end, r.status, names[r.source].name, arrow(r), names[r.target].name) for r in chosen]
-        click.echo(table(("start", "end", "status", "source", "relation", "target"), rows))
-        return
-    focus = find_actor(dataset, actor).id
-    rows = [(r.start, r.end, r.status, arrow(r, focus), names[r.other(focus)].name) for r in chosen]
-    click.echo(table(("start", "end", "status", "relation", "with"), rows))
+    names, spans = dataset.actors_by_id, dataset.spans
+    focus = find_actor(dataset, actor).id if actor is not None else None
+
+    def rows(relations: list[Relation]) -> str:
+        # Dates inferred from a report show as "reported D" in the start or end column they fill.
+        def dates(r: Relation) -> tuple[str | None, str | None]:
+            held = spans[r.id]
+            mark = (lambda d: f"{d} (reported)" if d is not None else None) if held.inferred else (lambda d: d)
+            return mark(held.start), mark(held.end)
+
+        if focus is None:
+            return table(
+                ("start", "end", "status", "source", "relation", "target"),
+                [(*dates(r), r.status, names[r.source].name, arrow(r), names[r.target].name) for r in relations],
+            )
+        return table(("start", "end", "status", "relation", "with"), [(*dates(r), r.status, arrow(r, focus), names[r.other(focus)].name) for r in relations])
+
+    lines = [rows(chosen)]
+    if since or until or "as_of" in criteria:
+        lines += undated_lines(undated_relations(dataset, actor, **criteria), rows)
+    click.echo("\n".join(lines))

@@ -1,7 +1,13 @@
-"""Who could mediate between two actors: those with cooperative ties to both.
+"""Who could mediate between two actors: those on cooperative terms with both.
 
-A candidate tied to both directly comes first (tier 1); then one tied to one of
-them directly and to the other through one intermediary (tier 2). Within a tier,
+A pair is on cooperative terms when its state is cooperative: its latest signed
+relation holding on the date asked about is cooperative (``holds.pair_state``),
+so a 2013 alliance does not qualify a pair that turned hostile in 2014. Actors
+with a cooperative relation to both sides whose state with either side is not
+cooperative are left out, and the answer says which and why.
+
+A candidate on cooperative terms with both directly comes first (tier 1); then
+one with one of them directly and with the other through one intermediary (tier 2). Within a tier,
 candidates rank by score: a route is as strong as its weakest hop, a hop as its
 most confident relation (1 when no confidence is given), and a candidate as its
 strongest route; then by how many relations qualify them, then by name. The
@@ -16,6 +22,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from ..errors import UsageError
 from ..filters import Criteria
+from ..holds import deciding, pair_state
 from ..model import Dataset, Relation
 from .network import ActorPath, Hop, Network, build_network
 
@@ -40,14 +47,26 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """An actor with cooperative relations to both sides, left out: its state with ``side`` is
+    ``state`` (-1 hostile, 0 none), decided by ``relations``."""
+
+    actor: str
+    side: str
+    state: int
+    relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True)
 class Mediation:
-    """Candidates between ``a`` and ``b``, best first, and the intermediaries recorded between them."""
+    """Candidates between ``a`` and ``b``, best first, those left out, and the intermediaries recorded between them."""
 
     a: str
     b: str
     candidates: tuple[Candidate, ...]
     recorded: tuple[tuple[str, Relation], ...]
     filters: list[str]
+    excluded: tuple[Exclusion, ...] = ()
 
 
 def _strength(hop: Hop) -> float:
@@ -67,22 +86,50 @@ def find_mediators(
     """Candidates to mediate between ``actor_a`` and ``actor_b`` (any names), ranked.
 
     ``source`` is a ``Dataset`` or a graph made by ``to_graph``; ``criteria`` are
-    the filters every entry point takes (see ``Criteria``). Only cooperative
-    relations qualify a candidate, whatever ``polarity`` says; it applies to the
-    recorded intermediaries. ``recorded`` pairs each actor named
-    in ``via`` by a relation joining A and B with that relation.
+    the filters every entry point takes (see ``Criteria``; with ``as_of`` the
+    states are those on that date). A pair's state comes from all its relations
+    that pass the other filters, whatever ``polarity`` says; ``polarity`` applies
+    to the recorded intermediaries. ``recorded`` pairs each actor named in ``via``
+    by a relation joining A and B with that relation.
     """
     every = build_network(source, **criteria)
-    network = build_network(source, **{**criteria, "polarity": "cooperative"})
-    a, b = network.resolve(actor_a), network.resolve(actor_b)
+    ties = build_network(source, **{**criteria, "polarity": None})
+    a, b = ties.resolve(actor_a), ties.resolve(actor_b)
     if a == b:
-        raise UsageError(f'"{actor_a}" and "{actor_b}" are the same actor ({network.name(a)})')
+        raise UsageError(f'"{actor_a}" and "{actor_b}" are the same actor ({ties.name(a)})')
     recorded = tuple(
         (via, r) for r in (every.hop(a, b).relations if a in every and b in every else ()) for via in r.via
     )
-    candidates = _candidates(network, a, b) if a in network and b in network else []
-    # The cooperative polarity is what a mediator means, not a filter the caller chose.
-    return Mediation(a, b, tuple(candidates), recorded, every.filters)
+    if a not in ties or b not in ties:
+        return Mediation(a, b, (), recorded, every.filters)
+    dataset = ties.dataset
+    kinds, spans = dataset.kinds_by_id, dataset.spans
+    # The network of cooperative states: each such pair joined by the relations that make it so.
+    friendly: list[Relation] = []
+    for joining in ties.links():
+        if pair_state(joining, kinds, spans) > 0:
+            friendly.extend(deciding(joining, kinds, spans))
+    network = Network(dataset, (dataset.actors_by_id[i] for i in ties.ids), friendly, directed=False, filters=ties.filters)
+    candidates = _candidates(network, a, b)
+    return Mediation(a, b, tuple(candidates), recorded, every.filters, tuple(_excluded(ties, network, a, b)))
+
+
+def _excluded(ties: Network, friendly: Network, a: str, b: str) -> list[Exclusion]:
+    """Actors with a cooperative relation to each side but not on cooperative terms with both, by name."""
+    kinds, spans = ties.dataset.kinds_by_id, ties.dataset.spans
+    ia, ib = ties.index[a], ties.index[b]
+    found = []
+    for x in (ties.succ[ia] & ties.succ[ib]) - {ia, ib}:
+        actor = ties.ids[x]
+        hops = [ties.hop(actor, side).relations for side in (a, b)]
+        if not all(any(r.polarity > 0 for r in joining) for joining in hops):
+            continue
+        for side, joining in zip((a, b), hops, strict=True):
+            state = pair_state(joining, kinds, spans)
+            if state <= 0:
+                found.append(Exclusion(actor, side, state, tuple(deciding(joining, kinds, spans))))
+    found.sort(key=lambda e: (ties.name(e.actor).casefold(), e.actor, e.side != a))
+    return found
 
 
 def _candidates(network: Network, a: str, b: str) -> list[Candidate]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from ..errors import NoPathError, UsageError
 from ..filters import Criteria
+from ..holds import pair_state
 from ..model import Dataset, polarity_name
 from .network import Hop, Network, build_network
 from .paths import rings_to
@@ -39,8 +40,9 @@ class Neighborhood:
     filters: list[str]
 
 
-def _polarity(hops: Iterable[Hop]) -> str:
-    found = {r.polarity for hop in hops for r in hop.relations}
+def _polarity(hops: Iterable[Hop], dataset: Dataset) -> str:
+    """The state of the pairs that reach a neighbour (``holds.pair_state``): one name, or ``mixed`` when they differ."""
+    found = {pair_state(hop.relations, dataset.kinds_by_id, dataset.spans) for hop in hops}
     return polarity_name(found.pop()) if len(found) == 1 else "mixed"
 
 
@@ -57,8 +59,9 @@ def neighborhood(
     ``source`` is a ``Dataset``, a graph made by ``to_graph`` or a ``Network``;
     ``criteria`` are the filters every entry point takes (see ``Criteria``; here
     ``depth`` is how far the rings reach, not a focus's).
-    A neighbour's polarity is that of the relations tying it to the ring before
-    (``mixed`` when they differ); ``directed`` follows arrows outwards.
+    A neighbour's polarity is the state of its pair with the actor before it (its
+    latest signed relation, ``neutral`` when it has none; ``mixed`` when it is
+    reached from several actors in different states); ``directed`` follows arrows outwards.
     """
     if depth < 1:
         raise UsageError(f"depth must be at least 1, not {depth}")
@@ -72,6 +75,6 @@ def neighborhood(
         for node in rings[distance]:
             before = sorted(network.pred[node] & rings[distance - 1])
             hops = tuple(network.hop(network.ids[p], network.ids[node]) for p in before)
-            found.append(Neighbor(network.ids[node], distance, _polarity(hops), hops))
+            found.append(Neighbor(network.ids[node], distance, _polarity(hops, network.dataset), hops))
     found.sort(key=lambda n: (n.distance, POLARITY_GROUPS.index(n.polarity), network.name(n.actor).casefold(), n.actor))
     return Neighborhood(centre, depth, tuple(found), network.filters)

@@ -16,9 +16,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Unpack
 
 from ..filters import Criteria, Filters
+from ..holds import chronological
 from ..model import Actor, Dataset, Relation
 from ..names import NameIndex
-from .timeline import relation_sort_key
 
 if TYPE_CHECKING:
     from networkx import MultiDiGraph
@@ -84,6 +84,10 @@ class Network:
                 pred[u].add(v)
             links.setdefault((u, v) if u < v else (v, u), []).append(relation)
 
+    def links(self) -> Iterable[list[Relation]]:
+        """The relations of each linked pair of actors, one list per pair."""
+        return self._links.values()
+
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self.index
 
@@ -105,7 +109,7 @@ class Network:
         joining = self._links.get((u, v) if u < v else (v, u), [])
         if self.directed:
             joining = [r for r in joining if not r.directed or r.source == source]
-        return Hop(source, target, tuple(sorted(joining, key=relation_sort_key)))
+        return Hop(source, target, tuple(chronological(joining, self.dataset.spans)))
 
     def path(self, actors: Iterable[str]) -> ActorPath:
         chain = tuple(actors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..model import polarity_name
 from .neighbors import POLARITY_GROUPS
 from .paths import DEFAULT_MAX_HOPS
 
@@ -22,8 +23,15 @@ if TYPE_CHECKING:
 
 
 def relation_json(relation: Relation, dataset: Dataset) -> dict[str, Any]:
-    """The relation's fields, plus the polarity and both ends by name, so a reader needs no lookup."""
+    """The relation's fields, plus the polarity, both ends by name, and when it holds.
+
+    ``reported`` is the source date its dates were inferred from (None when it
+    gives its own); ``undated`` says it has neither (see ``holds``).
+    """
     record = relation.model_dump(mode="json")
+    held = dataset.spans[relation.id]
+    record["reported"] = None if held.reported is None else str(held.reported)
+    record["undated"] = held.undated
     record["polarity_name"] = relation.polarity_name
     record["source_name"] = dataset.actors_by_id[relation.source].name
     record["target_name"] = dataset.actors_by_id[relation.target].name
@@ -125,6 +133,15 @@ def mediation_json(mediation: Mediation, dataset: Dataset) -> dict[str, Any]:
                 "paths": [path_json(p, dataset) for p in c.paths],
             }
             for c in mediation.candidates
+        ],
+        "excluded": [
+            {
+                **_actor_json(e.actor, dataset),
+                "with": _actor_json(e.side, dataset),
+                "state": polarity_name(e.state),
+                "relations": [relation_json(r, dataset) for r in e.relations],
+            }
+            for e in mediation.excluded
         ],
     }
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Unpack
 
-from ..dates import PartialDate, chronological, overlaps
+from ..dates import PartialDate
 from ..errors import UsageError
 from ..filters import Criteria, Filters, parse_date
+from ..holds import chronological
 from ..model import Actor, Dataset, Relation
 from ..names import NameIndex
 
@@ -18,11 +18,6 @@ def find_actor(dataset: Dataset, name: str) -> Actor:
     Raises ``UnknownActorError`` with close matches, or ``AmbiguousActorError``.
     """
     return dataset.actors_by_id[NameIndex(dataset.actors).resolve(name)]
-
-
-def relation_sort_key(relation: Relation) -> tuple[bool, dt.date, dt.date, str]:
-    """Dated relations first, by start then end; undated ones after; ties by id."""
-    return (*chronological(relation.start, relation.end), relation.id)
 
 
 def select_relations(
@@ -43,7 +38,7 @@ def select_relations(
         for r in relations
         if (actor_id is None or actor_id in (r.source, r.target)) and r.source in kept and r.target in kept
     ]
-    return sorted(chosen, key=relation_sort_key)
+    return chronological(chosen, dataset.spans)
 
 
 def timeline(
@@ -54,14 +49,25 @@ def timeline(
     until: str | PartialDate | None = None,
     **criteria: Unpack[Criteria],
 ) -> list[Relation]:
-    """Relations (of one actor, if given) in date order, those overlapping ``since``..``until``.
+    """Relations (of one actor, if given) in date order, those holding at some time in ``since``..``until``.
 
     Both bounds are inclusive periods (``until="2025-01"`` takes in 31 January).
-    Undated relations come last: like everywhere else, they count as active on any date.
+    Dates inferred from the evidence count (see ``holds``). Undated relations come
+    last when no date is asked about, and are left out when one is
+    (``undated_relations`` lists them apart).
     """
     first = parse_date(since, "since date") if since is not None else None
     last = parse_date(until, "until date") if until is not None else None
     if first is not None and last is not None and last.last < first.first:
         raise UsageError(f"the since date {first} is after the until date {last}")
     chosen = select_relations(dataset, actor, **criteria)
-    return [r for r in chosen if overlaps(r.start, r.end, first, last)]
+    if first is None and last is None:
+        return chosen
+    spans = dataset.spans
+    return [r for r in chosen if spans[r.id].overlaps(first, last)]
+
+
+def undated_relations(dataset: Dataset, actor: str | None = None, **criteria: Unpack[Criteria]) -> list[Relation]:
+    """The relations that pass every filter but the date and are undated: what a dated answer lists apart."""
+    spans = dataset.spans
+    return [r for r in select_relations(dataset, actor, **{**criteria, "as_of": None}) if spans[r.id].undated]

@@ -15,6 +15,7 @@ import networkx as nx
 
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
+from ..holds import Span
 from ..model import Dataset, Relation, is_url, polarity_name
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
@@ -27,6 +28,12 @@ def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str |
     # Whole days for the date slider: a start of 2025-01 counts from 1 January.
     first, last = widened(start, end)
     return {"first": first, "last": last}
+
+
+def _held(span: Span) -> dict[str, Any]:
+    # When the relation holds, computed here by the one rule (``holds``): the page
+    # compares whole days and never infers a date itself.
+    return {**_days(span.start, span.end), "undated": span.undated, "reported": date_text(span.reported)}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -135,7 +142,7 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
         "status": relation.status,
         "start": date_text(relation.start),
         "end": date_text(relation.end),
-        **_days(relation.start, relation.end),
+        **_held(dataset.spans[relation.id]),
         "weight": relation.weight,
         "confidence": relation.confidence,
         "description": relation.description,

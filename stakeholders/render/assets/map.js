@@ -20,6 +20,7 @@
     kinds: new Set(DATA.legend.kinds.map(function (k) { return k.id; })),
     polarities: new Set(["cooperative", "hostile", "neutral"]),
     day: null,
+    undated: true,
     focus: null,
     selected: null
   };
@@ -55,8 +56,12 @@
   }
 
   // ---- which actors and relations are shown ----
+  // Days come computed by the Python rule (stakeholders.holds): a relation's own dates, else its
+  // source's; an undated relation holds on no chosen date unless the reader asks to see those too.
   function activeOn(record, day) {
-    return day === null || ((!record.first || record.first <= day) && (!record.last || record.last >= day));
+    if (day === null) { return true; }
+    if (record.undated) { return state.undated; }
+    return (!record.first || record.first <= day) && (!record.last || record.last >= day);
   }
   function relationPasses(r) {
     return state.kinds.has(r.kind) && state.polarities.has(r.polarity) && activeOn(r, state.day);
@@ -110,6 +115,7 @@
   var details = document.getElementById("details");
 
   function dates(record) {
+    if (record.reported) { return "reported " + record.reported; }
     if (record.start && record.end) { return record.start === record.end ? record.start : record.start + " to " + record.end; }
     if (record.start) { return "since " + record.start; }
     if (record.end) { return "until " + record.end; }
@@ -318,8 +324,10 @@
     var enabled = document.getElementById("date-enabled");
     var slider = document.getElementById("date-slider");
     var label = document.getElementById("date-label");
+    var undated = document.getElementById("date-undated");
     if (!DATA.dates) {
       enabled.disabled = true;
+      undated.disabled = true;
       return;
     }
     var first = Date.parse(DATA.dates.min + "T00:00:00Z");
@@ -328,14 +336,19 @@
     slider.value = String(DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max
       ? Math.round((Date.parse(DATA.as_of + "T00:00:00Z") - first) / 86400000) : span);
     function dayOf(value) { return new Date(first + Number(value) * 86400000).toISOString().slice(0, 10); }
-    function update() {
+    function update(event) {
       slider.disabled = !enabled.checked;
+      // Without a date every relation shows; choosing one hides the undated until asked for.
+      if (event && event.target === enabled) { undated.checked = !enabled.checked; }
+      undated.disabled = !enabled.checked;
+      state.undated = undated.checked;
       state.day = enabled.checked ? dayOf(slider.value) : null;
       label.textContent = enabled.checked ? state.day : "all dates";
       recompute();
     }
     enabled.addEventListener("change", update);
     slider.addEventListener("input", update);
+    undated.addEventListener("change", update);
   }
   function buildSearch() {
     var names = document.getElementById("actor-names");
