@@ -224,6 +224,7 @@ class RelationKind(_Record):
     family: Text = "other"
     color: Text | None = None
     description: str | None = None
+    aligns: bool = Field(default=False, description="puts its two ends on the same side when camps are drawn (leads, part-of)")
 
     @property
     def display(self) -> str:

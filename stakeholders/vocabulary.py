@@ -31,6 +31,7 @@ def _kind(
     family: str,
     color: str,
     description: str,
+    aligns: bool = False,
 ) -> RelationKind:
     return RelationKind(
         id=id,
@@ -43,6 +44,7 @@ def _kind(
         family=family,
         color=color,
         description=description,
+        aligns=aligns,
     )
 
 
@@ -71,9 +73,9 @@ _DEFAULTS = [
     _kind("hostility", -1, False, None, -5.0, None, "verbal", "#ef5350", "Generic conflict between two actors."),
     _kind("distrust", -1, True, None, -2.0, "ACCUSE", "verbal", "#ff8a65", "Generic verbal conflict, such as fear of persecution."),
     # Structural: greys; not events, and neutral in friend/enemy analysis.
-    _kind("leads", 0, True, None, 0.0, None, "structural", "#546e7a", "Leads or heads the other actor (structural, not an event)."),
-    _kind("member-of", 0, True, None, 0.0, None, "structural", "#78909c", "Is a member of the other actor (structural)."),
-    _kind("part-of", 0, True, None, 0.0, None, "structural", "#90a4ae", "Is part of the other actor (structural)."),
+    _kind("leads", 0, True, None, 0.0, None, "structural", "#546e7a", "Leads or heads the other actor (structural, not an event).", aligns=True),
+    _kind("member-of", 0, True, None, 0.0, None, "structural", "#78909c", "Is a member of the other actor (structural).", aligns=True),
+    _kind("part-of", 0, True, None, 0.0, None, "structural", "#90a4ae", "Is part of the other actor (structural).", aligns=True),
     _kind("formerly-led", 0, True, None, 0.0, None, "structural", "#b0bec5", "Led the other actor in the past; give the end date (structural)."),
 ]
 

@@ -91,7 +91,7 @@ def two_blocs():
 def test_blocs_come_from_cooperative_ties():
     graph = two_blocs()
     assert blocs(graph) == [["a", "b", "c"], ["d", "e", "x"]]
-    assert communities(graph, seed=7) == {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "x": 1}
+    assert communities(graph, seed=7) == {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2, "x": 2}  # numbered from 1, as shown
 
 
 def test_ranking_shares_ranks_between_equal_values():
@@ -109,7 +109,11 @@ def test_ranking_shares_ranks_between_equal_values():
 def test_the_report_on_two_blocs():
     report = analyze(two_blocs())
     assert (report["actors"], report["relations"], report["tied_pairs"]) == (7, 10, 10)
-    assert report["blocs"]["blocs"] == [["a", "b", "c"], ["d", "e", "x"]]
+    # Numbered by size, then by the most central member (a and d have degree 3; A sorts first), named by their first three.
+    assert report["blocs"]["blocs"] == [
+        {"number": 1, "name": "A, B, C", "members": ["a", "b", "c"]},
+        {"number": 2, "name": "D, E, X", "members": ["d", "e", "x"]},
+    ]
     # Modularity of two triangles and a bridge: 2 * (3/7 - (7/14) ** 2) = 5/14.
     assert report["blocs"]["modularity"] == round(5 / 14, 4)
     assert report["blocs"]["without_cooperative_ties"] == ["f"]
@@ -118,10 +122,17 @@ def test_the_report_on_two_blocs():
     assert (balance["strict"]["balanced"], balance["strict"]["share"], balance["weak"]["balanced"]) == (2, 1.0, 2)
     camps = report["camps"]
     # Only the c-d pledge crosses the camps; one camp for all but f would hold two hostile ties.
-    # Camp 0 is the larger one.
-    assert camps["camps"] == [["d", "e", "f", "x"], ["a", "b", "c"]]
+    # Camp 1 is the larger one.
+    assert [(c["number"], c["members"]) for c in camps["camps"]] == [(1, ["d", "e", "x", "f"]), (2, ["a", "b", "c"])]
     assert (camps["method"], camps["searched"], camps["optimal_splits"], camps["frustration"]) == ("exact", 64, 1, 1)
-    assert camps["frustrated"] == [{"actors": ["c", "d"], "sign": 1, "camps": [1, 0], "relations": ["c--pledge--d"]}]
+    [frustrated] = camps["frustrated"]
+    assert {k: frustrated[k] for k in ("actors", "sign", "camps", "relations")} == {
+        "actors": ["c", "d"],
+        "sign": 1,
+        "camps": [2, 1],
+        "relations": ["c--pledge--d"],
+    }
+    assert [e["relation"] for e in frustrated["evidence"]] == ["c--pledge--d"]
     assert camps["bridges"] == ["c", "d"]
     assert camps["components"] == [["a", "b", "c", "d", "e", "f", "x"]]
 

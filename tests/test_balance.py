@@ -114,7 +114,7 @@ def test_two_camps_with_one_frustrated_tie():
     [tie] = frustrated_ties(signed, split)
     assert (tie.actors, tie.sign, tie.camps, tie.relations) == (("c", "d"), 1, (0, 1), ("c-pledges-d",))
     assert bridges(signed, split) == ["c", "d"]
-    assert camps(graph) == split.camps
+    assert camps(graph) == {actor: side + 1 for actor, side in split.camps.items()}  # numbered from 1, the larger first
 
 
 def test_hostility_within_a_camp_lists_only_the_hostile_relations():

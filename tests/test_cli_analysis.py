@@ -52,7 +52,7 @@ def test_the_text_report_explains_every_figure(runner, write):
         "  ... and 3 more (--top or --format json shows them)",
     ]
     start = lines.index("BLOCS")
-    assert lines[start + 3 : start + 6] == ["  BLOC  SIZE  MEMBERS", "  0     3     Alpha, Beta, Gamma", "  1     2     Delta, Epsilon"]
+    assert lines[start + 3 : start + 6] == ["  BLOC  SIZE  MEMBERS", "  1     3     Alpha, Beta, Gamma", "  2     2     Delta, Epsilon"]
     start = lines.index("STRUCTURAL BALANCE")
     assert lines[start + 3 : start + 10] == [
         "triangles: 4",
@@ -64,15 +64,25 @@ def test_the_text_report_explains_every_figure(runner, write):
         "  Delta, Epsilon, Gamma  Gamma (+) Delta, Gamma (-) Epsilon, Delta (+) Epsilon  unbalanced",
     ]
     start = lines.index("TWO CAMPS")
+    # Delta leads Epsilon: the two move together, so 8 splits of four groups are tried.
     assert lines[start + 2 :] == [
-        "exact: every split of the signed actors was tried (16 splits); the best split is unique",
-        "  CAMP  SIZE  MEMBERS",
-        "  0     3     Alpha, Beta, Gamma",
-        "  1     2     Delta, Epsilon",
+        "exact: every split of the signed actors (aligned ones moving together) was tried (8 splits); the best split is unique",
+        "aligned: actors tied by a relation of a kind that aligns its ends (leads, member-of, part-of, or a dataset's own kind"
+        " with aligns: true) stand on the same side; such relations are not signed ties: Delta, Epsilon",
+        "",
+        "camp 1 (3): Gamma, Alpha, Beta",
+        "  Gamma: cooperative with Alpha, Beta; hostile to Epsilon",
+        "  Alpha: cooperative with Beta, Gamma; hostile to Delta",
+        "  ... and 1 more (--top or --format json shows them)",
+        "",
+        "camp 2 (2): Delta, Epsilon",
+        "  Delta: cooperative with Epsilon; hostile to Alpha; aligned with Epsilon (leads)",
+        "  Epsilon: cooperative with Delta; hostile to Beta, Gamma; aligned with Delta (leads)",
+        "",
         "frustration 1 of 8 signed pairs (12.5%); frustration: the number of signed pairs that disagree with the split; 0 means the map is perfectly balanced",
         "frustrated ties: the pairs that strain the two-camp picture, with the relations that disagree with it:",
-        "  PAIR           SIGN         CAMPS  RELATIONS",
-        "  Gamma – Delta  cooperative  0 / 1  c-pledges-d",
+        "  Gamma (camp 1) – Delta (camp 2): cooperative",
+        "      Gamma -[pledge]- Delta [c-pledges-d]",
         "bridges: actors with cooperative ties into both camps, who could carry messages across: Delta, Gamma",
     ]
 
@@ -97,7 +107,7 @@ def test_csv_has_one_row_per_actor(runner, write):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "actor,name,type,degree,in-degree,out-degree,betweenness,closeness,eigenvector,pagerank,bloc,camp,bridge"
-    assert lines[3] == "c,Gamma,armed-group,4,3,4,0.1111,1,1,0.202,0,0,true"
+    assert lines[3] == "c,Gamma,armed-group,4,3,4,0.1111,1,1,0.202,1,1,true"
     assert len(lines) == 6
 
 
@@ -110,7 +120,8 @@ def test_filters_apply(runner, write):
     # Hostile ties a-d, b-e, c-e only: d and e may share a camp or not, two splits
     # leave nothing frustrated, and the first found puts a with e.
     camps = report["camps"]
-    assert (camps["camps"], camps["frustration"], camps["optimal_splits"]) == ([["b", "c", "d"], ["a", "e"]], 0, 2)
+    members = [c["members"] for c in camps["camps"]]
+    assert (members, camps["frustration"], camps["optimal_splits"]) == ([["b", "d", "c"], ["e", "a"]], 0, 2)
 
 
 def test_a_map_without_signed_ties_has_no_camps(runner, write):
@@ -146,4 +157,12 @@ def test_the_syria_report(runner):
     report = json.loads(result.stdout)
     assert report["centrality"]["betweenness"]["ranking"][0]["actor"] == "syrian-government"
     assert (report["balance"]["triangles"], report["balance"]["strict"]["balanced"], report["balance"]["weak"]["balanced"]) == (4, 2, 3)
-    assert (report["camps"]["method"], report["camps"]["frustration"]) == ("exact", 2)
+    camps = report["camps"]
+    # Structure counts: al-Sharaa leads HTS and the government, so the Assad regime and Bashar al-Assad
+    # end up opposite all three; his pledges to the minorities and Israel's protection of the Druze
+    # strain that picture (frustrated), as does the US designation of HTS.
+    assert (camps["method"], camps["frustration"]) == ("exact", 6)
+    number = {actor: c["number"] for c in camps["camps"] for actor in c["members"]}
+    assert {number[a] for a in ("al-sharaa", "hts", "syrian-government")} == {1}
+    assert {number[a] for a in ("assad", "assad-regime")} == {2}
+    assert camps["camps"][0]["name"] == "Syrian government, Ahmed al-Sharaa, Hayat Tahrir al-Sham, …"

@@ -200,14 +200,18 @@ def test_color_by_camp_and_size_by_betweenness(syria):
     graph = stakeholders.to_graph(syria)
     page = generate_html(graph, size_by="betweenness", color_by="camp")
     nodes = {n["id"]: n for n in _json_block(page, "map-nodes")}
-    side = camps(graph)
-    assert {nodes[a]["color"]["background"] for a in side if side[a] == 0} == {group_color(0)}
-    assert {nodes[a]["color"]["background"] for a in side if side[a] == 1} == {group_color(1)}
+    side = camps(graph)  # numbered from 1, as in analyze
+    assert {nodes[a]["color"]["background"] for a in side if side[a] == 1} == {group_color(0)}
+    assert {nodes[a]["color"]["background"] for a in side if side[a] == 2} == {group_color(1)}
     betweenness = node_metric(graph, "betweenness")
     top = max(betweenness, key=betweenness.get)
     assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
     legend = _json_block(page, "map-data")["legend"]
-    assert [g["label"] for g in legend["groups"]] == ["camp 1", "camp 2"]
+    report = stakeholders.analyze(graph)
+    assert [g["label"] for g in legend["groups"]] == [f"camp {c['number']}: {c['name']}" for c in report["camps"]["camps"]]
+    assert [g["label"].split(":")[0] for g in legend["groups"]] == ["camp 1", "camp 2"]
+    actors = {a["id"]: a for a in _json_block(page, "map-data")["actors"]}
+    assert actors["al-sharaa"]["group"] == legend["groups"][side["al-sharaa"] - 1]["label"]
     assert sum(g["count"] for g in legend["groups"]) == len(nodes)
     assert legend["size"] == "betweenness"
 
@@ -217,7 +221,8 @@ def test_color_by_community(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--color-by", "community"])
     assert result.exit_code == 0, result.output
     legend = _json_block(out.read_text(encoding="utf-8"), "map-data")["legend"]
-    assert [g["label"] for g in legend["groups"]][:2] == ["bloc 1", "bloc 2"]
+    assert [g["label"].split(":")[0] for g in legend["groups"]][:2] == ["bloc 1", "bloc 2"]
+    assert legend["groups"][0]["label"] == "bloc 1: Syrian government, Pro-government factions, Syrian state-run media, …"
     result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--size-by", "fame"])
     assert result.exit_code == 2
     assert "Invalid value for '--size-by'" in result.stderr

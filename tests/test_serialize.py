@@ -138,7 +138,7 @@ def test_report_csv_keeps_names_as_they_are_and_quotes_them(write):
     graph = stakeholders.to_graph(stakeholders.load(path))
     rows = list(csv.reader(io.StringIO("".join(stakeholders.generate_report_csv(stakeholders.analyze(graph), graph)))))
     assert [row[:3] for row in rows] == [["actor", "name", "type"], ["a", 'Al\x1bpha, "the" first', "state"], ["b", "Beta", "person"]]
-    assert rows[1][-3:] == ["0", "0", "false"]
+    assert rows[1][-3:] == ["1", "1", "false"]
 
 
 def test_the_builders_are_the_python_api():

@@ -1,15 +1,17 @@
 """The signed network: friend or enemy per pair, structural balance, two camps.
 
-Each pair of actors gets one sign from its cooperative (+1) and hostile (-1)
-relations, by a rule from ``figures.SIGN_RULES``; neutral relations (structural:
-leads, part-of...) carry no sign and play no part here. On that signed pair
-graph (undirected, one sign per pair):
+Each pair of actors gets one sign, its state (``holds.pair_state``, by a rule
+from ``choices.SIGN_RULES``); neutral relations carry no sign and play no part in
+the balance figures. On that signed pair graph (undirected, one sign per pair):
 
 - a triangle is strictly balanced (Cartwright-Harary) when the product of its
   signs is positive, weakly balanced (Davis) unless exactly two signs are positive;
 - the two camps are the split of the signed actors that frustrates the fewest
-  pairs (cooperation across camps, hostility within one). With up to
-  ``EXACT_LIMIT`` actors every split is tried; above, a heuristic searches.
+  pairs (cooperation across camps, hostility within one). Relations of a kind
+  that *aligns* its ends (leads, member-of, part-of) are no signed ties, but they
+  keep both ends on the same side: a leader stands with what it leads. With up to
+  ``EXACT_LIMIT`` groups of aligned actors every split is tried; above, a
+  heuristic searches.
 """
 
 from __future__ import annotations
@@ -85,9 +87,11 @@ def triangles(signed: nx.Graph) -> list[Triangle]:
 class Split:
     """The best two-camp split found.
 
-    ``camps`` maps each signed actor to 0 or 1 (camp 0 is the larger, or on equal
-    sizes the one holding the first actor id); ``exact`` says whether every split
-    was tried (``searched`` splits, of which ``optimal`` reach the minimum), else
+    ``camps`` maps each actor in the split (the signed actors and those aligned
+    with them) to 0 or 1 (camp 0 is the larger, or on equal sizes the one holding
+    the first actor id); ``aligned`` groups the actors kept on one side by
+    aligning relations. ``exact`` says whether every split was tried
+    (``searched`` splits, of which ``optimal`` reach the minimum), else
     ``searched`` counts the heuristic's restarts and ``optimal`` is None.
     """
 
@@ -96,60 +100,121 @@ class Split:
     exact: bool
     searched: int
     optimal: int | None
+    aligned: tuple[tuple[str, ...], ...] = ()
 
 
-def best_split(signed: nx.Graph, seed: int = 0) -> Split:
-    """The two camps that leave the fewest signed pairs frustrated.
+def aligned_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The actors tied by a relation of an aligning kind, one edge per pair, with the relation ids behind it."""
+    dataset = graph.graph["dataset"]
+    kinds, records = dataset.kinds_by_id, dataset.relations_by_id
+    aligned = nx.Graph()
+    for source, target, key in graph.edges(keys=True):
+        if source != target and kinds[records[key].kind].aligns:
+            if aligned.has_edge(source, target):
+                aligned[source][target]["relations"].append(key)
+            else:
+                aligned.add_edge(source, target, relations=[key])
+    return aligned
 
-    Exact up to ``EXACT_LIMIT`` actors: every split is tried, in Gray-code order
-    so each step moves one actor, and the first best one is kept. Above, a
-    heuristic: colour each component from a random root by following the signs of
-    a breadth-first spanning tree (which frustrates none of the tree's ties), move
-    single actors while that lowers frustration, and keep the best of ``RESTARTS``
-    runs seeded by ``seed``.
+
+def _groups(signed: nx.Graph, aligned: nx.Graph | None) -> list[list[str]]:
+    """Actors that must share a side: aligned components that hold a signed actor, and lone signed actors; by first id."""
+    together = nx.Graph()
+    together.add_nodes_from(signed)
+    if aligned is not None:
+        together.add_edges_from(aligned.edges)
+    found = [sorted(c) for c in nx.connected_components(together) if any(a in signed for a in c)]
+    return sorted(found)
+
+
+def best_split(signed: nx.Graph, seed: int = 0, aligned: nx.Graph | None = None) -> Split:
+    """The two camps that leave the fewest signed pairs frustrated, aligned actors kept together.
+
+    Exact up to ``EXACT_LIMIT`` groups (an aligned group, or a signed actor on its
+    own): every split is tried, in Gray-code order so each step moves one group,
+    and the first best one is kept. Above, a heuristic: colour each component
+    from a random root by following the signs of a breadth-first spanning tree,
+    move single groups while that lowers frustration, and keep the best of
+    ``RESTARTS`` runs seeded by ``seed``.
     """
-    actors = sorted(signed)
-    if len(actors) <= EXACT_LIMIT:
-        side, frustration, searched, optimal = _exhaustive(signed, actors)
-        return Split(_orient(actors, side), frustration, True, searched, optimal)
-    rng = random.Random(seed)
-    runs = [_improve(signed, actors, _tree_colouring(signed, actors, rng)) for _ in range(RESTARTS)]
-    side = min(runs, key=lambda run: _frustration(signed, run))
-    return Split(_orient(actors, [side[a] for a in actors]), _frustration(signed, side), False, RESTARTS, None)
+    groups = _groups(signed, aligned)
+    contracted, inside = _contract(signed, groups)
+    if len(groups) <= EXACT_LIMIT:
+        sides, frustration, searched, optimal = _exhaustive(contracted, len(groups))
+        exact = True
+    else:
+        rng = random.Random(seed)
+        runs = [_improve(contracted, _tree_colouring(contracted, rng)) for _ in range(RESTARTS)]
+        best = min(runs, key=lambda run: _frustration(contracted, run))
+        sides, frustration, searched, optimal = [best[g] for g in range(len(groups))], _frustration(contracted, best), RESTARTS, None
+        exact = False
+    camps = {actor: side for group, side in zip(groups, sides, strict=True) for actor in group}
+    kept = tuple(tuple(group) for group in groups if len(group) > 1)
+    return Split(_orient(camps), frustration + inside, exact, searched, optimal, kept)
 
 
-def _exhaustive(signed: nx.Graph, actors: list[str]) -> tuple[list[int], int, int, int]:
-    # Bit i of ``side`` is the camp of actors[i]; actor 0 stays in camp 0, which
-    # halves the search (swapping the camps changes nothing).
-    index = {a: i for i, a in enumerate(actors)}
-    full = (1 << len(actors)) - 1
-    friends = [0] * len(actors)
-    enemies = [0] * len(actors)
+def _contract(signed: nx.Graph, groups: list[list[str]]) -> tuple[nx.Graph, int]:
+    """The graph of groups: each edge counts the ``friends`` and ``enemies`` between two groups;
+    and the hostile pairs inside groups, frustrated whatever the split."""
+    group_of = {actor: g for g, group in enumerate(groups) for actor in group}
+    contracted = nx.Graph()
+    contracted.add_nodes_from(range(len(groups)))
+    inside = 0
     for u, v, sign in signed.edges(data="sign"):
-        masks = friends if sign > 0 else enemies
-        masks[index[u]] |= 1 << index[v]
-        masks[index[v]] |= 1 << index[u]
-    degree = [(f | e).bit_count() for f, e in zip(friends, enemies, strict=True)]
+        g, h = group_of[u], group_of[v]
+        if g == h:
+            inside += sign < 0
+            continue
+        if not contracted.has_edge(g, h):
+            contracted.add_edge(g, h, friends=0, enemies=0)
+        contracted[g][h]["friends" if sign > 0 else "enemies"] += 1
+    return contracted, inside
+
+
+def _exhaustive(contracted: nx.Graph, count: int) -> tuple[list[int], int, int, int]:
+    # Bit i of ``side`` is the camp of group i; group 0 stays in camp 0, which
+    # halves the search (swapping the camps changes nothing). Two groups may be
+    # joined by several ties, so a group's ties are bit masks by multiplicity
+    # (level k holds the groups joined by more than k friendly, or hostile, ties):
+    # a step costs a few popcounts whatever the multiplicities.
+    full = (1 << count) - 1
+    levels: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    frustration = 0
+    for g, h, attrs in contracted.edges(data=True):
+        frustration += attrs["enemies"]  # everyone starts in camp 0: every hostile tie is frustrated
+        for group, other in ((g, h), (h, g)):
+            _add(levels[group], 1 << other, attrs["friends"], attrs["enemies"])
     side = 0
-    frustration = sum(1 for _, _, sign in signed.edges(data="sign") if sign < 0)
     best, best_side, optimal = frustration, side, 1
-    searched = 1 << max(len(actors) - 1, 0)
+    searched = 1 << max(count - 1, 0)
     for step in range(1, searched):
-        i = (step & -step).bit_length()  # the Gray code's changing bit, shifted past actor 0
+        i = (step & -step).bit_length()  # the Gray code's changing bit, shifted past group 0
         same = side if side >> i & 1 else full ^ side
-        crossed = (friends[i] & ~same).bit_count() + (enemies[i] & same).bit_count()
-        frustration += degree[i] - 2 * crossed
+        apart = full ^ same
+        # Moving group i mends its frustrated ties and breaks the others.
+        for friends, enemies in levels[i]:
+            frustration += (friends & same).bit_count() - (enemies & same).bit_count()
+            frustration += (enemies & apart).bit_count() - (friends & apart).bit_count()
         side ^= 1 << i
         if frustration < best:
             best, best_side, optimal = frustration, side, 1
         elif frustration == best:
             optimal += 1
-    return [best_side >> i & 1 for i in range(len(actors))], best, searched, optimal
+    return [best_side >> i & 1 for i in range(count)], best, searched, optimal
 
 
-def _tree_colouring(signed: nx.Graph, actors: list[str], rng: random.Random) -> dict[str, int]:
-    side: dict[str, int] = {}
-    roots = actors[:]
+def _add(levels: list[tuple[int, int]], bit: int, friends: int, enemies: int) -> None:
+    """Count ``friends`` and ``enemies`` ties to the group ``bit`` stands for into the masks by multiplicity."""
+    for level in range(max(friends, enemies)):
+        if level == len(levels):
+            levels.append((0, 0))
+        f, e = levels[level]
+        levels[level] = (f | bit if level < friends else f, e | bit if level < enemies else e)
+
+
+def _tree_colouring(contracted: nx.Graph, rng: random.Random) -> dict[int, int]:
+    side: dict[int, int] = {}
+    roots = sorted(contracted)
     rng.shuffle(roots)
     for root in roots:
         if root in side:
@@ -157,46 +222,50 @@ def _tree_colouring(signed: nx.Graph, actors: list[str], rng: random.Random) -> 
         side[root] = 0
         queue = deque([root])
         while queue:
-            actor = queue.popleft()
-            neighbours = sorted(signed[actor])
+            group = queue.popleft()
+            neighbours = sorted(contracted[group])
             rng.shuffle(neighbours)
             for other in neighbours:
                 if other not in side:
-                    side[other] = side[actor] if signed[actor][other]["sign"] > 0 else 1 - side[actor]
+                    attrs = contracted[group][other]
+                    side[other] = side[group] if attrs["friends"] >= attrs["enemies"] else 1 - side[group]
                     queue.append(other)
     return side
 
 
-def _crossed(signed: nx.Graph, actor: str, camp: int, side: Mapping[str, int]) -> int:
-    """How many of the actor's signed pairs are frustrated with the actor in ``camp``."""
-    return sum(1 for other, attrs in signed[actor].items() if (side[other] == camp) != (attrs["sign"] > 0))
+def _crossed(contracted: nx.Graph, group: int, camp: int, side: Mapping[int, int]) -> int:
+    """How many of the group's signed pairs are frustrated with the group in ``camp``."""
+    return sum(attrs["enemies"] if side[other] == camp else attrs["friends"] for other, attrs in contracted[group].items())
 
 
-def _improve(signed: nx.Graph, actors: list[str], side: dict[str, int]) -> dict[str, int]:
+def _improve(contracted: nx.Graph, side: dict[int, int]) -> dict[int, int]:
     moved = True
     while moved:
         moved = False
-        for actor in actors:
-            if _crossed(signed, actor, 1 - side[actor], side) < _crossed(signed, actor, side[actor], side):
-                side[actor] = 1 - side[actor]
+        for group in sorted(contracted):
+            if _crossed(contracted, group, 1 - side[group], side) < _crossed(contracted, group, side[group], side):
+                side[group] = 1 - side[group]
                 moved = True
     return side
 
 
-def _frustration(signed: nx.Graph, side: Mapping[str, int]) -> int:
-    return sum(1 for u, v, sign in signed.edges(data="sign") if (side[u] == side[v]) != (sign > 0))
+def _frustration(contracted: nx.Graph, side: Mapping[int, int]) -> int:
+    return sum(attrs["enemies"] if side[g] == side[h] else attrs["friends"] for g, h, attrs in contracted.edges(data=True))
 
 
-def _orient(actors: list[str], side: list[int]) -> dict[str, int]:
-    ones = sum(side)
-    if ones * 2 > len(actors) or (ones * 2 == len(actors) and side and side[0] == 1):
-        side = [1 - s for s in side]
-    return dict(zip(actors, side, strict=True))
+def _orient(camps: dict[str, int]) -> dict[str, int]:
+    actors = sorted(camps)
+    ones = sum(camps.values())
+    if ones * 2 > len(actors) or (ones * 2 == len(actors) and actors and camps[actors[0]] == 1):
+        return {actor: 1 - camps[actor] for actor in actors}
+    return {actor: camps[actor] for actor in actors}
 
 
 def camps(graph: nx.MultiDiGraph, rule: str = "latest", seed: int = 0) -> dict[str, int]:
-    """Camp 0 or 1 of each actor with a signed tie; actors without one are absent."""
-    return best_split(signed_graph(graph, rule), seed).camps
+    """The camp (1 or 2, as numbered in every output) of each actor with a signed tie, or aligned with one."""
+    from .groups import camp_groups
+
+    return {actor: group.number for group in camp_groups(graph, rule, seed) for actor in group.members}
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,10 @@ def blocs(graph: nx.MultiDiGraph, seed: int = 0, weighting: str = "none") -> lis
 
 
 def communities(graph: nx.MultiDiGraph, seed: int = 0, weighting: str = "none") -> dict[str, int]:
-    """The bloc number (0 for the largest) of each actor with a cooperative tie; the others are absent."""
-    return {actor: number for number, bloc in enumerate(blocs(graph, seed, weighting)) for actor in bloc}
+    """The bloc number (from 1, as every output numbers them: see ``groups``) of each actor with a cooperative tie."""
+    from .groups import bloc_groups
+
+    return {actor: group.number for group in bloc_groups(graph, seed, weighting) for actor in group.members}
 
 
 def ranking(values: dict[str, float], graph: nx.MultiDiGraph) -> list[dict[str, Any]]:

@@ -30,8 +30,9 @@ WEIGHTINGS: dict[str, str] = {
 #: How a pair of actors gets its sign (friend or enemy) from its relations.
 SIGN_RULES: dict[str, str] = {
     "latest": (
-        "the pair takes the polarity of its most recent cooperative or hostile relation (by start date, else end date;"
-        " undated relations count as older than dated ones; relations tied for most recent are summed by Goldstein value)"
+        "the pair takes the polarity of its most recent cooperative or hostile relation holding on the date asked about"
+        " (by its own start date, else end date; relations without dates of their own count as older than dated ones;"
+        " relations tied for most recent are summed by Goldstein magnitude, 1 for a kind without one)"
     ),
     "goldstein": "the pair takes the sign of the summed Goldstein values of its cooperative and hostile relations",
 }
@@ -50,14 +51,18 @@ EXPLANATIONS: dict[str, str] = {
     "weak": "weak balance (Davis): all-hostile triangles count as balanced too: the enemy of an enemy may be an enemy",
     "camps": (
         "camps: the split of the actors into two sides that leaves the fewest ties frustrated,"
-        " i.e. cooperation across the sides or hostility within one"
+        " i.e. cooperation across the sides or hostility within one; numbered by size, named by their most central members"
     ),
-    "exact": "exact: every split of the signed actors was tried",
+    "aligned": (
+        "aligned: actors tied by a relation of a kind that aligns its ends (leads, member-of, part-of, or a dataset's own"
+        " kind with aligns: true) stand on the same side; such relations are not signed ties"
+    ),
+    "exact": "exact: every split of the signed actors (aligned ones moving together) was tried",
     "heuristic": (
         "heuristic: too many actors to try every split; from a colouring that follows the signs of a spanning tree,"
         " single actors were moved while that lowered frustration, best of several seeded restarts; the minimum is not proven"
     ),
-    "components": "the signed ties fall into separate groups; swapping the camps within one group changes nothing",
+    "components": "the signed and aligning ties fall into separate groups; swapping the camps within one group changes nothing",
     "frustration": "frustration: the number of signed pairs that disagree with the split; 0 means the map is perfectly balanced",
     "frustrated": "frustrated ties: the pairs that strain the two-camp picture, with the relations that disagree with it",
     "bridges": "bridges: actors with cooperative ties into both camps, who could carry messages across",

@@ -19,10 +19,11 @@ import networkx as nx
 from ..errors import DataError, UsageError
 from ..filters import Criteria
 from ..graph import graph_of
-from ..model import Dataset
-from .balance import best_split, bridges, frustrated_ties, signed_graph, triangles
+from ..model import Dataset, Relation
+from .balance import aligned_graph, best_split, bridges, frustrated_ties, signed_graph, triangles
 from .centrality import DECIMALS, blocs, cooperative_ties, node_metric, ranking
 from .choices import EXPLANATIONS, METRICS, SIGN_RULES, WEIGHTINGS, check_choice
+from .groups import Group, numbered, split_groups
 from .ties import tie_graph
 
 
@@ -53,6 +54,8 @@ def analyze(
         if filters:
             raise UsageError(f"no relations to analyse after the filters ({'; '.join(filters)})")
         raise DataError("no relations to analyse: the dataset has none")
+    # Groups are ordered and named by degree, whatever the weighting: how many actors each is tied to.
+    degree = node_metric(graph, "degree")
     return {
         "name": graph.graph.get("name"),
         "title": graph.graph.get("title"),
@@ -67,33 +70,40 @@ def analyze(
             name: {"explanation": explanation, "ranking": ranking(node_metric(graph, name, weighting), graph)}
             for name, explanation in METRICS.items()
         },
-        "blocs": _blocs_report(graph, seed, weighting),
-        **_signed_report(graph, sign_rule, seed),
+        "blocs": _blocs_report(graph, seed, weighting, degree),
+        **_signed_report(graph, sign_rule, seed, degree),
     }
 
 
-def _blocs_report(graph: nx.MultiDiGraph, seed: int, weighting: str) -> dict[str, Any]:
+def _group_json(group: Group) -> dict[str, Any]:
+    return {"number": group.number, "name": group.name, "members": list(group.members)}
+
+
+def _blocs_report(graph: nx.MultiDiGraph, seed: int, weighting: str, degree: Mapping[str, float]) -> dict[str, Any]:
     found = blocs(graph, seed, weighting)
     modularity = nx.community.modularity(cooperative_ties(graph, weighting), found, weight="weight") if found else None
     members = {actor for bloc in found for actor in bloc}
     return {
         "explanation": EXPLANATIONS["communities"],
         "seed": seed,
-        "blocs": found,
+        "blocs": [_group_json(group) for group in numbered(found, graph, degree)],
         "modularity": None if modularity is None else round(modularity, DECIMALS),
         "modularity_explanation": EXPLANATIONS["modularity"],
         "without_cooperative_ties": sorted(actor for actor in graph if actor not in members),
     }
 
 
-def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int) -> dict[str, Any]:
+def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Mapping[str, float]) -> dict[str, Any]:
     signed = signed_graph(graph, sign_rule)
+    aligned = aligned_graph(graph)
     found = triangles(signed)
     strict = sum(t.strict for t in found)
     weak = sum(t.weak for t in found)
     pairs = signed.number_of_edges()
     cooperative = sum(1 for *_, sign in signed.edges(data="sign") if sign > 0)
-    split = best_split(signed, seed)
+    split = best_split(signed, seed, aligned)
+    groups = split_groups(split, graph, degree)
+    number = {actor: group.number for group in groups for actor in group.members}
     balance = {
         "sign_rule": sign_rule,
         "sign_rule_explanation": SIGN_RULES[sign_rule],
@@ -109,20 +119,31 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int) -> dict[st
             {"actors": list(t.actors), "signs": list(t.signs), "strict": t.strict, "weak": t.weak} for t in found
         ],
     }
+    together = nx.Graph(aligned.subgraph(number))
+    together.add_edges_from(signed.edges)
+    dataset = graph.graph["dataset"]
     camps = {
         "explanation": EXPLANATIONS["camps"],
         "method": "exact" if split.exact else "heuristic",
         "method_explanation": EXPLANATIONS["exact" if split.exact else "heuristic"],
         "searched": split.searched,
         "optimal_splits": split.optimal,
-        "camps": [sorted(a for a, camp in split.camps.items() if camp == side) for side in (0, 1)],
-        "components": sorted((sorted(group) for group in nx.connected_components(signed)), key=lambda group: (-len(group), group[0])),
+        "camps": [{**_group_json(group), "reasons": _reasons(group, number, signed, aligned, dataset)} for group in groups],
+        "aligned": [list(group) for group in split.aligned],
+        "aligned_explanation": EXPLANATIONS["aligned"],
+        "components": sorted((sorted(group) for group in nx.connected_components(together)), key=lambda group: (-len(group), group[0])),
         "components_explanation": EXPLANATIONS["components"],
         "frustration": split.frustration,
         "frustration_share": _share(split.frustration, pairs),
         "frustration_explanation": EXPLANATIONS["frustration"],
         "frustrated": [
-            {"actors": list(t.actors), "sign": t.sign, "camps": list(t.camps), "relations": list(t.relations)}
+            {
+                "actors": list(t.actors),
+                "sign": t.sign,
+                "camps": [number[a] for a in t.actors],
+                "relations": list(t.relations),
+                "evidence": [_evidence(dataset.relations_by_id[r], dataset) for r in t.relations],
+            }
             for t in frustrated_ties(signed, split)
         ],
         "frustrated_explanation": EXPLANATIONS["frustrated"],
@@ -130,6 +151,37 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int) -> dict[st
         "bridges_explanation": EXPLANATIONS["bridges"],
     }
     return {"balance": balance, "camps": camps}
+
+
+def _reasons(group: Group, number: Mapping[str, int], signed: nx.Graph, aligned: nx.Graph, dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """For each member, the ties that put it on its side: cooperation within the camp,
+    hostility across, and the aligning relations that keep it with others."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for actor in group.members:
+        ties = []
+        for other in sorted(signed[actor]) if actor in signed else ():
+            sign = signed[actor][other]["sign"]
+            if (number[other] == group.number) == (sign > 0):
+                ties.append({"tie": "cooperative" if sign > 0 else "hostile", "with": other})
+        for other in sorted(aligned[actor]) if actor in aligned else ():
+            if other in number:
+                kinds = sorted({dataset.relations_by_id[r].kind for r in aligned[actor][other]["relations"]})
+                ties.append({"tie": "aligned", "with": other, "kinds": kinds})
+        found[actor] = ties
+    return found
+
+
+def _evidence(relation: Relation, dataset: Dataset) -> dict[str, Any]:
+    """A relation as a reader checks it: its ends, kind, dates and first quote."""
+    first = relation.evidence[0] if relation.evidence else None
+    return {
+        "relation": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "kind": relation.kind,
+        "quote": first.quote if first else None,
+        "cited": dataset.sources_by_id[first.source].title if first else None,
+    }
 
 
 def _csv_line(cells: Sequence[object]) -> str:
@@ -147,8 +199,8 @@ def generate_report_csv(report: Mapping[str, Any], graph: nx.MultiDiGraph) -> It
     the graph gives the actor types, which the report leaves out.
     """
     values = {name: {row["actor"]: row["value"] for row in figure["ranking"]} for name, figure in report["centrality"].items()}
-    bloc_of = {actor: number for number, bloc in enumerate(report["blocs"]["blocs"]) for actor in bloc}
-    camp_of = {actor: number for number, camp in enumerate(report["camps"]["camps"]) for actor in camp}
+    bloc_of = {actor: bloc["number"] for bloc in report["blocs"]["blocs"] for actor in bloc["members"]}
+    camp_of = {actor: camp["number"] for camp in report["camps"]["camps"] for actor in camp["members"]}
     bridging = set(report["camps"]["bridges"])
     yield _csv_line(["actor", "name", "type", *METRICS, "bloc", "camp", "bridge"])
     for actor, name in report["names"].items():

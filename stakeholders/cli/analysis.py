@@ -144,7 +144,7 @@ def _text(report: dict[str, Any], top: int) -> Iterable[str]:
     yield blocs["explanation"]
     if blocs["blocs"]:
         yield f"modularity {_number(blocs['modularity'])}; {blocs['modularity_explanation']}"
-        yield from _indented(("bloc", "size", "members"), [(i, len(b), named(b)) for i, b in enumerate(blocs["blocs"])])
+        yield from _indented(("bloc", "size", "members"), [(b["number"], len(b["members"]), named(b["members"])) for b in blocs["blocs"]])
     else:
         yield "  no cooperative ties, so no blocs"
     if blocs["without_cooperative_ties"]:
@@ -190,6 +190,19 @@ def _ties(triangle: dict[str, Any], names: dict[str, str]) -> str:
     return ", ".join(f"{x} ({'+' if sign > 0 else '-'}) {y}" for (x, y), sign in zip(pairs, triangle["signs"], strict=True))
 
 
+def _why(reasons: list[dict[str, Any]], names: dict[str, str]) -> str:
+    """``cooperative with X, Y; hostile to Z; aligned with W (leads)``: the ties that put an actor on its side."""
+    parts = []
+    for tie, word in (("cooperative", "cooperative with"), ("hostile", "hostile to")):
+        others = [names[r["with"]] for r in reasons if r["tie"] == tie]
+        if others:
+            parts.append(f"{word} {', '.join(others)}")
+    aligned = [f"{names[r['with']]} ({', '.join(r['kinds'])})" for r in reasons if r["tie"] == "aligned"]
+    if aligned:
+        parts.append(f"aligned with {', '.join(aligned)}")
+    return "; ".join(parts) or "no tie agrees with its side"
+
+
 def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named: Callable[[Iterable[str]], str], top: int) -> Iterable[str]:
     yield ""
     yield "TWO CAMPS"
@@ -202,24 +215,28 @@ def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named:
         yield f"{camps['method_explanation']} ({camps['searched']} restarts)"
     if len(camps["components"]) > 1:
         yield f"{len(camps['components'])} groups: {camps['components_explanation']}"
-    yield from _indented(("camp", "size", "members"), [(i, len(c), named(c)) for i, c in enumerate(camps["camps"])])
+    if camps["aligned"]:
+        yield f"{camps['aligned_explanation']}: " + safe("; ".join(named(group) for group in camps["aligned"]))
+    for camp in camps["camps"]:
+        yield ""
+        yield safe(f"camp {camp['number']} ({len(camp['members'])}): {camp['name']}")
+        rows, more = _capped(camp["members"], top)
+        for actor in rows:
+            yield safe(f"  {names[actor]}: {_why(camp['reasons'][actor], names)}")
+        if more:
+            yield more
+    yield ""
     share = f" ({_percent(camps['frustration_share'])})" if camps["frustration_share"] is not None else ""
     yield f"frustration {camps['frustration']} of {pairs} signed pairs{share}; {camps['frustration_explanation']}"
     if camps["frustrated"]:
         yield camps["frustrated_explanation"] + ":"
         rows, more = _capped(camps["frustrated"], top)
-        yield from _indented(
-            ("pair", "sign", "camps", "relations"),
-            [
-                (
-                    f"{names[t['actors'][0]]} – {names[t['actors'][1]]}",
-                    _SIGN_WORDS[t["sign"]],
-                    f"{t['camps'][0]} / {t['camps'][1]}",
-                    ", ".join(t["relations"]),
-                )
-                for t in rows
-            ],
-        )
+        for t in rows:
+            a, b = t["actors"]
+            yield safe(f"  {names[a]} (camp {t['camps'][0]}) – {names[b]} (camp {t['camps'][1]}): {_SIGN_WORDS[t['sign']]}")
+            for e in t["evidence"]:
+                quote = f': "{e["quote"]}" ({e["cited"]})' if e["quote"] else ""
+                yield safe(f"      {names[e['source']]} -[{e['kind']}]- {names[e['target']]} [{e['relation']}]{quote}")
         if more:
             yield more
     bridging = named(camps["bridges"]) if camps["bridges"] else "none"

@@ -57,17 +57,14 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
         raise UsageError(f'unknown colouring "{color_by}"; use one of {", ".join(COLOR_BY)}')
     groups: dict[str, int] | None = None
     names: tuple[str, ...] = ()
-    if color_by == "community":
-        from ..analysis.centrality import blocs
+    if color_by in ("community", "camp"):
+        # Numbered and named as in every other output (``analysis.groups``): camp 1 here is camp 1 in ``analyze``.
+        from ..analysis.groups import bloc_groups, camp_groups
 
-        found = blocs(graph)
-        groups = {actor: i for i, bloc in enumerate(found) for actor in bloc}
-        names = tuple(f"bloc {i + 1}" for i in range(len(found)))
-    elif color_by == "camp":
-        from ..analysis.balance import camps
-
-        groups = camps(graph)
-        names = ("camp 1", "camp 2")
+        found = bloc_groups(graph) if color_by == "community" else camp_groups(graph)
+        word = "bloc" if color_by == "community" else "camp"
+        groups = {actor: group.number - 1 for group in found for actor in group.members}
+        names = tuple(f"{word} {group.number}: {group.name}" for group in found)
     if size_by is None:
         return Look(groups, names)
     from ..analysis.centrality import node_metric

@@ -71,6 +71,11 @@ class Look:
     def color(self, node: str, actor_type: str) -> str:
         return actor_style(actor_type).color if self.groups is None else group_color(self.groups.get(node))
 
+    def group_name(self, node: str) -> str | None:
+        """The name of the node's camp or bloc (``camp 1: ...``), as the legend shows it; None without groups."""
+        number = self.groups.get(node) if self.groups is not None else None
+        return self.group_names[number] if number is not None else None
+
 
 def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], look: Look) -> list[dict[str, Any]]:
     sizes = scaled_sizes(look.sizes) if look.sizes is not None else {n: node_size(graph.degree(n)) for n in graph}
@@ -192,6 +197,7 @@ def payload(
                 "start": date_text(a.start),
                 "end": date_text(a.end),
                 **_days(a.start, a.end),
+                "group": look.group_name(a.id),
             }
             for a in actors
         ],

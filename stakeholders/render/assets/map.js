@@ -146,6 +146,7 @@
     clear(details);
     details.appendChild(el("h2", a.name));
     details.appendChild(el("p", [a.type, a.country, a.start || a.end ? dates(a) : null].filter(Boolean).join(" · "), "meta"));
+    if (a.group) { details.appendChild(el("p", a.group, "meta")); }
     if (a.aliases.length) { details.appendChild(el("p", "Also: " + a.aliases.join(", "))); }
     if (a.tags.length) { details.appendChild(el("p", "Tags: " + a.tags.join(", "), "meta")); }
     if (a.description) { details.appendChild(el("p", a.description)); }
