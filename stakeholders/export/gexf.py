@@ -13,14 +13,19 @@ arrays (``["a", "b"]``), which Gephi reads and which keep commas inside items.
 Gephi reads mixed graphs; networkx does not (it refuses an undirected edge in a
 directed graph): ``directed_only=True`` types every edge ``directed`` and leaves
 the direction in the ``directed`` attribute, for such readers.
+
+Each attribute is declared once, in ``NODE_ATTRIBUTES`` or ``EDGE_ATTRIBUTES``,
+and both the ``<attributes>`` header and every ``<attvalues>`` are written from
+those tables, so the two cannot disagree and a new attribute is one line.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from ..atomic import write_atomic
 from ..dates import widened
@@ -30,35 +35,62 @@ from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ..model import Dataset
+    from ..model import Actor, Dataset, Relation
 
-NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
-    ("type", "string"),
-    ("country", "string"),
-    ("aliases", "liststring"),
-    ("description", "string"),
-    ("tags", "liststring"),
+T = TypeVar("T")
+
+
+class Attribute(NamedTuple, Generic[T]):
+    """A GEXF attribute: its id and title, its GEXF type, and how to get its value from a node's or edge's facts.
+
+    A None value or an empty list has no ``<attvalue>``. Values that repeat
+    across an export (kinds, statuses, numbers, source titles) are escaped once
+    and their elements reused; ``free_text`` values and lists seldom repeat, so
+    keeping them would only cost memory.
+    """
+
+    name: str
+    type: str
+    get: Callable[[T], Any]
+    free_text: bool = False
+
+
+class EdgeFacts(NamedTuple):
+    """One relation as the edge attributes see it; polarity and first evidence are worked out once per edge."""
+
+    relation: Relation
+    attrs: dict[str, Any]  # graph.relation_attributes
+    polarity: str
+    quote: str | None
+    quote_source: str | None
+
+
+NODE_ATTRIBUTES: tuple[Attribute[Actor], ...] = (
+    Attribute("type", "string", attrgetter("type")),
+    Attribute("country", "string", attrgetter("country")),
+    Attribute("aliases", "liststring", attrgetter("aliases")),
+    Attribute("description", "string", attrgetter("description"), free_text=True),
+    Attribute("tags", "liststring", attrgetter("tags")),
 )
-EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
-    ("kind", "string"),
-    ("directed", "boolean"),
-    ("polarity", "string"),
-    ("status", "string"),
-    ("mode", "string"),
-    ("via", "liststring"),
-    ("confidence", "double"),
-    ("goldstein", "double"),
-    ("cameo", "string"),
-    ("plover", "string"),
-    ("evidence_count", "integer"),
-    ("quote", "string"),
-    ("quote_source", "string"),
+EDGE_ATTRIBUTES: tuple[Attribute[EdgeFacts], ...] = (
+    Attribute("kind", "string", attrgetter("relation.kind")),
+    Attribute("directed", "boolean", attrgetter("relation.directed")),
+    Attribute("polarity", "string", attrgetter("polarity")),
+    Attribute("status", "string", attrgetter("relation.status")),
+    Attribute("mode", "string", attrgetter("relation.mode")),
+    Attribute("via", "liststring", attrgetter("relation.via")),
+    Attribute("confidence", "double", attrgetter("relation.confidence")),
+    Attribute("goldstein", "double", lambda e: e.attrs["goldstein"]),
+    Attribute("cameo", "string", lambda e: e.attrs["cameo"]),
+    Attribute("plover", "string", lambda e: e.attrs["plover"]),
+    Attribute("evidence_count", "integer", lambda e: len(e.relation.evidence)),
+    Attribute("quote", "string", attrgetter("quote"), free_text=True),
+    Attribute("quote_source", "string", attrgetter("quote_source")),
 )
 
-
-# Attributes whose values seldom repeat; the others (kinds, statuses, numbers,
-# source titles) are escaped once per export and their elements reused.
-_FREE_TEXT = frozenset({"aliases", "description", "tags", "via", "quote"})
+# One export's way through a table: each attribute's getter, its reused
+# elements by value (None when not reused) and the start of its element.
+_Plan = list[tuple[Callable[[Any], Any], dict[Any, str] | None, str]]
 
 
 def _value(value: Any) -> str:
@@ -69,26 +101,39 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _attvalues(pairs: list[tuple[str, Any]], memo: dict[tuple[str, Any], str]) -> str:
-    """The ``<attvalues>`` of a node or edge; None and empty lists have no element."""
-    cells = []
-    for key, raw in pairs:
-        if raw is None or (isinstance(raw, (list, tuple)) and not raw):
+def _attvalue(opening: str, raw: Any) -> str:
+    if raw is None or (isinstance(raw, (list, tuple)) and not raw):
+        return ""
+    return f"{opening}{xml_attr(_value(raw))}/>"
+
+
+def _plan(attributes: tuple[Attribute[Any], ...]) -> _Plan:
+    """Fresh per export, so reused elements live no longer than the export."""
+    return [
+        (a.get, None if a.free_text or a.type == "liststring" else {}, f'<attvalue for="{a.name}" value=') for a in attributes
+    ]
+
+
+def _attvalues(facts: Any, plan: _Plan) -> str:
+    """The ``<attvalues>`` of a node or edge, or nothing when it has no value."""
+    cells: list[str] = []
+    for get, reused, opening in plan:
+        raw = get(facts)
+        if reused is None:
+            cells.append(_attvalue(opening, raw))
             continue
-        if key in _FREE_TEXT:
-            cells.append(f'<attvalue for="{key}" value={xml_attr(_value(raw))}/>')
-            continue
-        cell = memo.get((key, raw))
+        cell = reused.get(raw)
         if cell is None:
-            cell = memo[(key, raw)] = f'<attvalue for="{key}" value={xml_attr(_value(raw))}/>'
+            cell = reused[raw] = _attvalue(opening, raw)
         cells.append(cell)
-    return f"<attvalues>{''.join(cells)}</attvalues>" if cells else ""
+    values = "".join(cells)
+    return f"<attvalues>{values}</attvalues>" if values else ""
 
 
-def _kind_and_label(kind: str, label: str, memo: dict[tuple[str, Any], str]) -> str:
-    found = memo.get(("", kind))
+def _kind_and_label(kind: str, label: str, memo: dict[str, str]) -> str:
+    found = memo.get(kind)
     if found is None:
-        found = memo[("", kind)] = f"kind={xml_attr(kind)} label={xml_attr(label)}"
+        found = memo[kind] = f"kind={xml_attr(kind)} label={xml_attr(label)}"
     return found
 
 
@@ -101,9 +146,9 @@ def _span(start: str | None, end: str | None) -> str:
     return (f' start="{start}"' if start else "") + (f' end="{end}"' if end else "")
 
 
-def _declarations(cls: str, attributes: tuple[tuple[str, str], ...]) -> str:
+def _declarations(cls: str, attributes: tuple[Attribute[Any], ...]) -> str:
     lines = [f'    <attributes class="{cls}">']
-    lines += [f'      <attribute id="{key}" title="{key}" type="{kind}"/>' for key, kind in attributes]
+    lines += [f'      <attribute id="{a.name}" title="{a.name}" type="{a.type}"/>' for a in attributes]
     lines.append("    </attributes>")
     return "\n".join(lines) + "\n"
 
@@ -122,18 +167,15 @@ def generate_gexf(data: nx.MultiDiGraph | Dataset, *, dynamic: bool = True, dire
     yield _declarations("edge", EDGE_ATTRIBUTES)
     yield f'    <nodes count="{graph.number_of_nodes()}">\n'
     actors = dataset.actors_by_id
-    memo: dict[tuple[str, Any], str] = {}
+    node_plan, edge_plan = _plan(NODE_ATTRIBUTES), _plan(EDGE_ATTRIBUTES)
+    labels: dict[str, str] = {}
     ids = {node: xml_attr(node) for node in graph.nodes}
     for node in sorted(graph.nodes):
         actor = actors[node]
         style = actor_style(actor.type)
-        values = _attvalues(
-            [("type", actor.type), ("country", actor.country), ("aliases", actor.aliases), ("description", actor.description), ("tags", actor.tags)],
-            memo,
-        )
         span = _span(*widened(actor.start, actor.end)) if dynamic else ""
         yield (
-            f"      <node id={ids[node]} label={xml_attr(actor.name)}{span}>{values}"
+            f"      <node id={ids[node]} label={xml_attr(actor.name)}{span}>{_attvalues(actor, node_plan)}"
             f'{_rgb(style.color)}<viz:size value="{node_size(graph.degree(node))}"/><viz:shape value="{style.gexf_shape}"/></node>\n'
         )
     yield "    </nodes>\n"
@@ -141,33 +183,15 @@ def generate_gexf(data: nx.MultiDiGraph | Dataset, *, dynamic: bool = True, dire
     colors = {name: _rgb(color) for name, color in POLARITY_STYLE.items()}
     for edge in edges(graph):
         relation, attrs = edge.relation, edge.attrs
-        quote, quoted = first_evidence(graph, relation)
         polarity = polarity_name(relation.polarity)
-        values = _attvalues(
-            [
-                ("kind", relation.kind),
-                ("directed", relation.directed),
-                ("polarity", polarity),
-                ("status", relation.status),
-                ("mode", relation.mode),
-                ("via", relation.via),
-                ("confidence", relation.confidence),
-                ("goldstein", attrs["goldstein"]),
-                ("cameo", attrs["cameo"]),
-                ("plover", attrs["plover"]),
-                ("evidence_count", len(relation.evidence)),
-                ("quote", quote),
-                ("quote_source", quoted),
-            ],
-            memo,
-        )
+        facts = EdgeFacts(relation, attrs, polarity, *first_evidence(graph, relation))
         kind = "directed" if relation.directed or directed_only else "undirected"
         weight = f' weight="{relation.weight}"' if relation.weight is not None else ""
         span = _span(*widened(relation.start, relation.end)) if dynamic else ""
         yield (
             f"      <edge id={xml_attr(relation.id)} source={ids[edge.source]} target={ids[edge.target]}"
-            f' type="{kind}" {_kind_and_label(relation.kind, attrs["label"], memo)}{weight}{span}>'
-            f"{values}{colors[polarity]}</edge>\n"
+            f' type="{kind}" {_kind_and_label(relation.kind, attrs["label"], labels)}{weight}{span}>'
+            f"{_attvalues(facts, edge_plan)}{colors[polarity]}</edge>\n"
         )
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
