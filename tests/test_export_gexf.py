@@ -87,7 +87,24 @@ def test_dynamic_mode_widens_partial_dates(syria, tmp_path):
     assert (edges["israel-airstrikes-syria"].get("start"), edges["israel-airstrikes-syria"].get("end")) == ("2025-04-01", "2025-05-31")
     assert (edges["hts-ousts-assad"].get("start"), edges["hts-ousts-assad"].get("end")) == ("2024-12-01", "2024-12-31")
     assert (edges["al-sharaa-visits-france"].get("start"), edges["al-sharaa-visits-france"].get("end")) == ("2025-05-07", "2025-05-07")
-    assert (edges["us-designates-hts"].get("start"), edges["us-designates-hts"].get("end")) == (None, None)
+    # Dates the relation does not give come from its source, which the reported attribute names.
+    designation = edges["us-designates-hts"]
+    assert (designation.get("start"), designation.get("end")) == ("2025-05-07", None)
+    reported = designation.find("g:attvalues/g:attvalue[@for='reported']", NS)
+    assert reported.get("value") == "2025-05-07"
+    assert edges["israel-airstrikes-syria"].find("g:attvalues/g:attvalue[@for='reported']", NS) is None
+
+
+def test_an_undated_relation_has_no_spell(tmp_path):
+    data = stakeholders.from_dict(
+        {
+            "actors": [{"id": "a", "name": "A", "type": "state"}, {"id": "b", "name": "B", "type": "state"}],
+            "relations": [{"id": "r", "source": "a", "target": "b", "kind": "hostility"}],
+        }
+    )
+    [edge] = _parse(write_gexf(data, tmp_path / "map.gexf")).findall(".//g:edge", NS)
+    assert (edge.get("start"), edge.get("end")) == (None, None)
+    assert edge.find("g:attvalues/g:attvalue[@for='reported']", NS) is None
 
 
 def test_static_mode_has_no_time(syria, tmp_path):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from ..atomic import write_atomic
+from ..dates import date_text
 from ..model import Actor, Dataset, Relation, polarity_name
 
 if TYPE_CHECKING:
@@ -99,10 +100,13 @@ def node_data(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def edge_data(graph: nx.MultiDiGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
-    """Each relation with the graph's edge attributes plus its polarity name and first evidence."""
+    """Each relation with the graph's edge attributes plus its polarity name, first evidence and,
+    when its dates come from its source (``holds``), that source's date as ``reported``."""
+    spans = dataset_of(graph).spans
     for edge in edges(graph):
         quote, quoted = first_evidence(graph, edge.relation)
-        attrs = dict(edge.attrs, polarity_name=polarity_name(edge.relation.polarity), quote=quote, quote_source=quoted)
+        reported = date_text(spans[edge.relation.id].reported)
+        attrs = dict(edge.attrs, polarity_name=polarity_name(edge.relation.polarity), quote=quote, quote_source=quoted, reported=reported)
         yield edge, attrs
 
 

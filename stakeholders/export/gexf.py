@@ -5,7 +5,9 @@ relations with their own ids, so parallel relations stay apart. Each edge says
 whether it is directed (``type``) and which relation it is (``kind``). In
 dynamic mode (the default) the graph has ``timeformat="date"`` and actors and
 relations carry ``start`` and ``end``, widened from partial dates to whole
-periods, so Gephi's timeline plays the map.
+periods, so Gephi's timeline plays the map. A relation's dates are its own, or
+those its source implies (``holds``; the ``reported`` attribute then gives the
+source's date); an undated relation has no spell.
 
 List values (aliases, tags, via) are ``liststring`` attributes written as JSON
 arrays (``["a", "b"]``), which Gephi reads and which keep commas inside items.
@@ -28,13 +30,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from ..atomic import write_atomic
-from ..dates import widened
+from ..dates import date_text, widened
 from ..style import POLARITY_STYLE, actor_style, hex_to_rgb, node_size
 from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, xml_attr, xml_text
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..holds import Span
     from ..model import Actor, Dataset, Relation
 
 T = TypeVar("T")
@@ -63,6 +66,7 @@ class EdgeFacts(NamedTuple):
     polarity: str
     quote: str | None
     quote_source: str | None
+    span: Span  # when the relation holds (``holds``)
 
 
 NODE_ATTRIBUTES: tuple[Attribute[Actor], ...] = (
@@ -86,6 +90,7 @@ EDGE_ATTRIBUTES: tuple[Attribute[EdgeFacts], ...] = (
     Attribute("evidence_count", "integer", lambda e: len(e.relation.evidence)),
     Attribute("quote", "string", attrgetter("quote"), free_text=True),
     Attribute("quote_source", "string", attrgetter("quote_source")),
+    Attribute("reported", "string", lambda e: date_text(e.span.reported)),
 )
 
 # One export's way through a table: each attribute's getter, its reused
@@ -181,13 +186,15 @@ def generate_gexf(data: nx.MultiDiGraph | Dataset, *, dynamic: bool = True, dire
     yield "    </nodes>\n"
     yield f'    <edges count="{graph.number_of_edges()}">\n'
     colors = {name: _rgb(color) for name, color in POLARITY_STYLE.items()}
+    spans = dataset.spans
     for edge in edges(graph):
         relation, attrs = edge.relation, edge.attrs
         polarity = polarity_name(relation.polarity)
-        facts = EdgeFacts(relation, attrs, polarity, *first_evidence(graph, relation))
+        held = spans[relation.id]
+        facts = EdgeFacts(relation, attrs, polarity, *first_evidence(graph, relation), held)
         kind = "directed" if relation.directed or directed_only else "undirected"
         weight = f' weight="{relation.weight}"' if relation.weight is not None else ""
-        span = _span(*widened(relation.start, relation.end)) if dynamic else ""
+        span = _span(*widened(held.start, held.end)) if dynamic else ""
         yield (
             f"      <edge id={xml_attr(relation.id)} source={ids[edge.source]} target={ids[edge.target]}"
             f' type="{kind}" {_kind_and_label(relation.kind, attrs["label"], labels)}{weight}{span}>'

@@ -59,6 +59,7 @@ RELATION_PROPERTIES: tuple[tuple[str, str], ...] = (
     ("evidence_count", "int"),
     ("quote", ""),
     ("quote_source", ""),
+    ("reported", ""),
 )
 
 
