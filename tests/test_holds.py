@@ -211,3 +211,11 @@ def test_camps_are_numbered_alike_in_text_json_csv_and_the_page(runner, tmp_path
     data = _json_block(page, "map-data")
     assert [g["label"] for g in data["legend"]["groups"]] == ["camp 1: L, O, S", "camp 2: R, X"]
     assert {a["id"]: a["group"] for a in data["actors"]}["x"] == "camp 2: R, X"
+
+
+def test_the_syria_map_as_of_december_2024(runner):
+    result = runner.invoke(cli, ["relations", "--as-of", "2024-12", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    shown = {r["id"] for r in json.loads(result.output)}
+    # The relief reported on 2025-05-07 and the ended coastal killings are not on the map of December 2024.
+    assert shown == {"hts-ousts-assad", "hts-ousts-assad-regime", "assad-led-regime", "assad-led-syria"}
