@@ -1,7 +1,8 @@
-"""Filters shared by every command: as-of date, relation kinds, polarity, actor types.
+"""One filter object shared by every entry point and command: as-of date, relation
+kinds (kept and excluded), polarity, actor types and a focus on one actor's neighbourhood.
 
 They work on the records, so commands that only list records need no graph
-(and no networkx import).
+(and no networkx import). What holds on a date is ``holds``'s rule.
 """
 
 from __future__ import annotations
