@@ -11,6 +11,7 @@ exits 2)::
     │   ├── FileTooLargeError    above the size limit
     │   ├── ParseError           not YAML or JSON, hostile (binary, too deep, alias bomb)
     │   ├── ValidationError      every problem of the data, each with its place
+    │   ├── BadRowsError         spreadsheet rows that cannot be imported, by sheet, row and column
     │   └── NoPathError          no path joins two actors under the filters
     └── UsageError               the request cannot be answered as asked      exit 2
         ├── UnknownActorError    no actor by that name (with close matches)
@@ -103,6 +104,16 @@ class ValidationError(DataError):
         lines = [f"{len(self.problems)} problems{where}"]
         lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)
+
+
+class BadRowsError(DataError):
+    """Rows of imported sheets that cannot be read; ``rows`` says where and why, one line each."""
+
+    def __init__(self, rows: list[str]) -> None:
+        self.rows = rows
+        noun = "row" if len(rows) == 1 else "rows"
+        head = f"{len(rows)} bad {noun}; nothing was written (--skip-bad-rows writes the other rows)"
+        super().__init__("\n".join([head, *(f"  {row}" for row in rows)]))
 
 
 class NoPathError(DataError):

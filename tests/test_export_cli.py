@@ -57,7 +57,7 @@ def test_export_csv_flavor_to_a_zip_and_neo4j_cypher(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == "output/syria-2025.cypher\n"
     result = runner.invoke(cli, ["export", "csv"])
-    assert result.stdout == "output/syria-2025-gephi/nodes.csv\noutput/syria-2025-gephi/edges.csv\n"
+    assert result.stdout == "output/syria-2025-gephi/nodes.csv\noutput/syria-2025-gephi/edges.csv\noutput/syria-2025-gephi/sources.csv\n"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_import_reports_and_refuses_to_overwrite(runner, tmp_path):
     result = runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "data/back.yaml"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "Wrote data/back.yaml: 20 actors, 36 relations"
+    assert lines[0] == "Wrote data/back.yaml: 20 actors, 36 relations, 1 source"
     assert lines[1] == "kumu/elements.csv: nodes, kumu layout"
     assert lines[2:7] == ["  ID -> id", "  Label -> name", "  Type -> type", "  Description -> description", "  Tags -> tags"]
     assert "kumu/connections.csv: edges, kumu layout" in lines
@@ -108,8 +108,15 @@ def test_import_lists_skipped_rows(runner, write, tmp_path):
     nodes = write("n.csv", "Id,Label,type\na,Alpha,state\nb,Beta,person\n")
     edges = write("e.csv", "Source,Target,Type,kind\na,b,Directed,support\na,zz,Directed,support\n")
     result = runner.invoke(cli, ["import", str(nodes), str(edges), "-o", "out.yaml"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: 1 bad row; nothing was written (--skip-bad-rows writes the other rows)\n"
+        f'  {edges} row 3, column Target: unknown actor "zz"\n'
+    )
+    assert not (tmp_path / "out.yaml").exists()
+    result = runner.invoke(cli, ["import", str(nodes), str(edges), "-o", "out.yaml", "--skip-bad-rows"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith(f'Skipped 1 rows:\n  {edges} row 3: unknown actor "zz"\n')
+    assert f'Left out 1 bad row:\n  {edges} row 3, column Target: unknown actor "zz"\n' in result.stdout
 
 
 @pytest.mark.parametrize("command", ["export", "import"])

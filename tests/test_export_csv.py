@@ -67,7 +67,14 @@ def test_formula_cells_are_defused():
     assert r4[14] == "'-2 minus"
 
 
-@pytest.mark.parametrize(("flavor", "files"), [("gephi", ["nodes.csv", "edges.csv"]), ("kumu", ["elements.csv", "connections.csv"]), ("onodo", ["nodes.csv", "relations.csv"])])
+@pytest.mark.parametrize(
+    ("flavor", "files"),
+    [
+        ("gephi", ["nodes.csv", "edges.csv", "sources.csv"]),
+        ("kumu", ["elements.csv", "connections.csv", "sources.csv"]),
+        ("onodo", ["nodes.csv", "relations.csv", "sources.csv"]),
+    ],
+)
 def test_written_to_a_folder_or_a_zip(syria, tmp_path, flavor, files):
     folder = write_csv(syria, tmp_path / flavor, flavor)
     assert [p.name for p in folder] == files

@@ -24,7 +24,8 @@ def test_csv_export_imports_back_the_same_map(syria, tmp_path, flavor, suffix):
     result = import_sheets(written, tmp_path / "back.yaml")
     assert result.skipped == []
     _same_map(syria, stakeholders.load(tmp_path / "back.yaml"))
-    assert {(kind, tool) for _, kind, tool, _ in result.mappings} == {("nodes", flavor), ("edges", flavor)}
+    assert {(kind, tool) for _, kind, tool, _ in result.mappings} == {("nodes", flavor), ("edges", flavor), ("sources", "ours")}
+    assert result.data["sources"] == [s.model_dump(exclude_defaults=True, mode="json") for s in syria.sources]
 
 
 @pytest.mark.parametrize("flavor", ["gephi", "kumu", "onodo"])
@@ -38,7 +39,7 @@ def test_the_flavor_is_told_by_the_headers(syria, tmp_path):
     for flavor in ("gephi", "kumu", "onodo"):
         written = export(syria, "csv", tmp_path / flavor, flavor=flavor)
         found = {kind: tool for _, kind, tool, _ in read_sheets(written).mappings}
-        assert found == {"nodes": flavor, "edges": flavor}
+        assert found == {"nodes": flavor, "edges": flavor, "sources": "ours"}
 
 
 def test_the_report_says_how_columns_were_mapped(syria, tmp_path):
@@ -83,11 +84,15 @@ def test_foreign_kumu_sheets_are_mapped_and_bad_rows_skipped(write, tmp_path):
     ]
     assert result.skipped == [
         f"{elements} row 4: no name or id",
-        f'{connections} row 3: unknown relation kind "friend"',
-        f'{connections} row 4: unknown actor "Nobody"',
-        f'{connections} row 5: column Direction: "sideways" is not a direction; use directed or undirected',
+        f"{connections} row 3, column Type: unknown relation kind \"friend\"; declare it in a kinds sheet or see 'stakeholders kinds'",
+        f'{connections} row 4, column To: unknown actor "Nobody"',
+        f'{connections} row 5, column Direction: "sideways" is not a direction; use directed or undirected',
     ]
-    assert result.notes == [f'{elements} row 3: unknown actor type "Organization" read as other']
+    assert result.notes == [
+        f"{elements}: read as CSV with the delimiter comma",
+        f"{connections}: read as CSV with the delimiter comma",
+        f'{elements} row 3: unknown actor type "Organization" read as other',
+    ]
     assert ("Website", "attributes.Website") in result.mappings[0][3]
 
 
@@ -117,8 +122,8 @@ def test_the_written_dataset_is_yaml_and_never_replaced_without_force(syria, tmp
     output = tmp_path / "map.yaml"
     import_sheets(written, output)
     data = yaml.safe_load(output.read_text(encoding="utf-8"))
-    assert data["meta"] == {"title": "Imported from nodes.csv, edges.csv", "name": "map"}
-    assert data["sources"] == [{"id": "article-2025-05", "title": "article-2025-05", "kind": "other"}]
+    assert data["meta"] == {"title": "Imported from nodes.csv, edges.csv, sources.csv", "name": "map"}
+    assert data["sources"] == [s.model_dump(exclude_defaults=True, mode="json") for s in syria.sources]
     output.write_text("keep me", encoding="utf-8")
     with pytest.raises(UsageError, match="map.yaml exists; use --force to replace it"):
         import_sheets(written, output)
@@ -130,11 +135,23 @@ def test_the_written_dataset_is_yaml_and_never_replaced_without_force(syria, tmp
 @pytest.mark.parametrize(
     ("name", "content", "error", "message"),
     [
-        ("nodes.csv", b"Id,Label\nalpha,\xff\n", DataError, "{tmp}/nodes.csv: not UTF-8 text (byte 15); save the sheet as CSV UTF-8"),
+        (
+            "nodes.csv",
+            b"Id,Label\nalpha,\xff\n",
+            DataError,
+            "{tmp}/nodes.csv: not UTF-8 text: byte 15 (0xff) on line 2 cannot be decoded; if Excel saved it, try --encoding cp1252"
+            " (or latin-1), or save it as CSV UTF-8",
+        ),
         ("map.ods", b"", UsageError, "{tmp}/map.ods: cannot import .ods; give .csv, .zip or .xlsx files"),
-        ("edges.csv", b"Source,Target,kind\na,b,support\n", DataError, "no node sheet among the files: give a sheet of actors (Id/Label, Label or Name column) with the edges"),
+        (
+            "edges.csv",
+            b"Source,Target,kind\na,b,support\n",
+            DataError,
+            "no node sheet among the files (headers found: {tmp}/edges.csv: Source, Target, kind); a node sheet has Id and Label"
+            " (Gephi), Label (Kumu) or Name (Onodo) columns",
+        ),
         ("broken.zip", b"not a zip", DataError, "{tmp}/broken.zip: cannot read: File is not a zip file"),
-        ("broken.xlsx", b"not a workbook", DataError, "{tmp}/broken.xlsx: not a readable XLSX workbook: File is not a zip file"),
+        ("broken.xlsx", b"not a workbook", DataError, "{tmp}/broken.xlsx: not a readable XLSX workbook: not a zip file"),
     ],
 )
 def test_unreadable_files_give_one_error(tmp_path, name, content, error, message):

@@ -170,9 +170,8 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
     if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
         raise click.UsageError("give the dataset as an argument or with --data, not both")
     path = argument or data
-    max_bytes = _max_bytes()
     try:
-        return load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes)
+        return load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes())
     except FileTooLargeError as exc:
         raise FileTooLargeError(exc.path, exc.size, exc.limit, "set STAKEHOLDERS_MAX_BYTES to allow more") from None
     except DatasetNotFoundError as exc:
@@ -183,7 +182,7 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
         ) from None
 
 
-def _max_bytes() -> int:
+def max_bytes() -> int:
     """The largest data file to read: $STAKEHOLDERS_MAX_BYTES, else the library's default."""
     value = os.environ.get("STAKEHOLDERS_MAX_BYTES", "").strip()
     if not value:

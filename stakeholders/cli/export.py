@@ -9,7 +9,7 @@ import click
 
 from ..export import FORMATS
 from ..ingest.sheets import FLAVORS
-from .common import data_option, filter_options, focus_options, open_dataset, progress
+from .common import data_option, filter_options, focus_options, max_bytes, open_dataset, progress
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -81,36 +81,53 @@ def export_command(
         click.echo(safe(path))
 
 
+_SECTIONS = (("actors", "actor"), ("relations", "relation"), ("sources", "source"))
+
+
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The dataset file to write (YAML).")
 @click.option("--flavor", type=click.Choice(FLAVORS), help="The sheets' layout; guessed from the headers when not given.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def import_command(files: tuple[Path, ...], output: Path, flavor: str | None, force: bool) -> None:
+@click.option("--skip-bad-rows", is_flag=True, help="Write the map without the rows that cannot be read (listed). Default: nothing is written.")
+@click.option("--delimiter", metavar="CHAR", help="CSV delimiter: comma, semicolon, tab or pipe. Default: guessed from whole records.")
+@click.option("--encoding", metavar="NAME", help="CSV encoding when not UTF-8, e.g. cp1252 or latin-1 (Excel's).")
+def import_command(
+    files: tuple[Path, ...], output: Path, flavor: str | None, force: bool, skip_bad_rows: bool, delimiter: str | None, encoding: str | None
+) -> None:
     """Read node and edge sheets (Gephi, Kumu or Onodo) into a dataset.
 
-    FILES are CSV files, zips of them, or XLSX workbooks (with openpyxl). Node
-    and edge sheets are told apart by their headers; other columns become
-    attributes. Prints how each column was mapped and every row left out, with
-    why. Never replaces an existing file without --force.
+    FILES are CSV files, zips of them, or XLSX workbooks (with openpyxl). Node,
+    edge, source and kind sheets are told apart by their headers; other columns
+    become attributes. CSV is read as RFC 4180 (quoted cells with commas, doubled
+    quotes and line breaks), UTF-8 with or without a BOM; only the delimiter is
+    guessed. A row that cannot be read is named by sheet, row (the header is row
+    1) and column; by default nothing is written then and the exit code is 1.
+    Prints how each column was mapped. Never replaces an existing file without
+    --force.
 
     \b
     Examples:
       stakeholders import nodes.csv edges.csv -o data/imported.yaml
       stakeholders import kumu.zip -o data/kumu-map.yaml --flavor kumu
       stakeholders import map.xlsx -o data/map.yaml --force
+      stakeholders import excel-nodes.csv excel-edges.csv --delimiter semicolon --encoding cp1252 -o data/map.yaml
+      stakeholders import nodes.csv edges.csv -o data/map.yaml --skip-bad-rows
     """
     from ..ingest.sheets import import_sheets
 
-    result = import_sheets(files, output, flavor=flavor, force=force)
+    result = import_sheets(
+        files, output, flavor=flavor, force=force, skip_bad_rows=skip_bad_rows, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes()
+    )
     data = result.data
-    click.echo(f"Wrote {safe(output)}: {len(data['actors'])} actors, {len(data['relations'])} relations")
+    counts = ", ".join(f"{len(data[section])} {noun if len(data[section]) == 1 else noun + 's'}" for section, noun in _SECTIONS)
+    click.echo(f"Wrote {safe(output)}: {counts}")
     for name, kind, tool, pairs in result.mappings:
         click.echo(f"{safe(name)}: {kind}, {tool} layout")
         for header, field in pairs:
             click.echo(f"  {safe(header)} -> {safe(field)}")
     if result.skipped:
-        click.echo(f"Skipped {len(result.skipped)} rows:")
+        click.echo(f"Left out {len(result.skipped)} bad {'row' if len(result.skipped) == 1 else 'rows'}:")
         for line in result.skipped:
             click.echo(f"  {safe(line)}")
     for note in result.notes:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-from ..atomic import write_atomic
+from ..atomic import write_atomic, write_folder
 from ..dates import date_text
 from ..model import Actor, Dataset, Relation, polarity_name
 
@@ -117,7 +117,7 @@ def write_files(files: dict[str, Iterable[str]], path: str | Path) -> list[Path]
     """
     target = Path(path)
     if target.suffix.lower() != ".zip":
-        return [write_atomic(target / name, chunks) for name, chunks in files.items()]
+        return write_folder(target, files)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, chunks in files.items():

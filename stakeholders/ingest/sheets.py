@@ -8,26 +8,36 @@ Weight``; Kumu ``Label, Type, Description, Tags`` / ``From, To, Type``; Onodo
 ``Name, Type, Description`` / ``Source, Type, Target, Directed, At, From, To``),
 then our other fields under their own names.
 
-Cells: lists (aliases, tags, via) are joined with ``|``; evidence and
-attributes are JSON; dates are partial dates (``2025``, ``2025-01``,
-``2025-01-07``). Text that a spreadsheet would run as a formula (starting with
-``=``, ``+``, ``-``, ``@``) is written behind a ``'`` that reading removes.
+Beside them, the same for every tool: a sheet of sources (``sources.csv``) and
+one of the dataset's own relation kinds (``kinds.csv``), so that nothing of a map
+is lost on the way out and back.
+
+Cells: lists (aliases, tags, via) are joined with ``|`` (a JSON array when an
+item holds a ``|``); evidence and attributes are JSON; dates are partial dates
+(``2025``, ``2025-01``, ``2025-01-07``). Text that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) or
+that starts with ``'`` is written behind a ``'`` that reading removes.
 
 Reading takes sheets from any of the three tools (CSV files, a zip of them, or
-XLSX workbooks with openpyxl): it tells node sheets from edge sheets and the
-tool by their headers, maps known headers to fields and keeps other columns as
-attributes, leaves out the rows it cannot use and says why.
+XLSX workbooks with openpyxl). CSV is read as RFC 4180 (doubled quotes, line
+breaks inside quoted cells, CRLF or LF, UTF-8 with or without a BOM): only the
+delimiter is guessed (comma, semicolon, tab or pipe), from whole records. It
+tells node, edge, source and kind sheets and the tool apart by their headers,
+maps known headers to fields and keeps other columns as attributes. A row it
+cannot use is named by its sheet, its row as the spreadsheet shows it (the
+header is row 1) and its column; by default one bad row means nothing is written.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,15 +46,29 @@ import pydantic
 import yaml
 
 from ..atomic import write_atomic
-from ..errors import DataError, UsageError, ValidationError
+from ..errors import (
+    AmbiguousActorError,
+    BadRowsError,
+    DataError,
+    FileTooLargeError,
+    UnknownActorError,
+    UsageError,
+    ValidationError,
+)
 from ..load import from_dict
-from ..model import ACTOR_TYPES, Actor, Dataset, Relation, fields_of, polarity_name
+from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
 from ..names import NameIndex
-from ..vocabulary import DEFAULT_KINDS
+from ..vocabulary import DEFAULT_KINDS, unknown_kind
+from .read import DEFAULT_MAX_BYTES
 from .wording import error_message
 
 FLAVORS = ("gephi", "kumu", "onodo")
+#: What a CSV delimiter may be: Excel writes semicolons in many locales.
+DELIMITERS = (",", ";", "\t", "|")
 _FORMULA_START = tuple("=+-@\t\r")
+# A zip member (a CSV, or the XML inside an XLSX) expanding this many times over, and big, is refused as a bomb.
+_BOMB_RATIO = 100
+_BOMB_SIZE = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -64,9 +88,22 @@ class Layout:
     edges: tuple[Column, ...]
 
 
+_CODECS = {
+    "aliases": "list",
+    "tags": "list",
+    "via": "list",
+    "evidence": "json",
+    "attributes": "json",
+    "polarity": "polarity",
+    "weight": "number",
+    "confidence": "number",
+    "goldstein": "number",
+    "aligns": "boolean",
+}
+
+
 def _ours(*fields: str) -> tuple[Column, ...]:
-    codecs = {"aliases": "list", "tags": "list", "via": "list", "evidence": "json", "attributes": "json", "polarity": "polarity"}
-    return tuple(Column(name, name, codecs.get(name, "text")) for name in fields)
+    return tuple(Column(name, name, _CODECS.get(name, "text")) for name in fields)
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -80,7 +117,7 @@ LAYOUTS: dict[str, Layout] = {
             Column("Type", "directed", "directed"),
             Column("Id", "id"),
             Column("Label", None, "label"),
-            Column("Weight", "weight"),
+            Column("Weight", "weight", "number"),
             *_ours("kind", "polarity", "mode", "via", "status", "start", "end", "confidence", "description", "evidence", "tags", "attributes"),
         ),
     ),
@@ -129,8 +166,18 @@ LAYOUTS: dict[str, Layout] = {
     ),
 }
 
+#: The sheets every tool's export holds beside its nodes and edges.
+SOURCES_FILE, SOURCE_COLUMNS = "sources.csv", _ours(*fields_of(Source))
+KINDS_FILE = "kinds.csv"
+KIND_COLUMNS = tuple(Column(c.header, c.field, "directed" if c.field == "directed" else c.codec) for c in _ours(*fields_of(RelationKind)))
+
 # How each tool's direction column says directed and undirected.
-_DIRECTION_WORDS = {"Type": ("Directed", "Undirected"), "Direction": ("directed", "undirected"), "Directed": ("true", "false")}
+_DIRECTION_WORDS = {
+    "Type": ("Directed", "Undirected"),
+    "Direction": ("directed", "undirected"),
+    "Directed": ("true", "false"),
+    "directed": ("true", "false"),
+}
 _TRUE = {"directed", "true", "yes", "1", "mutual"}
 _FALSE = {"undirected", "false", "no", "0"}
 
@@ -139,7 +186,16 @@ _FALSE = {"undirected", "false", "no", "0"}
 
 
 def _guard(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    # A leading ' is doubled too, so that reading, which takes one off, gives back what was written.
+    return "'" + text if text.startswith((*_FORMULA_START, "'")) else text
+
+
+def _list_cell(items: Sequence[str]) -> str:
+    # "|" joins items as the tools expect; an item that holds one, or a list that could be
+    # read as JSON, is written as a JSON array instead, which reading tells apart.
+    if any("|" in item for item in items) or items[0].startswith("["):
+        return json.dumps(list(items), ensure_ascii=False)
+    return _guard("|".join(items))
 
 
 def _cell(column: Column, record: dict[str, Any], names: dict[str, str]) -> str:
@@ -151,16 +207,18 @@ def _cell(column: Column, record: dict[str, Any], names: dict[str, str]) -> str:
         return str(start) if start is not None and start == end else ""
     if codec == "from" and record.get("start") is not None and record.get("start") == record.get("end"):
         return ""
-    if value is None or value == [] or value == {}:
+    if value is None or value == [] or value == {} or value == ():
         return ""
     if codec == "directed":
         return _DIRECTION_WORDS[column.header][0 if value else 1]
+    if codec == "boolean":
+        return "true" if value else "false"
     if codec == "name":
         return _guard(names[value])
     if codec == "polarity":
         return polarity_name(value)
     if codec == "list":
-        return _guard("|".join(value))
+        return _list_cell(value)
     if codec == "json":
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return _guard(str(value))
@@ -191,6 +249,16 @@ def generate_sheet(columns: Sequence[Column], records: Iterable[dict[str, Any]],
         yield _csv_line([_cell(c, record, names) for c in columns])
 
 
+def generate_extra_sheets(dataset: Dataset) -> dict[str, Iterator[str]]:
+    """The sources sheet and the sheet of the dataset's own kinds, by file name, when it has any."""
+    sheets: dict[str, Iterator[str]] = {}
+    if dataset.sources:
+        sheets[SOURCES_FILE] = generate_sheet(SOURCE_COLUMNS, (s.model_dump(exclude_defaults=True) for s in dataset.sources), {})
+    if dataset.kinds:
+        sheets[KINDS_FILE] = generate_sheet(KIND_COLUMNS, (k.model_dump() for k in dataset.kinds), {})
+    return sheets
+
+
 def check_flavor(flavor: str) -> Layout:
     if flavor not in LAYOUTS:
         raise UsageError(f'unknown CSV flavor "{flavor}"; use {", ".join(FLAVORS)}')
@@ -202,20 +270,25 @@ def check_flavor(flavor: str) -> Layout:
 
 @dataclass
 class Sheet:
-    """A table read from a file: where it came from, its headers and rows of text."""
+    """A table read from a file: where it came from, its headers, and its rows of text by row number.
+
+    Row numbers are those a spreadsheet shows: the header is row 1, blank rows count.
+    """
 
     name: str
     headers: list[str]
-    rows: list[list[str]]
+    rows: list[tuple[int, list[str]]]
+    delimiter: str | None = None
 
 
 @dataclass
 class SheetImport:
     """What an import made: the dataset as plain data, and what happened on the way.
 
-    ``mappings`` holds, per sheet, its kind (nodes or edges), tool and
-    ``(header, field)`` pairs; ``skipped`` the rows left out, each with why;
-    ``notes`` what was changed to fit (an unknown actor type read as other...).
+    ``mappings`` holds, per sheet, its kind (nodes, edges, sources or kinds),
+    tool and ``(header, field)`` pairs; ``skipped`` the bad rows, each with where
+    and why; ``notes`` what was changed to fit (an unknown actor type read as
+    other...) and how CSV files were read.
     """
 
     data: dict[str, Any]
@@ -228,48 +301,137 @@ class SheetImport:
         return from_dict(self.data)
 
 
-def read_tables(path: Path) -> list[Sheet]:
-    """The tables in a CSV file, a zip of CSV files or an XLSX workbook."""
+def read_tables(
+    path: Path, *, delimiter: str | None = None, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Sheet]:
+    """The tables in a CSV file, a zip of CSV files or an XLSX workbook.
+
+    Files (and what a zip or workbook expands to) above ``max_bytes`` are refused,
+    and so are zip members that expand suspiciously (a zip bomb).
+    """
     suffix = path.suffix.lower()
+    if suffix not in (".zip", ".xlsx", ".csv", ".tsv", ".txt"):
+        raise UsageError(f"{path}: cannot import {suffix or 'a file without suffix'}; give .csv, .zip or .xlsx files")
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileTooLargeError(path, size, max_bytes)
         if suffix == ".zip":
             with zipfile.ZipFile(path) as archive:
                 members = sorted(n for n in archive.namelist() if n.lower().endswith(".csv"))
                 if not members:
                     raise DataError(f"{path}: no CSV file in the zip")
-                return [_csv_table(f"{path}:{n}", archive.read(n)) for n in members]
+                _check_expansion(path, archive, max_bytes)
+                return [_csv_table(f"{path}:{n}", _member(archive, n, max_bytes), delimiter, encoding) for n in members]
         if suffix == ".xlsx":
-            return _xlsx_tables(path)
-        if suffix in (".csv", ".tsv", ".txt"):
-            return [_csv_table(str(path), path.read_bytes())]
+            return _xlsx_tables(path, max_bytes)
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)  # bounded even if the file grows while read
+        if len(raw) > max_bytes:
+            raise FileTooLargeError(path, None, max_bytes)
+        return [_csv_table(str(path), raw, delimiter, encoding)]
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except (OSError, zipfile.BadZipFile) as exc:
         raise DataError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    raise UsageError(f"{path}: cannot import {suffix or 'a file without suffix'}; give .csv, .zip or .xlsx files")
 
 
-def _csv_table(name: str, raw: bytes) -> Sheet:
+def _check_expansion(path: Path, archive: zipfile.ZipFile, max_bytes: int) -> None:
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > _BOMB_SIZE and info.file_size > _BOMB_RATIO * max(info.compress_size, 1):
+            raise DataError(f"{path}: {info.filename} expands {info.file_size // max(info.compress_size, 1):,} times over; refused as a zip bomb")
+    if total > max_bytes:
+        raise DataError(f"{path}: expands to {total:,} bytes, above the limit of {max_bytes:,}; set STAKEHOLDERS_MAX_BYTES to allow more")
+
+
+def _member(archive: zipfile.ZipFile, name: str, max_bytes: int) -> bytes:
+    # The sizes a zip declares may lie: read no more than the limit, whatever they say.
+    with archive.open(name) as member:
+        raw = member.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise DataError(f"{archive.filename}:{name}: expands beyond the limit of {max_bytes:,} bytes; refused")
+    return raw
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's name, or ``UsageError`` for one Python does not know."""
     try:
-        text = raw.decode("utf-8-sig")
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f'unknown encoding "{encoding}"; for sheets saved by Excel try cp1252 or latin-1') from None
+
+
+def check_delimiter(delimiter: str) -> str:
+    named = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|", "\\t": "\t"}
+    chosen = named.get(delimiter.lower(), delimiter)
+    if chosen not in DELIMITERS:
+        raise UsageError(f'unknown delimiter "{delimiter}"; use comma, semicolon, tab or pipe')
+    return chosen
+
+
+def _decode(name: str, raw: bytes, encoding: str | None) -> str:
+    if encoding is not None:
+        return raw.decode(check_encoding(encoding), errors="strict").removeprefix("\ufeff")
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{name}: not UTF-8 text (byte {exc.start}); save the sheet as CSV UTF-8") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"{name}: not UTF-8 text: byte {exc.start} (0x{raw[exc.start]:02x}) on line {line} cannot be decoded;"
+            " if Excel saved it, try --encoding cp1252 (or latin-1), or save it as CSV UTF-8"
+        ) from None
+
+
+def _records(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
+    # RFC 4180, whatever the file: doubled quotes inside quoted cells, line breaks in them, CRLF or LF.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+    return [row for _, row in zip(range(limit), reader, strict=False)] if limit is not None else list(reader)
+
+
+def _guess_delimiter(text: str) -> str:
+    """The delimiter that splits whole records most consistently: the most records with
+    as many cells as the header, then the widest header; a comma when none splits anything."""
+    best, best_score = ",", (0.0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [row for row in _records(text, delimiter, 200) if any(cell.strip() for cell in row)]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        score = (sum(len(row) == width for row in rows) / len(rows), width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _csv_table(name: str, raw: bytes, delimiter: str | None, encoding: str | None) -> Sheet:
+    text = _decode(name, raw, encoding)
+    if "\x00" in text:
+        raise DataError(f"{name}: binary data, not a CSV sheet (a NUL byte at character {text.index(chr(0))})")
+    chosen = check_delimiter(delimiter) if delimiter is not None else _guess_delimiter(text)
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = _records(text, chosen)
     except csv.Error as exc:
         raise DataError(f"{name}: not a readable CSV file: {exc}") from None
-    return _table(name, rows)
+    sheet = _table(name, rows)
+    sheet.delimiter = chosen
+    return sheet
 
 
-def _xlsx_tables(path: Path) -> list[Sheet]:
+def _xlsx_tables(path: Path, max_bytes: int) -> list[Sheet]:
     try:
         import openpyxl
     except ImportError:
         raise UsageError("reading .xlsx files needs openpyxl: pip install openpyxl (or save the sheets as CSV)") from None
+    try:
+        with zipfile.ZipFile(path) as archive:  # a workbook is a zip of XML: checked before openpyxl expands it
+            _check_expansion(path, archive, max_bytes)
+    except zipfile.BadZipFile:
+        raise DataError(f"{path}: not a readable XLSX workbook: not a zip file") from None
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
@@ -294,26 +456,32 @@ def _xlsx_text(value: object) -> str:
 
 
 def _table(name: str, rows: list[list[str]]) -> Sheet:
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
+    if not numbered:
         return Sheet(name, [], [])
-    return Sheet(name, [h.strip() for h in rows[0]], rows[1:])
+    (_, headers), *rest = numbered
+    return Sheet(name, [h.strip() for h in headers], rest)
 
 
 def _key(header: str) -> str:
     return re.sub(r"[\s-]+", "_", header.strip().lower())
 
 
+_ENDS = ({"source", "target"}, {"from", "to"})
+
+
 def _classify(headers: list[str], flavor: str | None) -> tuple[str, str]:
-    """Whether a sheet holds nodes or edges, and in which tool's layout."""
+    """Whether a sheet holds nodes, edges, sources or kinds, and in which tool's layout."""
     keys = {_key(h) for h in headers}
-    if {"source", "target"} <= keys:
-        kind, guess = "edges", "onodo" if "directed" in keys else "gephi"
-    elif {"from", "to"} <= keys:
-        kind, guess = "edges", "kumu"
-    else:
-        kind, guess = "nodes", "onodo" if "name" in keys and "label" not in keys else ("gephi" if "Id" in headers else "kumu")
-    return kind, flavor or guess
+    if _ENDS[0] <= keys:
+        return "edges", flavor or ("onodo" if "directed" in keys else "gephi")
+    if _ENDS[1] <= keys:
+        return "edges", flavor or "kumu"
+    if {"id", "title"} <= keys and not keys & {"label", "name", "type"}:
+        return "sources", "ours"
+    if {"id", "polarity", "directed"} <= keys:
+        return "kinds", "ours"
+    return "nodes", flavor or ("onodo" if "name" in keys and "label" not in keys else ("gephi" if "Id" in headers else "kumu"))
 
 
 def _mapping(headers: list[str], columns: Sequence[Column], model_fields: Iterable[str]) -> list[tuple[str, Column | None]]:
@@ -324,118 +492,244 @@ def _mapping(headers: list[str], columns: Sequence[Column], model_fields: Iterab
         key = _key(header)
         column = by_key.get(key)
         if column is None and key in ours:
-            column = Column(header, key, _ours(key)[0].codec)
+            column = Column(header, key, _CODECS.get(key, "text"))
         mapped.append((header, column))
     return mapped
 
 
-def _decode(column: Column, text: str) -> Any:
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
-        text = text[1:]
+def _unguard(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith((*_FORMULA_START, "'")) else text
+
+
+def _decode_cell(column: Column, text: str) -> Any:
     if column.codec == "list":
-        return [part.strip() for part in text.split("|") if part.strip()]
+        if text.startswith("["):
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError:
+                items = None
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                return items
+        return [part.strip() for part in _unguard(text).split("|") if part.strip()]
     if column.codec == "json":
-        return json.loads(text)
-    if column.codec == "directed":
-        word = text.lower()
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON: {exc.msg} at character {exc.pos}") from None
+    if column.codec in ("directed", "boolean"):
+        word = text.strip().lower()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise ValueError(f'"{text}" is not a direction; use directed or undirected')
-    if column.field in ("weight", "confidence"):
-        return float(text)
-    return text
-
-
-def _record(row: list[str], mapped: list[tuple[str, Column | None]]) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    for (header, column), text in zip(mapped, row, strict=False):
-        text = text.strip()
-        if not text or (column is not None and column.field is None):
-            continue
-        if column is None:
-            record.setdefault("attributes", {})[header] = text
-            continue
+        what = "a direction; use directed or undirected" if column.codec == "directed" else "true or false"
+        raise ValueError(f'"{text}" is not {what}')
+    if column.codec == "number":
         try:
-            value = _decode(column, text)
-        except ValueError as exc:
-            raise ValueError(f"column {header}: {exc}") from None
-        if column.field == "at":
-            record["start"] = record["end"] = value
-        elif column.field == "attributes":
-            record.setdefault("attributes", {}).update(value)
-        else:
-            record[column.field] = value
-    return record
+            return float(text)
+        except ValueError:
+            raise ValueError(f'"{text}" is not a number') from None
+    return _unguard(text)
 
 
-def _first_error(exc: pydantic.ValidationError) -> str:
-    error = exc.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in error["loc"])
-    return f"{where}: {error_message(error)}" if where else error_message(error)
+@dataclass(frozen=True)
+class _Row:
+    """One row of a sheet as a record, with where it stands and which header holds each field."""
+
+    where: str
+    record: dict[str, Any]
+    headers: dict[str, str]
+
+    def bad(self, message: str, field: str | None = None) -> str:
+        header = self.headers.get(field or "")
+        return f"{self.where}, column {header}: {message}" if header else f"{self.where}: {message}"
+
+
+def _rows(sheet: Sheet, mapped: list[tuple[str, Column | None]], skipped: list[str]) -> Iterator[_Row]:
+    """The sheet's rows as records; a cell that cannot be read makes its row bad."""
+    headers = {column.field: header for header, column in mapped if column is not None and column.field}
+    headers.setdefault("start", headers.get("at", "start"))
+    headers.setdefault("end", headers.get("at", "end"))
+    for number, cells in sheet.rows:
+        where = f"{sheet.name} row {number}"
+        record: dict[str, Any] = {}
+        problems = []
+        for (header, column), text in zip(mapped, cells, strict=False):
+            # Cells are taken as written, spaces and all; only an empty cell means no value.
+            if text == "" or (column is not None and column.field is None):
+                continue
+            if column is None:
+                record.setdefault("attributes", {})[header] = text
+                continue
+            try:
+                value = _decode_cell(column, text)
+            except ValueError as exc:
+                problems.append(f"{where}, column {header}: {exc}")
+                continue
+            if column.field == "at":
+                record["start"] = record["end"] = value
+            elif column.field == "attributes":
+                if not isinstance(value, dict):
+                    problems.append(f"{where}, column {header}: attributes are a JSON object of names and values")
+                    continue
+                record.setdefault("attributes", {}).update(value)
+            else:
+                record[column.field] = value
+        if problems:
+            skipped.extend(problems)
+            continue
+        yield _Row(where, record, headers)
+
+
+def _invalid(row: _Row, exc: pydantic.ValidationError) -> list[str]:
+    """Pydantic's errors for a row, each named by the column that holds the field."""
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        message = error_message(error)
+        value = error.get("input")
+        if error["type"] not in ("partial_date", "bad_url", "attribute_value") and isinstance(value, (str, int, float)) and len(str(value)) <= 60:
+            message += f", got {value!r}"
+        if len(loc) > 1:
+            message = f"{'.'.join(str(p) for p in loc[1:])}: {message}"
+        found.append(row.bad(message, str(loc[0]) if loc else None))
+    return found
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
 
 
-def read_sheets(paths: Sequence[str | Path], flavor: str | None = None, name: str | None = None) -> SheetImport:
-    """Read node and edge sheets into a dataset (as plain data), with a report.
+Mapped = list[tuple[Sheet, list[tuple[str, Column | None]]]]
+
+
+def read_sheets(
+    paths: Sequence[str | Path],
+    flavor: str | None = None,
+    name: str | None = None,
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> SheetImport:
+    """Read node, edge, source and kind sheets into a dataset (as plain data), with a report.
 
     ``flavor`` forces the tool's layout (gephi, kumu or onodo) instead of
-    guessing it from the headers. Raises ``DataError`` when a file cannot be
-    read or holds no node sheet.
+    guessing it from the headers; ``delimiter`` and ``encoding`` force how CSV
+    files are read (by default: RFC 4180, the delimiter guessed, UTF-8). Bad rows
+    are left out and listed in ``skipped``. Raises ``DataError`` when a file
+    cannot be read, or when the sheets hold no actors or no relation at all.
     """
     if flavor is not None:
         check_flavor(flavor)
+    if encoding is not None:
+        check_encoding(encoding)
+    if delimiter is not None:
+        check_delimiter(delimiter)
     result = SheetImport({})
-    node_sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]] = []
-    edge_sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]] = []
+    found: dict[str, Mapped] = {"nodes": [], "edges": [], "sources": [], "kinds": []}
+    headers_seen: list[str] = []
     for path in paths:
-        for sheet in read_tables(Path(path)):
+        for sheet in read_tables(Path(path), delimiter=delimiter, encoding=encoding, max_bytes=max_bytes):
             if not sheet.headers:
                 result.notes.append(f"{sheet.name}: empty, ignored")
                 continue
+            headers_seen.append(f"{sheet.name}: {', '.join(sheet.headers)}")
+            if sheet.delimiter is not None:
+                result.notes.append(f"{sheet.name}: read as CSV with the delimiter {_DELIMITER_NAMES[sheet.delimiter]}")
             kind, tool = _classify(sheet.headers, flavor)
-            layout = LAYOUTS[tool]
-            columns, fields = (layout.nodes, fields_of(Actor)) if kind == "nodes" else (layout.edges, fields_of(Relation))
+            columns, fields = _COLUMNS[kind](tool)
             mapped = _mapping(sheet.headers, columns, fields)
             pairs = [(h, "ignored (derived)" if c is not None and c.field is None else (c.field if c else f"attributes.{h}")) for h, c in mapped]
             result.mappings.append((sheet.name, kind, tool, [(h, str(f)) for h, f in pairs]))
-            (node_sheets if kind == "nodes" else edge_sheets).append((sheet, mapped))
-    if not node_sheets:
-        raise DataError("no node sheet among the files: give a sheet of actors (Id/Label, Label or Name column) with the edges")
-    actors = _read_actors(node_sheets, result)
+            found[kind].append((sheet, mapped))
+    expected = "an edge sheet has Source and Target (Gephi, Onodo) or From and To (Kumu) columns"
+    if not found["nodes"]:
+        raise DataError("no node sheet among the files (headers found: " + "; ".join(headers_seen) + "); a node sheet has Id and Label (Gephi), Label (Kumu) or Name (Onodo) columns")
+    if not found["edges"]:
+        raise DataError("no edge sheet among the files (headers found: " + "; ".join(headers_seen) + f"); {expected}")
+    kinds = _read_kinds(found["kinds"], result)
+    known_kinds = {**DEFAULT_KINDS, **{k["id"]: RelationKind.model_validate(k) for k in kinds}}
+    sources = _read_sources(found["sources"], result)
+    actors = _read_actors(found["nodes"], result)
     index = NameIndex(Actor.model_validate(a) for a in actors)
-    relations = _read_relations(edge_sheets, index, result)
-    sources = sorted({e["source"] for r in relations for e in r.get("evidence", [])})
+    cited = {s["id"] for s in sources} if found["sources"] else None
+    relations, origins = _read_relations(found["edges"], index, known_kinds, cited, result)
+    if not relations:
+        raise DataError(f"no relation could be imported from the edge sheets ({len(result.skipped)} bad rows); {expected}, and rows need a known kind")
+    if cited is None:
+        stubs = sorted({e["source"] for r in relations for e in r.get("evidence", [])})
+        sources = [{"id": s, "title": s, "kind": "other"} for s in stubs]
+        if stubs:
+            result.notes.append(f"evidence cites {len(stubs)} sources the sheets do not describe: added with their id as title")
     result.data = {
         "meta": {"title": f"Imported from {', '.join(Path(p).name for p in paths)}", **({"name": name} if name else {})},
-        "sources": [{"id": s, "title": s, "kind": "other"} for s in sources],
+        "sources": sources,
         "actors": actors,
         "relations": relations,
+        **({"kinds": kinds} if kinds else {}),
     }
-    if sources:
-        result.notes.append(f"evidence cites {len(sources)} sources the sheets do not describe: added with their id as title")
-    try:
-        from_dict(result.data)
-    except ValidationError as exc:
-        raise DataError(f"the imported map is not valid:\n{exc}") from None
+    _check_whole(result, origins)
     return result
 
 
-def _read_actors(sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]], result: SheetImport) -> list[dict[str, Any]]:
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_COLUMNS = {
+    "nodes": lambda tool: (LAYOUTS[tool].nodes, fields_of(Actor)),
+    "edges": lambda tool: (LAYOUTS[tool].edges, fields_of(Relation)),
+    "sources": lambda tool: (SOURCE_COLUMNS, fields_of(Source)),
+    "kinds": lambda tool: (KIND_COLUMNS, fields_of(RelationKind)),
+}
+
+
+def _check_whole(result: SheetImport, origins: Mapping[tuple[str, int], str]) -> None:
+    """The last check, on the map as a whole; a problem it finds is named by the row it came from."""
+    try:
+        from_dict(result.data)
+    except ValidationError as exc:
+        rows = []
+        for problem in exc.problems:
+            place = re.match(r"(\w+)\[(\d+)\]\S*: ", problem.message)
+            where = origins.get((place[1], int(place[2]))) if place else None
+            rows.append(f"{where}: {problem.message[place.end():]}" if where and place else problem.message)
+        raise BadRowsError(rows) from None
+
+
+def _read_records(sheets: Mapped, model: type, result: SheetImport) -> Iterator[tuple[_Row, dict[str, Any]]]:
+    """Rows checked against ``model``, with ids unique; bad rows go to ``result.skipped``."""
+    seen: set[str] = set()
+    for sheet, mapped in sheets:
+        for row in _rows(sheet, mapped, result.skipped):
+            record = row.record
+            if "id" not in record:
+                result.skipped.append(row.bad("no id", "id") if "id" in row.headers else f"{row.where}: no id column")
+                continue
+            if record["id"] in seen:
+                result.skipped.append(row.bad(f'duplicate id "{record["id"]}"', "id"))
+                continue
+            try:
+                model.model_validate(record)
+            except pydantic.ValidationError as exc:
+                result.skipped.extend(_invalid(row, exc))
+                continue
+            seen.add(record["id"])
+            yield row, _ordered(record, fields_of(model))
+
+
+def _read_sources(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
+    return [record for _, record in _read_records(sheets, Source, result)]
+
+
+def _read_kinds(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
+    return [record for _, record in _read_records(sheets, RelationKind, result)]
+
+
+def _read_actors(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
     actors: list[dict[str, Any]] = []
     seen: set[str] = set()
     for sheet, mapped in sheets:
-        for number, row in enumerate(sheet.rows, start=2):
-            where = f"{sheet.name} row {number}"
-            try:
-                record = _record(row, mapped)
-            except ValueError as exc:
-                result.skipped.append(f"{where}: {exc}")
-                continue
+        for row in _rows(sheet, mapped, result.skipped):
+            record = row.record
             if "name" not in record and "id" not in record:
-                result.skipped.append(f"{where}: no name or id")
+                result.skipped.append(f"{row.where}: no name or id")
                 continue
             record.setdefault("name", record.get("id"))
             if "id" not in record:
@@ -443,16 +737,16 @@ def _read_actors(sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]], re
                 record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(actors) + 3))) if c not in seen)
             if record.get("type") not in ACTOR_TYPES:
                 if "type" in record:
-                    result.notes.append(f'{where}: unknown actor type "{record["type"]}" read as other')
+                    result.notes.append(f'{row.where}: unknown actor type "{record["type"]}" read as other')
                     record.setdefault("attributes", {})["type"] = record["type"]
                 record["type"] = "other"
             if record["id"] in seen:
-                result.skipped.append(f'{where}: duplicate id "{record["id"]}"')
+                result.skipped.append(row.bad(f'duplicate id "{record["id"]}"', "id"))
                 continue
             try:
                 Actor.model_validate(record)
             except pydantic.ValidationError as exc:
-                result.skipped.append(f"{where}: {_first_error(exc)}")
+                result.skipped.extend(_invalid(row, exc))
                 continue
             seen.add(record["id"])
             actors.append(_ordered(record, fields_of(Actor)))
@@ -460,31 +754,59 @@ def _read_actors(sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]], re
 
 
 def _read_relations(
-    sheets: list[tuple[Sheet, list[tuple[str, Column | None]]]], index: NameIndex, result: SheetImport
-) -> list[dict[str, Any]]:
+    sheets: Mapped, index: NameIndex, kinds: Mapping[str, RelationKind], sources: set[str] | None, result: SheetImport
+) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
     relations: list[dict[str, Any]] = []
+    origins: dict[tuple[str, int], str] = {}
+    ids: set[str] = set()
     for sheet, mapped in sheets:
-        for number, row in enumerate(sheet.rows, start=2):
-            where = f"{sheet.name} row {number}"
+        for row in _rows(sheet, mapped, result.skipped):
+            problems = _relation_problems(row, index, kinds, sources, ids)
+            if problems:
+                result.skipped.extend(problems)
+                continue
+            record = {k: v for k, v in row.record.items() if v is not None}
             try:
-                record = _record(row, mapped)
-                missing = [f for f in ("source", "target", "kind") if f not in record]
-                if missing:
-                    raise ValueError(f"no {' or '.join(missing)}")
-                if record["kind"] not in DEFAULT_KINDS:
-                    raise ValueError(f'unknown relation kind "{record["kind"]}"')
-                for end in ("source", "target"):
-                    record[end] = index.resolve(record[end])
-                record["via"] = [index.resolve(v) for v in record.get("via", [])] or None
-                Relation.model_validate({k: v for k, v in record.items() if v is not None})
+                Relation.model_validate(record)
             except pydantic.ValidationError as exc:
-                result.skipped.append(f"{where}: {_first_error(exc)}")
+                result.skipped.extend(_invalid(row, exc))
                 continue
-            except (ValueError, UsageError) as exc:
-                result.skipped.append(f"{where}: {exc}")
-                continue
-            relations.append(_ordered({k: v for k, v in record.items() if v is not None}, fields_of(Relation)))
-    return relations
+            if "id" in record:
+                ids.add(record["id"])
+            origins[("relations", len(relations))] = row.where
+            relations.append(_ordered(record, fields_of(Relation)))
+    return relations, origins
+
+
+def _relation_problems(row: _Row, index: NameIndex, kinds: Mapping[str, RelationKind], sources: set[str] | None, ids: set[str]) -> list[str]:
+    """What makes a relation row unusable, each named by its column; resolves its actors in place."""
+    record = row.record
+    problems = [row.bad(f"no {field}", field) if field in row.headers else f"{row.where}: no {field} column" for field in ("source", "target", "kind") if field not in record]
+    if "kind" in record and record["kind"] not in kinds:
+        problems.append(row.bad(unknown_kind(record["kind"], kinds, "declare it in a kinds sheet or see 'stakeholders kinds'"), "kind"))
+    for end in ("source", "target"):
+        if end in record:
+            try:
+                record[end] = index.resolve(record[end])
+            except (UnknownActorError, AmbiguousActorError) as exc:
+                problems.append(row.bad(str(exc), end))
+    via = []
+    for name in record.get("via") or ():
+        try:
+            via.append(index.resolve(name))
+        except (UnknownActorError, AmbiguousActorError) as exc:
+            problems.append(row.bad(str(exc), "via"))
+    record["via"] = via or None
+    if "source" in record and record.get("source") == record.get("target") and not problems:
+        problems.append(f'{row.where}: source and target are the same actor "{record["source"]}"; a relation joins two actors')
+    if record.get("id") in ids:
+        problems.append(row.bad(f'duplicate id "{record["id"]}"', "id"))
+    if sources is not None:
+        for evidence in record.get("evidence") or ():
+            cited = evidence.get("source") if isinstance(evidence, dict) else None
+            if isinstance(cited, str) and cited not in sources:
+                problems.append(row.bad(f'evidence cites unknown source "{cited}"; list it in the sources sheet', "evidence"))
+    return problems
 
 
 def _ordered(record: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
@@ -492,19 +814,45 @@ def _ordered(record: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
     return {name: record[name] for name in fields if name in record}
 
 
+class _Dumper(yaml.SafeDumper):
+    """Text with characters YAML alone reads as line breaks (NEL, U+2028, U+2029) is written
+    double-quoted, where they are escaped; elsewhere they would read back as spaces."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if any(ch in text for ch in "\x85\u2028\u2029"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+    return dumper.represent_str(text)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
 def write_dataset(result: SheetImport, path: str | Path, force: bool = False) -> Path:
-    """Write the imported dataset as YAML; refuses to replace a file unless ``force``."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to replace it")
-    text = yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False, width=100)
-    return write_atomic(target, [text])
+    """Write the imported dataset as YAML; refuses to replace a file unless ``force`` (checked as it is written)."""
+    text = yaml.dump(result.data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return write_atomic(path, [text], replace=force)
 
 
 def import_sheets(
-    paths: Sequence[str | Path], output: str | Path, flavor: str | None = None, force: bool = False
+    paths: Sequence[str | Path],
+    output: str | Path,
+    flavor: str | None = None,
+    force: bool = False,
+    *,
+    skip_bad_rows: bool = False,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> SheetImport:
-    """Read the sheets and write the dataset to ``output`` (YAML); returns what was read."""
-    result = read_sheets(paths, flavor, name=Path(output).stem)
+    """Read the sheets and write the dataset to ``output`` (YAML); returns what was read.
+
+    All or nothing: with a bad row nothing is written and ``BadRowsError`` lists
+    every one, unless ``skip_bad_rows``, which writes the other rows (the
+    result's ``skipped`` still lists the bad ones).
+    """
+    result = read_sheets(paths, flavor, name=Path(output).stem, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes)
+    if result.skipped and not skip_bad_rows:
+        raise BadRowsError(result.skipped)
     write_dataset(result, output, force)
     return result
