@@ -280,3 +280,15 @@ def test_quiet_is_accepted_and_output_unchanged(runner):
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stdout == loud.stdout
     assert quiet.stderr == ""
+
+
+def test_a_warning_about_many_records_names_a_few(runner, tmp_path):
+    path = tmp_path / "map.json"
+    relations = [{"source": "a", "target": "b", "kind": "visit", "id": f"r{i}"} for i in range(8)]
+    path.write_text(json.dumps({"actors": [{"id": x, "name": x, "type": "state"} for x in "ab"], "relations": relations}))
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "warning: 8 relations have no evidence: r0, r1, r2, r3, r4 and 3 more; --format json lists them all"
+    assert "; 1 kind\n" in result.output
+    listed = json.loads(runner.invoke(cli, ["validate", str(path), "--format", "json"]).output)
+    assert listed["relations_without_evidence"] == [f"r{i}" for i in range(8)]

@@ -66,14 +66,25 @@ def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
     by_polarity = ", ".join(f"{p} {n}" for p, n in counts["relations_by_polarity"].items())
     rows = [
         ("actors", counts["actors"], by_type),
-        ("relations", counts["relations"], f"{by_polarity}; {len(counts['relations_by_kind'])} kinds"),
+        ("relations", counts["relations"], f"{by_polarity}; {len(counts['relations_by_kind'])} kind{'' if len(counts['relations_by_kind']) == 1 else 's'}"),
         ("sources", counts["sources"], f"{counts['evidence']} evidence quotes"),
         ("dated", counts["dated_relations"], _date_range(counts)),
     ]
     click.echo(table(None, rows))
     missing = counts["relations_without_evidence"]
     if missing:
-        click.echo(f"warning: {len(missing)} relations without evidence: {safe(', '.join(missing))}")
+        click.echo(f"warning: {_many(missing, 'relation has no evidence', 'relations have no evidence')}")
+
+
+#: How many records a warning names before it says how many more there are.
+SHOWN = 5
+
+
+def _many(ids: list[str], one: str, several: str) -> str:
+    """A warning about many records on one line: ``118 relations have no evidence: r1, r2, r3, r4, r5 and 113 more; ...``."""
+    shown = ", ".join(ids[:SHOWN])
+    more = f" and {len(ids) - SHOWN} more; --format json lists them all" if len(ids) > SHOWN else ""
+    return safe(f"{len(ids)} {one if len(ids) == 1 else several}: {shown}{more}")
 
 
 def _date_range(counts: dict[str, Any]) -> str:

@@ -213,6 +213,8 @@ def _cell(column: Column, record: dict[str, Any], names: dict[str, str]) -> str:
         return _DIRECTION_WORDS[column.header][0 if value else 1]
     if codec == "boolean":
         return "true" if value else "false"
+    if codec == "number":
+        return str(value)  # the shortest text that reads back as the same float; a number is no formula
     if codec == "name":
         return _guard(names[value])
     if codec == "polarity":
@@ -524,7 +526,7 @@ def _decode_cell(column: Column, text: str) -> Any:
         raise ValueError(f'"{text}" is not {what}')
     if column.codec == "number":
         try:
-            return float(text)
+            return float(_unguard(text))
         except ValueError:
             raise ValueError(f'"{text}" is not a number') from None
     return _unguard(text)
@@ -653,8 +655,8 @@ def read_sheets(
     index = NameIndex(Actor.model_validate(a) for a in actors)
     cited = {s["id"] for s in sources} if found["sources"] else None
     relations, origins = _read_relations(found["edges"], index, known_kinds, cited, result)
-    if not relations:
-        raise DataError(f"no relation could be imported from the edge sheets ({len(result.skipped)} bad rows); {expected}, and rows need a known kind")
+    if not relations and not result.skipped:
+        raise DataError(f"no relation in the edge sheets; {expected}, and a row for each relation")
     if cited is None:
         stubs = sorted({e["source"] for r in relations for e in r.get("evidence", [])})
         sources = [{"id": s, "title": s, "kind": "other"} for s in stubs]
@@ -854,5 +856,7 @@ def import_sheets(
     result = read_sheets(paths, flavor, name=Path(output).stem, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes)
     if result.skipped and not skip_bad_rows:
         raise BadRowsError(result.skipped)
+    if not result.data["relations"]:
+        raise DataError(f"no relation could be imported from the edge sheets ({len(result.skipped)} bad rows); nothing was written")
     write_dataset(result, output, force)
     return result
