@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import PartialDate
 from .errors import (
     AmbiguousActorError,
+    BadRowsError,
     DataError,
     DatasetNotFoundError,
     InvalidDateError,
@@ -119,6 +120,7 @@ __all__ = [
     "render_html",
     "Actor",
     "AmbiguousActorError",
+    "BadRowsError",
     "DataError",
     "Dataset",
     "DatasetNotFoundError",
