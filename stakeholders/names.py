@@ -6,9 +6,12 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import AmbiguousActorError, UnknownActorError
-from .model import Actor
+
+if TYPE_CHECKING:
+    from .model import Actor
 
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -53,11 +56,42 @@ def _join_or(items: list[str], word: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-class NameIndex:
-    """Resolves names to actor ids.
+#: How many candidates an ambiguous name lists before it says how many more there are.
+LISTED = 8
+#: How close (rapidfuzz's ratio, 0-100) a name, or a run of words in it, must come to be suggested.
+SUGGEST_CUTOFF = 75
 
-    An exact id wins, then an id up to case and punctuation, then names and
-    aliases. A name shared by several actors is ambiguous rather than guessed.
+
+def _coverage(query: list[str], words: list[str], whole: bool) -> float:
+    """How much of a name the query's words cover (0 when they do not stand in a row in it),
+    each word whole or (``whole=False``) as a word's beginning."""
+    n = len(query)
+    for i in range(len(words) - n + 1):
+        if all(words[i + j] == q if whole else words[i + j].startswith(q) for j, q in enumerate(query)):
+            return n / len(words)
+    return 0.0
+
+
+def _closeness(query: str, label: str) -> float:
+    """How close (0-100) a folded query comes to a folded name: to the whole, or to a run of as many words."""
+    from rapidfuzz import fuzz
+
+    words, n = label.split(" "), query.count(" ") + 1
+    runs = {" ".join(words[i : i + n]) for i in range(max(len(words) - n + 1, 1))}
+    return max(fuzz.ratio(query, run) for run in (label, *runs))
+
+
+class NameIndex:
+    """Resolves names to actor ids: the one rule for the command line, the Python API and the map's search.
+
+    In order: an exact id; an id, name or alias up to case, accents and
+    punctuation; then (``partial``) a run of whole words of a name or alias
+    ("sharaa", "hayat tahrir", "america"), then a run of word beginnings ("druz").
+    At the last two steps the name the query covers most wins ("sharaa" covers
+    half of "al-Sharaa", a quarter of "al-Sharaa's administration"); actors tied
+    at the top make the name ambiguous, never a guess. The map's script follows
+    the same steps (``findActor`` in ``map.js``; the tests run one table of cases
+    through both).
     """
 
     def __init__(self, actors: Iterable[Actor]) -> None:
@@ -75,10 +109,11 @@ class NameIndex:
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self._actors
 
-    def resolve(self, name: str) -> str:
+    def resolve(self, name: str, *, partial: bool = True) -> str:
         """The id of the one actor ``name`` designates.
 
-        Raises ``UnknownActorError`` (with close matches) or ``AmbiguousActorError``.
+        ``partial=False`` takes whole names only (data files: a reference is never
+        completed). Raises ``UnknownActorError`` (with close matches) or ``AmbiguousActorError``.
         """
         if name in self._actors:
             return name
@@ -86,23 +121,65 @@ class NameIndex:
         if key in self._by_id:
             return self._by_id[key]
         ids = self._by_name.get(key, [])
+        if not ids and partial and key:
+            ids = self._partial(key)
         if len(ids) == 1:
             return ids[0]
         if ids:
-            named = _join_or([_quote(self._actors[i]) for i in ids], "and")
-            raise AmbiguousActorError(name, list(ids), f'"{name}" is ambiguous: it names {named}; use an id')
+            shown = [_quote(self._actors[i]) for i in ids[:LISTED]]
+            if len(ids) > LISTED:
+                shown.append(f"{len(ids) - LISTED} more")
+            named = _join_or(shown, "and")
+            raise AmbiguousActorError(name, list(ids), f'"{name}" is ambiguous: it names {named}; use an id or a fuller name')
         suggestions = self.suggest(key)
         hint = f"; did you mean {_join_or([_quote(self._actors[i]) for i in suggestions], 'or')}?" if suggestions else ""
         raise UnknownActorError(name, suggestions, f'unknown actor "{name}"{hint}')
 
-    def suggest(self, key: str, limit: int = 3) -> list[str]:
-        """Ids of the actors whose id, name or alias comes closest to the folded ``key``."""
-        candidates: dict[str, list[str]] = {k: [v] for k, v in self._by_id.items()}
+    def _labels(self) -> dict[str, list[str]]:
+        """Every folded id, name and alias with the actors it names."""
+        labels: dict[str, list[str]] = {k: [v] for k, v in self._by_id.items()}
         for k, ids in self._by_name.items():
-            candidates.setdefault(k, []).extend(ids)
-        found: list[str] = []
-        for match in difflib.get_close_matches(key, list(candidates), n=limit * 2, cutoff=0.7):
-            for actor_id in candidates[match]:
-                if actor_id not in found:
-                    found.append(actor_id)
-        return found[:limit]
+            labels.setdefault(k, []).extend(i for i in ids if i not in labels[k])
+        return labels
+
+    def _partial(self, key: str) -> list[str]:
+        """The actors a run of words of their names matches, best covered first: one winner, or all when the top ties."""
+        query = key.split(" ")
+        labels = [(label.split(" "), ids) for label, ids in self._labels().items()]
+        for whole in (True, False):
+            best: dict[str, float] = {}
+            for words, ids in labels:
+                coverage = _coverage(query, words, whole)
+                for actor_id in ids if coverage else ():
+                    best[actor_id] = max(best.get(actor_id, 0.0), coverage)
+            if best:
+                ranked = sorted(best, key=lambda i: (-best[i], self._actors[i].name.casefold(), i))
+                tied = sum(1 for i in ranked if best[i] == best[ranked[0]])
+                return ranked[:1] if tied == 1 else ranked
+        return []
+
+    def suggest(self, key: str, limit: int = 3) -> list[str]:
+        """Ids of the actors whose id, name or alias comes closest to the folded ``key``.
+
+        Closeness is rapidfuzz's ratio to a whole name or to a run of as many words
+        in it ("sharra" to "sharaa"), at least ``SUGGEST_CUTOFF``; ties go to the
+        name the query covers most, then by name.
+        """
+        if not key:
+            return []
+        size = key.count(" ") + 1
+        best: dict[str, tuple[float, float]] = {}
+        for label, ids in self._labels().items():
+            score = _closeness(key, label)
+            if score < SUGGEST_CUTOFF:
+                continue
+            rank = (score, size / (label.count(" ") + 1))
+            for actor_id in ids:
+                best[actor_id] = max(best.get(actor_id, rank), rank)
+        ranked = sorted(best, key=lambda i: (-best[i][0], -best[i][1], self._actors[i].name.casefold(), i))
+        if not ranked:
+            return []
+        # Only those about as close as the best, on a name the query covers more than half as much of:
+        # "al-sharra" suggests al-Sharaa, not "al-Sharaa's administration" as well.
+        score, covered = best[ranked[0]]
+        return [i for i in ranked if best[i][0] >= score - 5 and best[i][1] > covered / 2][:limit]

@@ -296,3 +296,32 @@ def test_a_relation_known_from_a_report_is_hidden_before_it_and_undated_ones_on_
         assert opened.errors == []
     finally:
         page.close()
+
+
+def test_the_search_resolves_names_as_python_does(syria_page):
+    from .shared_cases import NAMES
+
+    found = syria_page.page.evaluate("queries => queries.map(stakeholdersMap.findActor)", [q for q, _ in NAMES])
+    for (query, expected), answer in zip(NAMES, found, strict=True):
+        if isinstance(expected, str):
+            assert answer == [expected], query
+        elif isinstance(expected, list):
+            assert sorted(answer) == sorted(expected), query
+        else:
+            assert answer == [], query
+
+
+def test_a_failed_or_ambiguous_search_clears_the_selection(syria_page):
+    page = syria_page.page
+    page.fill("#search", "sharaa")
+    page.press("#search", "Enter")
+    assert page.evaluate("stakeholdersMap.network.getSelectedNodes()") == ["al-sharaa"]
+    page.fill("#search", "nobody at all")
+    page.press("#search", "Enter")
+    assert page.evaluate("stakeholdersMap.network.getSelectedNodes()") == []
+    assert page.is_disabled("#focus-button")
+    assert page.text_content("#details") == "No actor matches “nobody at all”."
+    page.fill("#search", "united")
+    page.press("#search", "Enter")
+    assert page.text_content("#details p") == "“united” names 2 actors; choose one:"
+    assert sorted(page.eval_on_selector_all("#details li button", "buttons => buttons.map(b => b.textContent)")) == ["United Kingdom", "United States"]

@@ -166,7 +166,7 @@ def test_kinds(runner):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["show", "al-shara"], 2, 'Error: unknown actor "al-shara"; did you mean "al-sharaa" (Ahmed al-Sharaa)?\n'),
+        (["show", "al-sharra"], 2, 'Error: unknown actor "al-sharra"; did you mean "al-sharaa" (Ahmed al-Sharaa)?\n'),
         (["relations", "nobody-at-all"], 2, 'Error: unknown actor "nobody-at-all"\n'),
         (["relations", "--as-of", "2025-13"], 2, "Error: as-of date: not a date: '2025-13' does not exist\n"),
         (["relations", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
@@ -183,7 +183,7 @@ def test_an_ambiguous_name_lists_candidates(runner, write):
     path = write("map.yaml", MINIMAL.replace("type: person", "type: person\n    aliases: [A-land]"))
     result = runner.invoke(cli, ["show", "a-land", "--data", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == 'Error: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id\n'
+    assert result.stderr == 'Error: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id or a fuller name\n'
 
 
 def test_data_from_the_environment(runner, write, tmp_path):

@@ -165,7 +165,7 @@ def test_neighbors_json_by_distance_and_polarity(runner):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["path", "al-shara", "israel"], 2, 'Error: unknown actor "al-shara"; did you mean "al-sharaa" (Ahmed al-Sharaa)?\n'),
+        (["path", "al-sharra", "israel"], 2, 'Error: unknown actor "al-sharra"; did you mean "al-sharaa" (Ahmed al-Sharaa)?\n'),
         (["path", "israel", "druze", "--polarity", "hostile", "--as-of", "2024"], 1, "Error: no path between Israel and Druze (as of 2024; polarity: hostile)\n"),
         (["path", "druze", "israel", "--directed", "--max-hops", "1"], 1, "Error: no path from Druze to Israel within 1 hop (following arrows)\n"),
         (["path", "al-sharaa", "israel", "--as-of", "2024"], 1, "Error: Ahmed al-Sharaa is left out by the filters (as of 2024)\n"),
@@ -189,7 +189,7 @@ def test_an_ambiguous_name_lists_candidates(runner, write):
     path = write("map.yaml", MINIMAL.replace("type: person", "type: person\n    aliases: [A-land]"))
     result = runner.invoke(cli, ["path", "a-land", "beta", "--data", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == 'Error: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id\n'
+    assert result.stderr == 'Error: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id or a fuller name\n'
 
 
 @pytest.mark.parametrize("command", ["path", "neighbors", "mediators", "timeline"])

@@ -90,7 +90,7 @@ def test_ambiguous_alias(write):
     text = MINIMAL.replace("type: person", "type: person\n    aliases: [A-land]") + "relations:\n  - {source: a-land, target: beta, kind: visit}\n"
     path = write("map.yaml", text)
     assert problems(path) == [
-        f'{path}:18:14: relations[0].source: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id'
+        f'{path}:18:14: relations[0].source: "a-land" is ambiguous: it names "alpha" (Alpha) and "gamma" (Gamma); use an id or a fuller name'
     ]
 
 

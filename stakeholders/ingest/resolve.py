@@ -110,13 +110,13 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
 def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterable[Finding]:
     for field in ("source", "target"):
         try:
-            setattr(relation, field, index.resolve(getattr(relation, field)))
+            setattr(relation, field, index.resolve(getattr(relation, field), partial=False))
         except (UnknownActorError, AmbiguousActorError) as exc:
             yield Finding((*path, field), str(exc), name=normalize(exc.name))
     via = list(relation.via)
     for k, name in enumerate(via):
         try:
-            via[k] = index.resolve(name)
+            via[k] = index.resolve(name, partial=False)
         except (UnknownActorError, AmbiguousActorError) as exc:
             yield Finding((*path, "via", k), str(exc), name=normalize(exc.name))
     relation.via = tuple(via)

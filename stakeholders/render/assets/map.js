@@ -55,6 +55,52 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
+  // ---- finding an actor by name: the steps of stakeholders.names.NameIndex, checked on one table of cases ----
+  var byId = new Map(), byFoldedId = new Map(), byName = new Map();
+  actors.forEach(function (a) {
+    byId.set(a.id, a.id);
+    if (!byFoldedId.has(fold(a.id))) { byFoldedId.set(fold(a.id), a.id); }
+    [a.name].concat(a.aliases).forEach(function (label) {
+      var ids = byName.get(fold(label)) || [];
+      if (ids.indexOf(a.id) === -1) { ids.push(a.id); }
+      byName.set(fold(label), ids);
+    });
+  });
+  function coverage(query, words, whole) {
+    for (var i = 0; i + query.length <= words.length; i++) {
+      var all = query.every(function (q, j) { return whole ? words[i + j] === q : words[i + j].indexOf(q) === 0; });
+      if (all) { return query.length / words.length; }
+    }
+    return 0;
+  }
+  // The actors a name designates: one, several (ambiguous, best first) or none.
+  function findActor(name) {
+    if (byId.has(name)) { return [name]; }
+    var key = fold(name);
+    if (byFoldedId.has(key)) { return [byFoldedId.get(key)]; }
+    if (byName.has(key)) { return byName.get(key).slice(); }
+    var labels = [];
+    byFoldedId.forEach(function (id, label) { labels.push([label.split(" "), [id]]); });
+    byName.forEach(function (ids, label) { labels.push([label.split(" "), ids]); });
+    var query = key.split(" ");
+    for (var pass = 0; pass < 2; pass++) {
+      var best = new Map();
+      labels.forEach(function (entry) {
+        var share = coverage(query, entry[0], pass === 0);
+        if (share) { entry[1].forEach(function (id) { best.set(id, Math.max(best.get(id) || 0, share)); }); }
+      });
+      if (best.size) {
+        var ranked = Array.from(best.keys()).sort(function (x, y) {
+          var nx = actors.get(x).name.toLowerCase(), ny = actors.get(y).name.toLowerCase();
+          return best.get(y) - best.get(x) || (nx < ny ? -1 : nx > ny ? 1 : 0) || (x < y ? -1 : x > y ? 1 : 0);
+        });
+        var top = best.get(ranked[0]);
+        return ranked.filter(function (id) { return best.get(id) === top; }).length === 1 ? ranked.slice(0, 1) : ranked;
+      }
+    }
+    return [];
+  }
+
   // ---- which actors and relations are shown ----
   // Days come computed by the Python rule (stakeholders.holds): a relation's own dates, else its
   // source's; an undated relation holds on no chosen date unless the reader asks to see those too.
@@ -358,24 +404,30 @@
       option.value = a.name;
       names.appendChild(option);
     });
-    var index = [];
-    actors.forEach(function (a) {
-      [a.id, a.name].concat(a.aliases).forEach(function (label) { index.push([fold(label), a.id]); });
-    });
     document.getElementById("search-form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var query = fold(document.getElementById("search").value);
-      if (!query) { return; }
-      var hit = index.find(function (entry) { return entry[0] === query; }) ||
-        index.find(function (entry) { return entry[0].indexOf(query) !== -1; });
-      if (!hit) {
+      var typed = document.getElementById("search").value;
+      if (!fold(typed)) { return; }
+      var found = findActor(typed);
+      if (found.length !== 1) {
+        // A failed or ambiguous search clears the selection, so nothing stale stays selected.
+        state.selected = null;
+        network.unselectAll();
+        document.getElementById("focus-button").disabled = true;
         clear(details);
-        details.appendChild(el("p", "No actor matches “" + document.getElementById("search").value + "”.", "hint"));
+        if (!found.length) {
+          details.appendChild(el("p", "No actor matches “" + typed + "”.", "hint"));
+          return;
+        }
+        details.appendChild(el("p", "“" + typed + "” names " + found.length + " actors; choose one:", "hint"));
+        var list = el("ul");
+        found.forEach(function (id) { var item = el("li"); item.appendChild(actorButton(id)); list.appendChild(item); });
+        details.appendChild(list);
         return;
       }
-      select({ nodes: [hit[1]], edges: [] });
-      if (visibleNodes.has(hit[1])) {
-        network.focus(hit[1], { scale: Math.max(network.getScale(), 1.0), animation: { duration: 400 } });
+      select({ nodes: [found[0]], edges: [] });
+      if (visibleNodes.has(found[0])) {
+        network.focus(found[0], { scale: Math.max(network.getScale(), 1.0), animation: { duration: 400 } });
       }
     });
   }
@@ -417,6 +469,7 @@
     network: network,
     ready: false,
     fold: fold,
+    findActor: findActor,
     visibleNodeIds: function () { return Array.from(visibleNodes).sort(); },
     visibleEdgeIds: function () { return Array.from(visibleEdges).sort(); }
   };
