@@ -162,6 +162,9 @@ LAYOUTS: dict[str, Layout] = {
             Column("To", "end", "from"),
             Column("Description", "description"),
             *_ours("id", "polarity", "mode", "via", "status", "weight", "confidence", "evidence", "tags", "attributes"),
+            # Onodo names the ends; their ids follow, so that actors sharing a name come back apart.
+            Column("source_id", "source"),
+            Column("target_id", "target"),
         ),
     ),
 }
