@@ -4,15 +4,15 @@
     >>> data = stakeholders.load("data/syria-2025.yaml")
     >>> graph = stakeholders.to_graph(data, as_of="2025-05")
 
-The graph functions import networkx on first use, so that importing this
-package (and the CLI's ``--help``) stays fast.
+Everything but the exceptions loads on first use (pydantic with the data
+model, networkx with the graph), so that importing this package, and the
+command line's ``--help``, stays fast.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .dates import PartialDate
 from .errors import (
     AmbiguousActorError,
     BadRowsError,
@@ -28,17 +28,17 @@ from .errors import (
     ValidationError,
 )
 from .export import export  # the function: the subpackage stays stakeholders.export's home
-from .load import from_dict, load
-from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
-from .names import NameIndex, normalize
-from .vocabulary import DEFAULT_KINDS
 
 if TYPE_CHECKING:
     from .analysis.balance import camps
     from .analysis.centrality import communities, node_metric
     from .analysis.report import analyze, generate_report_csv
+    from .dates import PartialDate
     from .graph import filter_graph, focus_graph, to_graph
+    from .ingest import from_dict, load
     from .ingest.sheets import import_sheets, read_sheets
+    from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+    from .names import NameIndex, normalize
     from .questions.mediators import find_mediators
     from .questions.neighbors import neighborhood
     from .questions.network import ActorPath, Hop, Network, build_network
@@ -46,11 +46,19 @@ if TYPE_CHECKING:
     from .questions.serialize import mediation_json, neighborhood_json, path_json, paths_json, timeline_json
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
+    from .vocabulary import DEFAULT_KINDS
 
 __version__ = "0.1.0"
 
-# Imported on first use: these pull in networkx, igraph or jinja2.
+# Imported on first use: these pull in pydantic, networkx, igraph or jinja2.
 _LAZY = {
+    "PartialDate": "dates",
+    "load": "ingest",
+    "from_dict": "ingest",
+    **dict.fromkeys(["Actor", "Dataset", "Evidence", "Meta", "Relation", "RelationKind", "Source"], "model"),
+    "NameIndex": "names",
+    "normalize": "names",
+    "DEFAULT_KINDS": "vocabulary",
     "to_graph": "graph",
     "filter_graph": "graph",
     "focus_graph": "graph",

@@ -29,30 +29,17 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, span_active
+from .terms import ACTOR_TYPES, POLARITY_NAMES
 
 if TYPE_CHECKING:
     from .holds import Span
 
-ActorType = Literal[
-    "person",
-    "state",
-    "government",
-    "armed-group",
-    "political-party",
-    "community",
-    "intergovernmental-org",
-    "ngo",
-    "company",
-    "media",
-    "other",
-]
-ACTOR_TYPES: tuple[str, ...] = ActorType.__args__  # type: ignore[attr-defined]
+ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]
 
 Status = Literal["ongoing", "ended", "pending", "announced", "partial"]
 SourceKind = Literal["article", "report", "statement", "dataset", "other"]
 Mode = Literal["direct", "indirect"]
 
-POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
 _POLARITY_VALUES = {name: value for value, name in POLARITY_NAMES.items()}
 
 

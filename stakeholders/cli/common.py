@@ -14,15 +14,17 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 from click.core import ParameterSource
 
 from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
-from ..load import DEFAULT_MAX_BYTES, load
-from ..model import ACTOR_TYPES, Actor, Dataset, Relation
+from ..terms import ACTOR_TYPES
 from .terminal import safe
+
+if TYPE_CHECKING:
+    from ..model import Actor, Dataset, Relation
 
 DEFAULT_DATA = Path("data")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -171,6 +173,8 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
         raise click.UsageError("give the dataset as an argument or with --data, not both")
     path = argument or data
     try:
+        from ..ingest import load
+
         return load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes())
     except FileTooLargeError as exc:
         raise FileTooLargeError(exc.path, exc.size, exc.limit, "set STAKEHOLDERS_MAX_BYTES to allow more") from None
@@ -186,6 +190,8 @@ def max_bytes() -> int:
     """The largest data file to read: $STAKEHOLDERS_MAX_BYTES, else the library's default."""
     value = os.environ.get("STAKEHOLDERS_MAX_BYTES", "").strip()
     if not value:
+        from ..ingest.read import DEFAULT_MAX_BYTES
+
         return DEFAULT_MAX_BYTES
     if not value.isdigit() or int(value) == 0:
         raise UsageError(f"STAKEHOLDERS_MAX_BYTES must be a whole number of bytes above 0, got {value!r}")
@@ -199,7 +205,7 @@ def emit_json(value: Any) -> None:
 def span(record: Relation | Actor, dataset: Dataset | None = None) -> str:
     """``2025-01 to 2025-05``, ``since 2025-01``...; a relation whose dates come from its
     evidence (give ``dataset``) says so: ``reported 2025-05-07``."""
-    if dataset is not None and isinstance(record, Relation):
+    if dataset is not None and hasattr(record, "kind"):  # a relation: its dates may come from its source
         reported = dataset.spans[record.id].reported
         if reported is not None:
             return f"reported {reported}"

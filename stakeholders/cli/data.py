@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ValidationError
-from ..model import ACTOR_TYPES, Actor, Dataset, Relation, polarity_name
-from ..questions.serialize import relation_json
-from ..questions.timeline import find_actor, select_relations, undated_relations
+from ..terms import ACTOR_TYPES, POLARITY_NAMES
 from .common import (
     DEFAULT_DATA,
     arrow,
@@ -31,6 +29,7 @@ from .terminal import safe, table
 
 if TYPE_CHECKING:
     from ..filters import Criteria
+    from ..model import Actor, Dataset, Relation
 
 
 @click.command()
@@ -151,6 +150,9 @@ def relations(
       stakeholders relations --kind sanctions-relief --as-of 2025-05 --format json
     """
     dataset = open_dataset(data)
+    from ..questions.serialize import relation_json
+    from ..questions.timeline import find_actor, select_relations, undated_relations
+
     chosen = select_relations(dataset, actor, **criteria)
     if fmt == "json":
         emit_json([relation_json(r, dataset) for r in chosen])
@@ -193,6 +195,9 @@ def show(actor: str, data: Path | None, as_of: str | None, fmt: str) -> None:
       stakeholders show israel --format json
     """
     dataset = open_dataset(data)
+    from ..questions.serialize import relation_json
+    from ..questions.timeline import find_actor, select_relations, undated_relations
+
     found = find_actor(dataset, actor)
     chosen = select_relations(dataset, found.id, as_of=as_of)
     undated = undated_relations(dataset, found.id) if as_of is not None else []
@@ -219,7 +224,7 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset, undated: li
         yield f"tags: {safe(', '.join(actor.tags))}"
     if actor.description:
         yield safe(actor.description)
-    groups = [(polarity_name(p).capitalize(), [r for r in chosen if r.polarity == p]) for p in (1, -1, 0)]
+    groups = [(POLARITY_NAMES[p].capitalize(), [r for r in chosen if r.polarity == p]) for p in (1, -1, 0)]
     if undated:
         groups.append(("Undated, on no date (listed apart)", undated))
     for heading, group in groups:
@@ -257,7 +262,7 @@ def kinds(data: Path | None, fmt: str) -> None:
         emit_json([k.model_dump(mode="json") for k in known.values()])
         return
     rows = [
-        (k.id, polarity_name(k.polarity), "yes" if k.directed else "no", k.cameo, _number(k.goldstein), k.plover, k.family)
+        (k.id, POLARITY_NAMES[k.polarity], "yes" if k.directed else "no", k.cameo, _number(k.goldstein), k.plover, k.family)
         for k in known.values()
     ]
     click.echo(table(("kind", "polarity", "directed", "cameo", "goldstein", "plover", "family"), rows))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..export import FORMATS
-from ..ingest.sheets import FLAVORS
+from ..terms import FLAVORS
 from .common import data_option, filter_options, focus_options, max_bytes, open_dataset, progress
 from .terminal import safe
 

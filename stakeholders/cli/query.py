@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..model import Dataset, Relation
-from ..questions.network import BACKWARD, FORWARD, ActorPath, Hop
 from .common import (
     arrow,
     data_option,
@@ -32,6 +30,8 @@ from .terminal import safe, table
 
 if TYPE_CHECKING:
     from ..filters import Criteria
+    from ..model import Dataset, Relation
+    from ..questions.network import ActorPath, Hop
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_LIMIT = 20
@@ -55,6 +55,8 @@ def hop_text(hop: Hop, dataset: Dataset) -> str:
     The arrow points the way of the directed relations in it: ``<-[...]->`` when
     they point both ways, ``-[...]-`` when none is directed.
     """
+    from ..questions.network import BACKWARD, FORWARD
+
     directions = {hop.direction(r) for r in hop.relations}
     inside = "; ".join(_label(r, dataset) for r in hop.relations)
     return f"{'<' if BACKWARD in directions else ''}-[{safe(inside)}]-{'>' if FORWARD in directions else ''}"

@@ -55,14 +55,14 @@ from ..errors import (
     UsageError,
     ValidationError,
 )
-from ..load import from_dict
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
 from ..names import NameIndex
+from ..terms import FLAVORS
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
+from . import from_dict
 from .read import DEFAULT_MAX_BYTES
 from .wording import error_message
 
-FLAVORS = ("gephi", "kumu", "onodo")
 #: What a CSV delimiter may be: Excel writes semicolons in many locales.
 DELIMITERS = (",", ";", "\t", "|")
 _FORMULA_START = tuple("=+-@\t\r")

@@ -1,0 +1,26 @@
+"""The words of the data model that the command line offers as choices.
+
+Kept apart from ``model`` (which builds pydantic's validators on import) so that
+``stakeholders --help`` can list them without loading pydantic.
+"""
+
+from __future__ import annotations
+
+ACTOR_TYPES: tuple[str, ...] = (
+    "person",
+    "state",
+    "government",
+    "armed-group",
+    "political-party",
+    "community",
+    "intergovernmental-org",
+    "ngo",
+    "company",
+    "media",
+    "other",
+)
+
+POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
+
+#: The spreadsheet layouts of the tools analysts use, for export and import.
+FLAVORS = ("gephi", "kumu", "onodo")
