@@ -63,8 +63,8 @@ def test_export_csv_flavor_to_a_zip_and_neo4j_cypher(runner, tmp_path):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["export", "gexf", "--flavor", "kumu"], 2, 'Error: "flavor" is not an option of the gexf format (its options: dynamic, directed_only)\n'),
-        (["export", "dot", "--cypher"], 2, 'Error: "cypher" is not an option of the dot format (it takes none)\n'),
+        (["export", "gexf", "--flavor", "kumu"], 2, 'Error: --flavor is not for the gexf format (it takes --static, --directed-only)\n'),
+        (["export", "dot", "--cypher"], 2, 'Error: --cypher is not for the dot format (it takes no option of its own)\n'),
         (["export", "gexf", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
         (["export", "gexf", "missing.yaml"], 1, "Error: no dataset at missing.yaml: no such file or folder\n"),
         (["import", "nope.csv", "-o", "x.yaml"], 1, "Error: nope.csv: no such file\n"),
@@ -79,8 +79,14 @@ def test_bad_requests_give_one_error_line(runner, args, code, message):
 def test_an_unwritable_output_is_one_error_line(runner, tmp_path):
     (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
     result = runner.invoke(cli, ["export", "dot", "-o", "blocker/map.dot"])
+    # Checked before any work: the folder of an explicit -o must be a folder that exists.
+    assert result.exit_code == 2
+    assert result.stderr == "Error: blocker/map.dot: blocker is not a folder\n"
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "map.dot").mkdir()  # a folder where the file should go: the write itself fails
+    result = runner.invoke(cli, ["export", "dot", "-o", "folder/map.dot"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: cannot write blocker/map.dot: ")
+    assert result.stderr.startswith("Error: cannot write folder/map.dot: ")
     assert "\n" not in result.stderr.rstrip("\n")
 
 

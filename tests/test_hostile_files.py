@@ -140,7 +140,7 @@ def test_dates_and_numbers_python_cannot_read_are_located(tmp_path):
         stakeholders.load(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:17:55: relations[0].start: not a date: '2025-02-30' does not exist",
-        f"{path}:17:75: relations[0].weight: Input should be less than or equal to 1",
+        f"{path}:17:75: relations[0].weight: must be at most 1",
     ]
     as_json = tmp_path / "map.json"
     as_json.write_text('{"actors": [{"id": "a", "name": ' + "7" * 5000 + ', "type": "person", "tags": [' + "8" * 5000 + "]}]}", encoding="utf-8")
@@ -155,8 +155,8 @@ def test_scalars_no_constructor_can_read_are_located(tmp_path):
     with pytest.raises(ValidationError) as info:
         stakeholders.load(path)
     assert [str(p) for p in info.value.problems] == [
-        f"{path}:8:11: actors[0].type: Input should be 'person', 'state', 'government', 'armed-group', 'political-party', 'community', 'intergovernmental-org', 'ngo', 'company', 'media' or 'other', got 'maybe'",
-        f"{path}:14:11: actors[2].name: String should have at least 1 character, got ''",
+        f"{path}:8:11: actors[0].type: must be one of 'person', 'state', 'government', 'armed-group', 'political-party', 'community', 'intergovernmental-org', 'ngo', 'company', 'media' or 'other', got 'maybe'",
+        f"{path}:14:11: actors[2].name: must not be empty, got ''",
     ]
 
 

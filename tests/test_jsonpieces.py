@@ -156,4 +156,4 @@ def test_load_cuts_big_files_and_still_places_problems(tmp_path, monkeypatch):
     with pytest.raises(stakeholders.ValidationError) as caught:
         stakeholders.load(bad)
     line = text.splitlines().index('      "weight": 7') + 1
-    assert [str(p) for p in caught.value.problems] == [f"{bad}:{line}:17: relations[30].weight: Input should be less than or equal to 1, got 7"]
+    assert [str(p) for p in caught.value.problems] == [f"{bad}:{line}:17: relations[30].weight: must be at most 1, got 7"]

@@ -140,15 +140,15 @@ def test_evidence_citing_an_unknown_source(write):
 def test_wrong_field_types(write):
     path = write("map.yaml", with_relations("  - {source: alpha, target: beta, kind: visit, weight: high, confidence: 2}\n"))
     assert problems(path) == [
-        f"{path}:17:56: relations[0].weight: Input should be a valid number, unable to parse string as a number, got 'high'",
-        f"{path}:17:74: relations[0].confidence: Input should be less than or equal to 1, got 2",
+        f"{path}:17:56: relations[0].weight: must be a number, got 'high'",
+        f"{path}:17:74: relations[0].confidence: must be at most 1, got 2",
     ]
 
 
 def test_wrong_actor_type_and_missing_field(write):
     path = write("map.yaml", "actors:\n  - {id: x, name: X, type: persn}\n  - {id: y, type: state}\n")
     assert problems(path) == [
-        f"{path}:2:28: actors[0].type: Input should be 'person', 'state', 'government', 'armed-group', 'political-party', "
+        f"{path}:2:28: actors[0].type: must be one of 'person', 'state', 'government', 'armed-group', 'political-party', "
         "'community', 'intergovernmental-org', 'ngo', 'company', 'media' or 'other', got 'persn'",
         f'{path}:3:5: actors[1]: missing required field "name"',
     ]
@@ -307,4 +307,4 @@ def test_bad_ids_and_urls(write):
 def test_a_list_given_as_text_is_called_a_list(write):
     # Records hold their sequences as tuples; a file has lists, and the message says so.
     path = write("map.yaml", "actors:\n  - {id: a, name: A, type: state, aliases: x}\n")
-    assert problems(path) == [f"{path}:2:44: actors[0].aliases: Input should be a valid list, got 'x'"]
+    assert problems(path) == [f"{path}:2:44: actors[0].aliases: expected a list, got 'x'"]

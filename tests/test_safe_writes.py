@@ -61,6 +61,7 @@ class _FullDisk:
 def test_a_failure_midway_leaves_the_previous_output_intact(project, runner, monkeypatch, name):
     args, _ = WRITERS[name]
     out = project / "out"
+    out.mkdir()
     args = [a.format(out=out) for a in args]
     assert runner.invoke(cli, args).exit_code == 0
     before = _snapshot(out)
@@ -78,6 +79,7 @@ def test_a_failure_midway_leaves_the_previous_output_intact(project, runner, mon
 def test_every_file_is_written_to_a_temporary_file_then_renamed(project, runner, monkeypatch, name):
     args, expected = WRITERS[name]
     out = project / "out"
+    out.mkdir()
     renamed: list[tuple[Path, Path]] = []
     real_replace = os.replace
 

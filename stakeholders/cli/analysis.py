@@ -14,7 +14,7 @@ import click
 
 from ..analysis.choices import SIGN_RULES, WEIGHTINGS
 from .common import data_option, emit_json, filter_options, focus_options, format_option, open_dataset
-from .terminal import safe, table
+from .terminal import fit, safe, table, terminal_width
 
 if TYPE_CHECKING:
     from ..filters import Criteria
@@ -30,7 +30,7 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 @click.option(
     "--weight",
     "weighting",
-    type=click.Choice(list(WEIGHTINGS)),
+    type=click.Choice(list(WEIGHTINGS), case_sensitive=False),
     default="none",
     show_default=True,
     help="Tie strength: 1 per pair, summed relation intensity, or summed absolute Goldstein values.",
@@ -38,7 +38,7 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
 @click.option(
     "--sign",
     "sign_rule",
-    type=click.Choice(list(SIGN_RULES)),
+    type=click.Choice(list(SIGN_RULES), case_sensitive=False),
     default="latest",
     show_default=True,
     help="Sign of a pair: its latest cooperative or hostile relation, or the sign of its summed Goldstein values.",
@@ -78,7 +78,7 @@ def analyze(
     from ..analysis.report import generate_report_csv
     from ..graph import to_graph
 
-    loaded = open_dataset(data, dataset)
+    loaded = open_dataset(data, dataset, need="analyse")
     graph = to_graph(loaded, **criteria)
     report = analyze_graph(graph, weighting=weighting, sign_rule=sign_rule, seed=seed)
     if fmt == "json":
@@ -90,11 +90,16 @@ def analyze(
         shown = {**report, "names": {actor: safe(name) for actor, name in report["names"].items()}}
         click.echo("".join(generate_report_csv(shown, graph)), nl=False)
     else:
-        click.echo("\n".join(_text(report, top)))
+        click.echo("\n".join(fit(_text(report, top), terminal_width())))
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """Every figure alike: a whole number as such, any other with the report's four decimals."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.4f}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun if number == 1 else noun + 's'}"
 
 
 def _percent(share: float) -> str:
@@ -116,13 +121,17 @@ def _capped(rows: list[Any], top: int) -> tuple[list[Any], str | None]:
 def _text(report: dict[str, Any], top: int) -> Iterable[str]:
     names = report["names"]
 
-    def named(actors: Iterable[str]) -> str:
-        return ", ".join(sorted((names[a] for a in actors), key=str.casefold))
+    def named(actors: Iterable[str], capped: bool = True) -> str:
+        """Actors by name, at most ``top`` of them (when ``capped``), then how many more."""
+        listed = sorted((names[a] for a in actors), key=str.casefold)
+        shown = listed[:top] if capped else listed
+        more = f" and {len(listed) - len(shown)} more" if len(shown) < len(listed) else ""
+        return ", ".join(shown) + more
 
     title = f": {report['title']}" if report["title"] else ""
     yield safe(f"Network analysis of {report['name']}{title}")
     yield (
-        f"{report['actors']} actors, {report['relations']} relations, {report['tied_pairs']} tied pairs;"
+        f"{_count(report['actors'], 'actor')}, {_count(report['relations'], 'relation')}, {_count(report['tied_pairs'], 'tied pair')};"
         f" weighting {report['weighting']}: {report['weighting_rule']}"
     )
     if report["filters"]:
@@ -155,12 +164,12 @@ def _text(report: dict[str, Any], top: int) -> Iterable[str]:
         yield from _camps_text(report["camps"], report["balance"]["signed_pairs"], names, named, top)
 
 
-def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callable[[Iterable[str]], str], top: int) -> Iterable[str]:
+def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callable[..., str], top: int) -> Iterable[str]:
     yield ""
     yield "STRUCTURAL BALANCE"
     yield f"sign rule {balance['sign_rule']}: {balance['sign_rule_explanation']}"
     yield (
-        f"{balance['signed_pairs']} signed pairs among {balance['signed_actors']} actors:"
+        f"{_count(balance['signed_pairs'], 'signed pair')} among {_count(balance['signed_actors'], 'actor')}:"
         f" {balance['cooperative_pairs']} cooperative, {balance['hostile_pairs']} hostile; {balance['explanation']}"
     )
     if not balance["signed_pairs"]:
@@ -178,7 +187,7 @@ def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callabl
         rows, more = _capped(strained, top)
         yield from _indented(
             ("triangle", "ties", "weak balance"),
-            [(named(t["actors"]), _ties(t, names), "balanced" if t["weak"] else "unbalanced") for t in rows],
+            [(named(t["actors"], capped=False), _ties(t, names), "balanced" if t["weak"] else "unbalanced") for t in rows],
         )
         if more:
             yield more
@@ -203,7 +212,7 @@ def _why(reasons: list[dict[str, Any]], names: dict[str, str]) -> str:
     return "; ".join(parts) or "no tie agrees with its side"
 
 
-def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named: Callable[[Iterable[str]], str], top: int) -> Iterable[str]:
+def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named: Callable[..., str], top: int) -> Iterable[str]:
     yield ""
     yield "TWO CAMPS"
     yield camps["explanation"]

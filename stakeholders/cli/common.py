@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 from click.core import ParameterSource
 
-from ..errors import DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
+from ..errors import DataError, DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
 from ..terms import ACTOR_TYPES
 from .terminal import safe
 
@@ -31,7 +31,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class Group(click.Group):
-    """Turns the library's errors into one ``Error:`` line and the right exit code."""
+    """Every error as one ``Error:`` line (and at most one hint line) and the right exit code.
+
+    The library's errors exit 1 (bad data) or 2 (bad usage); click's usage errors
+    (an unknown option, a bad choice, a stray argument) exit 2 without the usage
+    text click would print first.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -39,6 +44,35 @@ class Group(click.Group):
         except StakeholdersError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            click.echo(f"Error: {_usage_message(exc)}", err=True)
+            if exc.ctx is not None and exc.ctx.command is not self:
+                command = " ".join(["stakeholders", *exc.ctx.command_path.split()[1:]])
+                click.echo(f"see `{command} --help`", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        # Without standalone mode click returns the code of ``ctx.exit`` (--help, a library error).
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    message = exc.format_message()
+    if isinstance(exc, click.BadArgumentUsage) or message.startswith("Got unexpected extra argument"):
+        extra = message.partition("(")[2].rstrip(")")
+        if extra:
+            return f"unexpected extra argument {extra}; give the dataset with --data PATH"
+    return message
 
 
 def data_option(command: F) -> F:
@@ -56,7 +90,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
         return click.option(
             "--format",
             "fmt",
-            type=click.Choice(choices),
+            type=click.Choice(choices, case_sensitive=False),
             default=choices[0],
             show_default=True,
             help="Output format; json is for scripts.",
@@ -67,7 +101,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 def type_option(command: F) -> F:
     return click.option(
-        "--type", "actor_types", multiple=True, type=click.Choice(ACTOR_TYPES), help="Only actors of this type (repeatable)."
+        "--type", "actor_types", multiple=True, type=click.Choice(ACTOR_TYPES, case_sensitive=False), help="Only actors of this type (repeatable)."
     )(command)
 
 
@@ -102,7 +136,7 @@ def filter_options(command: F) -> F:
     )
     command = click.option(
         "--polarity",
-        type=click.Choice(["cooperative", "hostile", "neutral", "any"]),
+        type=click.Choice(["cooperative", "hostile", "neutral", "any"], case_sensitive=False),
         default="any",
         show_default=True,
         help="Only relations of this polarity.",
@@ -166,8 +200,20 @@ def progress() -> ProgressBar:
     return bar
 
 
-def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
-    """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default."""
+def check_output(path: Path) -> Path:
+    """An output path the user gave: its folder must exist (only the default output/ is made)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"{path}: the folder {folder} does not exist" if not folder.exists() else f"{path}: {folder} is not a folder")
+    return path
+
+
+def open_dataset(data: Path | None, argument: Path | None = None, need: str | None = None) -> Dataset:
+    """Load the dataset named by the argument, --data, $STAKEHOLDERS_DATA or the default.
+
+    ``need`` names what the command does with the actors (draw, export,
+    analyse): a dataset without any is then an error.
+    """
     ctx = click.get_current_context()
     if argument is not None and data is not None and ctx.get_parameter_source("data") == ParameterSource.COMMANDLINE:
         raise click.UsageError("give the dataset as an argument or with --data, not both")
@@ -175,7 +221,7 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
     try:
         from ..ingest import load
 
-        return load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes())
+        loaded = load(path or DEFAULT_DATA, progress(), max_bytes=max_bytes())
     except FileTooLargeError as exc:
         raise FileTooLargeError(exc.path, exc.size, exc.limit, "set STAKEHOLDERS_MAX_BYTES to allow more") from None
     except DatasetNotFoundError as exc:
@@ -184,6 +230,9 @@ def open_dataset(data: Path | None, argument: Path | None = None) -> Dataset:
         raise DatasetNotFoundError(
             f"{exc}; run from the project folder or give a dataset with --data or STAKEHOLDERS_DATA"
         ) from None
+    if need is not None and not loaded.actors:
+        raise DataError(f"the dataset {loaded.name} has no actors: nothing to {need}")
+    return loaded
 
 
 def max_bytes() -> int:

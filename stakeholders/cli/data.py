@@ -70,6 +70,8 @@ def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
         ("dated", counts["dated_relations"], _date_range(counts)),
     ]
     click.echo(table(None, rows))
+    if not counts["actors"]:
+        click.echo("warning: the dataset has no actors (an empty file?)")
     missing = counts["relations_without_evidence"]
     if missing:
         click.echo(f"warning: {_many(missing, 'relation has no evidence', 'relations have no evidence')}")
@@ -97,24 +99,25 @@ def _problem_json(problem: Any) -> dict[str, Any]:
 
 
 @click.command()
+@click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
-@click.option("--type", "types", multiple=True, type=click.Choice(ACTOR_TYPES), help="Only actors of this type (repeatable).")
+@click.option("--type", "types", multiple=True, type=click.Choice(ACTOR_TYPES, case_sensitive=False), help="Only actors of this type (repeatable).")
 @format_option("table", "json")
-def actors(data: Path | None, types: tuple[str, ...], fmt: str) -> None:
+def actors(dataset: Path | None, data: Path | None, types: tuple[str, ...], fmt: str) -> None:
     """List the actors, sorted by name.
 
     \b
     Examples:
       stakeholders actors
-      stakeholders actors --type state --type intergovernmental-org
+      stakeholders actors data/syria-2025.yaml --type state --type intergovernmental-org
       stakeholders actors --format json
     """
-    dataset = open_dataset(data)
-    chosen = sorted((a for a in dataset.actors if not types or a.type in types), key=lambda a: (a.name.casefold(), a.id))
+    loaded = open_dataset(data, dataset)
+    chosen = sorted((a for a in loaded.actors if not types or a.type in types), key=lambda a: (a.name.casefold(), a.id))
     if fmt == "json":
         emit_json([a.model_dump(mode="json") for a in chosen])
         return
-    degree = _degrees(dataset.relations)
+    degree = _degrees(loaded.relations)
     rows = [(a.id, a.name, a.type, a.country, degree.get(a.id, 0)) for a in chosen]
     click.echo(table(("id", "name", "type", "country", "relations"), rows))
 
@@ -239,9 +242,10 @@ def _profile(actor: Actor, chosen: list[Relation], dataset: Dataset, undated: li
 
 
 @click.command()
+@click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
 @format_option("table", "json")
-def kinds(data: Path | None, fmt: str) -> None:
+def kinds(dataset: Path | None, data: Path | None, fmt: str) -> None:
     """List the relation kinds: the defaults and the dataset's own.
 
     Polarity drives colours, friend/enemy analysis and path filters; CAMEO codes,
@@ -254,10 +258,10 @@ def kinds(data: Path | None, fmt: str) -> None:
     """
     from ..vocabulary import DEFAULT_KINDS
 
-    if data is None and not DEFAULT_DATA.exists():
+    if data is None and dataset is None and not DEFAULT_DATA.exists():
         known = DEFAULT_KINDS
     else:
-        known = open_dataset(data).kinds_by_id
+        known = open_dataset(data, dataset).kinds_by_id
     if fmt == "json":
         emit_json([k.model_dump(mode="json") for k in known.values()])
         return

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..errors import UsageError
 from ..export import FORMATS
 from ..terms import FLAVORS
-from .common import data_option, filter_options, focus_options, max_bytes, open_dataset, progress
+from .common import check_output, data_option, filter_options, focus_options, max_bytes, open_dataset, progress
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -17,13 +18,13 @@ if TYPE_CHECKING:
 
 
 @click.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(FORMATS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(FORMATS), case_sensitive=False))
 @click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write (a .zip for csv and neo4j). Default: under output/.")
 @data_option
 @filter_options
 @focus_options
-@click.option("--flavor", type=click.Choice(FLAVORS), help="csv: the tool's column layout (default gephi).")
+@click.option("--flavor", type=click.Choice(FLAVORS, case_sensitive=False), help="csv: the tool's column layout (default gephi).")
 @click.option("--cypher", is_flag=True, help="neo4j: a Cypher script instead of CSV files for neo4j-admin.")
 @click.option("--static", is_flag=True, help="gexf: no timeline (no start and end dates).")
 @click.option("--directed-only", is_flag=True, help="gexf: type every edge directed, for readers without mixed graphs (networkx).")
@@ -70,10 +71,16 @@ def export_command(
         options["dynamic"] = False
     if directed_only:
         options["directed_only"] = True
-    from ..export import check_format, export
+    from ..export import FORMATS, check_path, export
 
-    check_format(fmt, options)
-    loaded = open_dataset(data, dataset)
+    takes = FORMATS[fmt].options
+    for option in options:
+        if option not in takes:
+            allowed = ", ".join(_FLAGS[o] for o in takes) or "no option of its own"
+            raise UsageError(f"{_FLAGS[option]} is not for the {fmt} format (it takes {allowed})")
+    if output is not None:
+        check_output(check_path(fmt, output, **options))
+    loaded = open_dataset(data, dataset, need="export")
     from ..graph import to_graph
 
     graph = to_graph(loaded, **criteria)
@@ -82,12 +89,14 @@ def export_command(
 
 
 _SECTIONS = (("actors", "actor"), ("relations", "relation"), ("sources", "source"))
+# The library's format options as the command line spells them.
+_FLAGS = {"flavor": "--flavor", "cypher": "--cypher", "dynamic": "--static", "directed_only": "--directed-only"}
 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The dataset file to write (YAML).")
-@click.option("--flavor", type=click.Choice(FLAVORS), help="The sheets' layout; guessed from the headers when not given.")
+@click.option("--flavor", type=click.Choice(FLAVORS, case_sensitive=False), help="The sheets' layout; guessed from the headers when not given.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--skip-bad-rows", is_flag=True, help="Write the map without the rows that cannot be read (listed). Default: nothing is written.")
 @click.option("--delimiter", metavar="CHAR", help="CSV delimiter: comma, semicolon, tab or pipe. Default: guessed from whole records.")
@@ -116,6 +125,9 @@ def import_command(
     """
     from ..ingest.sheets import import_sheets
 
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{output}: the imported dataset is written as YAML; give a .yaml file")
+    check_output(output)
     result = import_sheets(
         files, output, flavor=flavor, force=force, skip_bad_rows=skip_bad_rows, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes()
     )

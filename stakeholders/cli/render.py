@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..analysis.choices import METRICS
-from .common import data_option, filter_options, focus_options, open_dataset, progress
+from ..errors import UsageError
+from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress
 
 if TYPE_CHECKING:
     from ..filters import Criteria
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     default=None,
     help="Let the layout settle in the browser (bounded, then still). Default: on up to 300 actors, off above.",
 )
-@click.option("--size-by", type=click.Choice(list(METRICS)), help="Size actors by this centrality (default: number of relations).")
-@click.option("--color-by", type=click.Choice(["type", "community", "camp"]), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")
+@click.option("--size-by", type=click.Choice(list(METRICS), case_sensitive=False), help="Size actors by this centrality (default: number of relations).")
+@click.option("--color-by", type=click.Choice(["type", "community", "camp"], case_sensitive=False), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")
 @click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser.")
 def render(
     dataset: Path | None,
@@ -56,7 +57,14 @@ def render(
     """
     from ..render import render_html
 
-    loaded = open_dataset(data, dataset)
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix in (".png", ".svg", ".pdf"):
+            raise UsageError(f"{output}: static pictures (.png, .svg, .pdf) are not drawn yet; the map is an .html page")
+        if suffix not in (".html", ".htm"):
+            raise UsageError(f"{output}: the map is an .html page")
+        check_output(output)
+    loaded = open_dataset(data, dataset, need="draw")
     path = render_html(
         loaded,
         output,

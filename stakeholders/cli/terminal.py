@@ -7,8 +7,11 @@ networkx, and the CLI's latency budget cannot carry it for a few aligned columns
 from __future__ import annotations
 
 import re
+import shutil
+import sys
+import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 # Control characters could move the cursor or recolour the terminal, and bidi
 # overrides could make a name read as something else: show them as escapes.
@@ -28,6 +31,34 @@ def width(text: str) -> int:
             continue
         total += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
     return total
+
+
+def terminal_width() -> int:
+    """Columns to fit text in: the terminal's width, or 80 when the output is not a terminal."""
+    if not sys.stdout.isatty():
+        return 80
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def fit(lines: Iterable[str], columns: int) -> Iterator[str]:
+    """Lines no wider than ``columns``: prose wrapped under its own indent, table rows cut short with an ellipsis.
+
+    A table row is a line whose cells are set apart by two spaces or more.
+    """
+    for line in lines:
+        if width(line) <= columns:
+            yield line
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        if re.search(r"\S  +\S", line.strip()):
+            cut, used = "", 0
+            for ch in line:
+                if used + width(ch) > columns - 1:
+                    break
+                cut, used = cut + ch, used + width(ch)
+            yield cut + "…"
+            continue
+        yield from textwrap.wrap(line, columns, initial_indent="", subsequent_indent=indent + "  ", break_on_hyphens=False) or [line]
 
 
 def table(headers: Sequence[str] | None, rows: Sequence[Sequence[object]]) -> str:

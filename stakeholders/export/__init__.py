@@ -37,18 +37,23 @@ class Format:
     suffix: str
     description: str
     options: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # other suffixes its readers take
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (self.suffix, *self.also) if self.suffix else ()
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("gexf", "gexf", "write_gexf", ".gexf", "GEXF 1.3 for Gephi: colours, shapes, sizes and a timeline", ("dynamic", "directed_only")),
-        Format("graphml", "graphml", "write_graphml", ".graphml", "GraphML for networkx, igraph, yEd, Cytoscape"),
+        Format("graphml", "graphml", "write_graphml", ".graphml", "GraphML for networkx, igraph, yEd, Cytoscape", also=(".xml",)),
         Format("json", "nodelink", "write_json", ".json", "node-link JSON with sources and evidence"),
         Format("csv", "spreadsheet", "write_csv", "", "node and edge sheets for Gephi, Kumu or Onodo", ("flavor",)),
-        Format("cytoscape", "cytoscape", "write_cytoscape", ".cyjs", "Cytoscape.js elements JSON with a stylesheet"),
+        Format("cytoscape", "cytoscape", "write_cytoscape", ".cyjs", "Cytoscape.js elements JSON with a stylesheet", also=(".json",)),
         Format("neo4j", "neo4j", "write_neo4j", "", "CSV files for neo4j-admin import, or a Cypher script", ("cypher",)),
-        Format("dot", "dot", "write_dot", ".dot", "Graphviz DOT in the legend's colours"),
+        Format("dot", "dot", "write_dot", ".dot", "Graphviz DOT in the legend's colours", also=(".gv",)),
     )
 }
 
@@ -63,6 +68,23 @@ def check_format(name: str, options: dict[str, Any]) -> Format:
             takes = f"its options: {', '.join(found.options)}" if found.options else "it takes none"
             raise UsageError(f'"{option}" is not an option of the {name} format ({takes})')
     return found
+
+
+def check_path(format: str, path: str | Path, **options: Any) -> Path:
+    """``path`` if it suits the format: a file with the format's suffix, or for a folder
+    format a folder (no suffix) or a ``.zip``; ``UsageError`` otherwise."""
+    found = check_format(format, options)
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if format == "neo4j" and options.get("cypher"):
+        wanted: tuple[str, ...] = (".cypher",)
+    else:
+        wanted = found.suffixes
+    if wanted and suffix not in wanted:
+        raise UsageError(f"{target}: a {format} export is a {' or '.join(wanted)} file")
+    if not wanted and suffix not in ("", ".zip"):
+        raise UsageError(f"{target}: a {format} export is a folder of files (or a .zip), not a {suffix} file")
+    return target
 
 
 def default_path(name: str, format: str, **options: Any) -> Path:
@@ -109,4 +131,4 @@ def export(
     return written if isinstance(written, list) else [written]
 
 
-__all__ = ["FORMATS", "Format", "check_format", "default_path", "export"]
+__all__ = ["FORMATS", "Format", "check_format", "check_path", "default_path", "export"]

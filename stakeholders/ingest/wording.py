@@ -29,17 +29,43 @@ _MODEL_UNDER: dict[str | None, type] = {
 _OWN_MESSAGES = {"partial_date", "bad_url", "attribute_value"}
 
 
-def error_message(error: Mapping[str, Any]) -> str:
-    """Pydantic's message for one of its errors, in a data file's words.
+# Pydantic's errors in plain sentences of our own, by error type; {name} takes the error's context.
+_PLAIN = {
+    "dataclass_type": "expected a mapping of fields",
+    "model_type": "expected a mapping of fields",
+    "dict_type": "expected a mapping of names and values",
+    "tuple_type": "expected a list",
+    "list_type": "expected a list",
+    "string_type": "expected text",
+    "string_too_short": "must not be empty",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "finite_number": "must be a finite number",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "greater_than": "must be more than {gt}",
+    "less_than": "must be less than {lt}",
+    "literal_error": "must be {expected}",
+}
+# A polarity may be written as a word or a number; pydantic knows only the numbers.
+_POLARITY_CHOICES = "-1, 0 or 1"
 
-    A file has lists where records hold tuples, and mappings where pydantic names
-    the record's class ("an instance of Actor").
-    """
-    if error["type"] == "tuple_type":
-        return "Input should be a valid list"
-    if error["type"] in ("dataclass_type", "model_type"):
-        return "expected a mapping of fields"
-    return str(error["msg"])
+
+def error_message(error: Mapping[str, Any]) -> str:
+    """One of pydantic's errors as a plain sentence of ours; our own validators' messages as they are."""
+    template = _PLAIN.get(error["type"])
+    if template is None:
+        return str(error["msg"])
+    context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in (error.get("ctx") or {}).items()}
+    if context.get("expected") == _POLARITY_CHOICES:
+        return "must be cooperative, hostile or neutral (or 1, -1, 0)"
+    if error["type"] == "literal_error":
+        context["expected"] = "one of " + str(context.get("expected", ""))
+    return template.format(**context)
 
 
 def mapping(path: Path | None, data: Any) -> dict[str, Any]:

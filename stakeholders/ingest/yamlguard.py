@@ -155,7 +155,10 @@ def parse_yaml(path: Path, text: str) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ParseError(Problem(f"not valid YAML: {exc.problem or exc.context}", path, line, column)) from None
+        problem = exc.problem or exc.context
+        if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab, which YAML does not allow in indentation or between tokens; use spaces"
+        raise ParseError(Problem(f"not valid YAML: {problem}", path, line, column)) from None
     except yaml.reader.ReaderError as exc:
         # Valid UTF-8 but a character YAML forbids (a control character): name its byte.
         # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters.
@@ -168,6 +171,11 @@ def parse_yaml(path: Path, text: str) -> dict[str, Any]:
         raise ParseError(Problem(message, path, line, column)) from None
     except yaml.YAMLError as exc:
         raise ParseError(Problem(f"not valid YAML: {exc}", path)) from None
+
+
+def _character_at(text: str, line: int, column: int) -> str | None:
+    lines = text.split("\n", line + 1)
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else None
 
 
 def _construct(path: Path, text: str, loader_class: type, aliases: bool) -> Any:
