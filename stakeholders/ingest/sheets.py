@@ -37,7 +37,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -698,12 +698,19 @@ def _check_whole(result: SheetImport, origins: Mapping[tuple[str, int], str]) ->
         raise BadRowsError(rows) from None
 
 
-def _read_records(sheets: Mapped, model: type, result: SheetImport) -> Iterator[tuple[_Row, dict[str, Any]]]:
-    """Rows checked against ``model``, with ids unique; bad rows go to ``result.skipped``."""
+def _read_records(
+    sheets: Mapped, model: type, result: SheetImport, prepare: Callable[[_Row, set[str]], bool] | None = None
+) -> Iterator[tuple[_Row, dict[str, Any]]]:
+    """Rows checked against ``model``, with ids unique; bad rows go to ``result.skipped``.
+
+    ``prepare`` may fill in a row's record first (given the ids taken so far), or refuse the row.
+    """
     seen: set[str] = set()
     for sheet, mapped in sheets:
         for row in _rows(sheet, mapped, result.skipped):
             record = row.record
+            if prepare is not None and not prepare(row, seen):
+                continue
             if "id" not in record:
                 result.skipped.append(row.bad("no id", "id") if "id" in row.headers else f"{row.where}: no id column")
                 continue
@@ -728,34 +735,24 @@ def _read_kinds(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
 
 
 def _read_actors(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
-    actors: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for sheet, mapped in sheets:
-        for row in _rows(sheet, mapped, result.skipped):
-            record = row.record
-            if "name" not in record and "id" not in record:
-                result.skipped.append(f"{row.where}: no name or id")
-                continue
-            record.setdefault("name", record.get("id"))
-            if "id" not in record:
-                base = _slug(record["name"]) or f"actor-{len(actors) + 1}"
-                record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(actors) + 3))) if c not in seen)
-            if record.get("type") not in ACTOR_TYPES:
-                if "type" in record:
-                    result.notes.append(f'{row.where}: unknown actor type "{record["type"]}" read as other')
-                    record.setdefault("attributes", {})["type"] = record["type"]
-                record["type"] = "other"
-            if record["id"] in seen:
-                result.skipped.append(row.bad(f'duplicate id "{record["id"]}"', "id"))
-                continue
-            try:
-                Actor.model_validate(record)
-            except pydantic.ValidationError as exc:
-                result.skipped.extend(_invalid(row, exc))
-                continue
-            seen.add(record["id"])
-            actors.append(_ordered(record, fields_of(Actor)))
-    return actors
+    def prepare(row: _Row, seen: set[str]) -> bool:
+        # Foreign sheets may give only a name (an id is made from it) and types of their own.
+        record = row.record
+        if "name" not in record and "id" not in record:
+            result.skipped.append(f"{row.where}: no name or id")
+            return False
+        record.setdefault("name", record.get("id"))
+        if "id" not in record:
+            base = _slug(record["name"]) or f"actor-{len(seen) + 1}"
+            record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(seen) + 3))) if c not in seen)
+        if record.get("type") not in ACTOR_TYPES:
+            if "type" in record:
+                result.notes.append(f'{row.where}: unknown actor type "{record["type"]}" read as other')
+                record.setdefault("attributes", {})["type"] = record["type"]
+            record["type"] = "other"
+        return True
+
+    return [record for _, record in _read_records(sheets, Actor, result, prepare)]
 
 
 def _read_relations(
