@@ -19,9 +19,21 @@ from ..holds import Span
 from ..model import Dataset, Relation, is_url, polarity_name
 from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
 
-# Above this many actors the page drops what costs frames: edge labels, physics,
-# curves on single edges, drawing edges while dragging.
+# Above this many actors the page drops what costs frames: edge labels (shown only
+# around the selection and when zoomed in), hover, drawing edges while dragging or zooming.
 LARGE_MAP = 300
+
+#: The smallest node radius (vis-network ``size``, canvas pixels): whatever figure sizes
+#: the nodes, the least of them stays a target one can click at the default zoom.
+MIN_NODE_SIZE = 8.0
+
+#: Labels, in screen pixels: full size from zoom 1 up, never smaller than ``least``
+#: when zoomed out. The page draws as many as fit without covering one another or a
+#: node (nodes under ``obstacle`` pixels of radius on screen do not count), the
+#: biggest actors first; the rest show on zooming in (map.js, ``placeLabels``). Large
+#: maps label relations around the selection, and all in view once at most
+#: ``edges_in_view`` relations touch the view.
+LABELS = {"node": 16, "edge": 14, "least": 12, "obstacle": 2, "edges_in_view": 150, "face": "system-ui, sans-serif"}
 
 
 def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str | None]:
@@ -89,7 +101,7 @@ def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
                 "id": node,
                 "label": attrs["label"],
                 "shape": actor_style(attrs["type"]).shape,
-                "size": sizes.get(node, 12.0) / 2,
+                "size": max(MIN_NODE_SIZE, sizes.get(node, 12.0) / 2),
                 "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
                 "x": x,
                 "y": y,
@@ -171,7 +183,9 @@ def payload(
     """Everything the page needs, as JSON-ready data."""
     dataset: Dataset = graph.graph["dataset"]
     large = graph.number_of_nodes() > LARGE_MAP
-    physics_on = (not large) if physics is None else physics
+    # Positions come from Python (components packed, room kept for labels): physics would
+    # undo that, so it runs only on request (``--physics``), whatever the size.
+    physics_on = bool(physics)
     relations = [dataset.relations_by_id[key] for *_, key in graph.edges(keys=True)]
     actors = [dataset.actors_by_id[node] for node in sorted(graph.nodes)]
     records = sorted((_relation_record(r, dataset) for r in relations), key=lambda r: r["id"])
@@ -221,6 +235,7 @@ def payload(
         "dates": {"min": min(days), "max": max(days)} if days else None,
         "as_of": _days(None, dataset.meta.as_of)["last"],
         "large": large,
+        "labels": LABELS,
         "options": vis_options(large, physics_on),
     }
 
@@ -244,12 +259,18 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
             "navigationButtons": False,
             "keyboard": {"enabled": True, "bindToWindow": False},
         },
+        # Font size 0: no label is drawn until the page has chosen the ones that fit (``LABELS``).
         "nodes": {
-            "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "font": {"size": 0, "face": LABELS["face"], "strokeWidth": 4, "strokeColor": "#ffffff", "color": "#1d2430"},
+            "labelHighlightBold": False,
             "borderWidth": 1,
         },
         "edges": {
-            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#444444"},
+            # Horizontal, on a white halo: readable whatever the edge's angle.
+            "font": {
+                "size": 0, "face": LABELS["face"], "align": "horizontal", "strokeWidth": 5, "strokeColor": "#ffffff", "color": "#333333",
+            },
+            "labelHighlightBold": False,
             "selectionWidth": 2,
             "smooth": False,
         },

@@ -1,0 +1,589 @@
+"""What a reader sees on the HTML map, measured in Chromium: labels that never cover one
+another or a node, a one-row header, panels whose content can all be reached, a main
+component that fills the fitted view, a first picture that "Whole map" brings back
+exactly, and legend counts that follow every filter.
+
+Geometry comes from vis-network itself: node positions and sizes from ``network.body``,
+label boxes from each label module's ``size`` (moved by ``font.vadjust`` when the page
+puts a label above its node), all converted to screen pixels with ``canvasToDOM``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import stakeholders
+from bench.synth import generate
+from stakeholders.render import render_html
+
+from .conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS += ["--no-first-run"]
+# A label may cover a node smaller than this radius on screen (px): a fitted map of thousands has dots under a pixel.
+OBSTACLE = 2.0
+TOLERANCE = 0.5  # px of overlap allowed for rounding
+HEADER_ONE_ROW = 70  # px
+
+# Boxes in screen pixels of every label vis-network draws in view, and of every node shape in view.
+BOXES = """() => {
+  const n = stakeholdersMap.network, scale = n.getScale();
+  n.redraw();
+  const frame = document.getElementById("map");
+  const width = frame.clientWidth, height = frame.clientHeight;
+  const dom = (x, y) => n.canvasToDOM({ x, y });
+  const box = (left, top, w, h) => {
+    const a = dom(left, top), b = dom(left + w, top + h);
+    return { l: a.x, t: a.y, r: b.x, b: b.y };
+  };
+  // How far vis-network's shapes reach from the centre, in sizes (its drawing code): across, up, down.
+  const reach = {
+    triangle: [1.15, 1.012, 0.981], triangleDown: [1.15, 0.981, 1.012], star: [1.014, 0.984, 0.944], hexagon: [1, 0.866, 0.866]
+  };
+  const labels = [], shapes = [];
+  for (const id of n.body.nodeIndices) {
+    const node = n.body.nodes[id], size = node.options.size * scale, [across, up, down] = reach[node.options.shape] || [1, 1, 1];
+    const c = dom(node.x, node.y);
+    shapes.push({ id, radius: size, l: c.x - across * size, r: c.x + across * size, t: c.y - up * size, b: c.y + down * size });
+    const label = node.labelModule;
+    if (label.visible()) {
+      const s = label.size, shift = label.fontOptions.vadjust || 0;
+      labels.push({ id: "node " + id, px: label.fontOptions.size * scale, ...box(s.left, s.top + shift, s.width, s.height) });
+    }
+  }
+  for (const id of n.body.edgeIndices) {
+    const label = n.body.edges[id].labelModule;
+    if (label.visible()) {
+      const s = label.size;
+      labels.push({ id: "edge " + id, px: label.fontOptions.size * scale, ...box(s.left, s.top, s.width, s.height) });
+    }
+  }
+  const inView = (b) => b.r > 0 && b.l < width && b.b > 0 && b.t < height;
+  return { width, height, scale, labels: labels.filter(inView), shapes: shapes.filter(inView) };
+}"""
+
+
+def _chromium_or_skip() -> None:
+    if CHROMIUM.exists() and shutil.which("chromium"):
+        return
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+    pytest.skip("Chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _chromium_or_skip()
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Map:
+    """An opened map at a window size, with the page's errors recorded."""
+
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900) -> None:
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
+
+    def js(self, code: str, arg=None):
+        return self.page.evaluate(code, arg)
+
+    def boxes(self) -> dict:
+        return self.js(BOXES)
+
+    def data(self) -> dict:
+        return json.loads(self.page.text_content("#map-data"))
+
+    def settle(self) -> None:
+        """Wait for animations (focus, fit: 400 ms) to end and the labels to be placed for the view they leave."""
+        self.page.wait_for_timeout(450)
+        self.page.wait_for_function(
+            """() => { const m = stakeholdersMap, v = m.labels.view, n = m.network, p = n.getViewPosition();
+                       return v && v.scale === n.getScale() && v.position.x === p.x && v.position.y === p.y; }""",
+            timeout=30_000,
+            polling=100,
+        )
+
+    def search(self, name: str) -> None:
+        self.page.fill("#search", name)
+        self.page.press("#search", "Enter")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+NODES = "stakeholdersMap.network.body.nodeIndices.map(id => stakeholdersMap.network.body.nodes[id])"
+PICTURE = "() => { const n = stakeholdersMap.network; return { at: n.getPositions(), scale: n.getScale(), view: n.getViewPosition() }; }"
+CONTROLS = """() => [...document.querySelectorAll('header h1, .controls > *')].map(e => {
+    const r = e.getBoundingClientRect();
+    return { l: r.left, r: r.right, t: r.top, b: r.bottom, id: e.id };
+})"""
+
+
+def _inside(box: dict, boxes: dict) -> bool:
+    return box["l"] >= 0 and box["r"] <= boxes["width"] and box["t"] >= 0 and box["b"] <= boxes["height"]
+
+
+def _centre_inside(box: dict, boxes: dict) -> bool:
+    return 0 <= (box["l"] + box["r"]) / 2 <= boxes["width"] and 0 <= (box["t"] + box["b"]) / 2 <= boxes["height"]
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return min(a["r"], b["r"]) - max(a["l"], b["l"]) > TOLERANCE and min(a["b"], b["b"]) - max(a["t"], b["t"]) > TOLERANCE
+
+
+def _collisions(boxes: dict) -> list[tuple[str, str]]:
+    """Labels over labels, and labels over nodes one can see."""
+    labels, shapes = boxes["labels"], [s for s in boxes["shapes"] if s["radius"] >= OBSTACLE]
+    found = [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if _overlap(a, b)]
+    found += [(a["id"], "shape " + s["id"]) for a in labels for s in shapes if _overlap(a, s)]
+    return found
+
+
+# ---- the maps ----
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory, syria) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("maps")
+    return {
+        "syria": render_html(syria, folder / "syria.html"),
+        "camps": render_html(syria, folder / "camps.html", color_by="camp"),
+        "betweenness": render_html(syria, folder / "betweenness.html", size_by="betweenness"),
+        "physics": render_html(syria, folder / "physics.html", physics=True),
+    }
+
+
+def _synthetic(actors: int) -> stakeholders.Dataset:
+    return stakeholders.from_dict(generate(actors, actors * 4, seed=1))
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> dict[int, tuple[Path, stakeholders.Dataset]]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    made = {}
+    for actors in (150, 5000):
+        dataset = _synthetic(actors)
+        made[actors] = (render_html(dataset, folder / f"map-{actors}.html"), dataset)
+    return made
+
+
+@pytest.fixture(scope="module")
+def big(browser, synthetic):
+    """The 5,000-actor map, opened once: tests leave it as they found it (fitted, nothing selected)."""
+    opened = Map(browser, synthetic[5000][0])
+    yield opened
+    opened.close()
+
+
+def _hub(dataset: stakeholders.Dataset) -> tuple[str, list]:
+    """The actor with the most relations, and its relations."""
+    own: dict[str, list] = {}
+    for relation in dataset.relations:
+        for end in {relation.source, relation.target}:
+            own.setdefault(end, []).append(relation)
+    hub = max(own, key=lambda actor: (len(own[actor]), actor))
+    return hub, own[hub]
+
+
+def _main_component(dataset: stakeholders.Dataset) -> list[str]:
+    graph = stakeholders.to_graph(dataset)
+    return sorted(max(nx.weakly_connected_components(graph), key=len))
+
+
+# ---- labels ----
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1280, 720)])
+def test_the_shipped_map_labels_cover_nothing(browser, maps, syria, width, height):
+    opened = Map(browser, maps["syria"], width, height)
+    try:
+        boxes = opened.boxes()
+        nodes = _node_labels(boxes)
+        edges = [label for label in boxes["labels"] if label["id"].startswith("edge ")]
+        assert _collisions(boxes) == []
+        # Room enough on 20 actors: every actor named, and relation kinds written where they fit.
+        assert len(nodes) == len(syria.actors)
+        assert len(edges) >= len(syria.relations) // 3
+        # Readable: at least 12 px on screen, and the fitted view cuts no label.
+        assert min(label["px"] for label in boxes["labels"]) >= 12 - 1e-6
+        assert all(_inside(label, boxes) for label in nodes)
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_edge_labels_are_horizontal_with_a_halo(browser, maps):
+    opened = Map(browser, maps["syria"])
+    try:
+        font = opened.data()["options"]["edges"]["font"]
+        assert font["align"] == "horizontal" and font["strokeWidth"] >= 3 and font["strokeColor"] == "#ffffff"
+        # What vis-network uses when it draws them:
+        drawn = opened.js(
+            """() => {
+                const n = stakeholdersMap.network;
+                return n.body.edgeIndices.map(id => n.body.edges[id].labelModule).filter(l => l.visible())
+                    .map(l => [l.fontOptions.align, l.fontOptions.strokeWidth, l.fontOptions.size * n.getScale()]);
+            }"""
+        )
+        assert drawn and all(align == "horizontal" and stroke >= 3 and px >= 12 - 1e-6 for align, stroke, px in drawn)
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("actors", [150, 5000])
+def test_synthetic_maps_show_labels_that_cover_nothing(browser, synthetic, big, actors):
+    opened = big if actors == 5000 else Map(browser, synthetic[actors][0])
+    try:
+        boxes = opened.boxes()
+        nodes = _node_labels(boxes)
+        assert len(nodes) > 0
+        assert _collisions(boxes) == []
+        # The biggest actors are named first.
+        sizes = opened.js(f"() => Object.fromEntries({NODES}.map(node => [node.id, node.options.size]))")
+        biggest = {"node " + node for node, size in sizes.items() if size == max(sizes.values())}
+        assert biggest & {label["id"] for label in nodes}
+    finally:
+        if opened is not big:
+            opened.close()
+
+
+def _back_to_the_first_picture(opened: Map) -> None:
+    opened.js("() => { const m = stakeholdersMap; m.network.unselectAll(); m.network.moveTo(m.picture.view); m.placeLabels(); }")
+
+
+def _node_labels(boxes: dict) -> list[dict]:
+    return [label for label in boxes["labels"] if label["id"].startswith("node ")]
+
+
+def test_zooming_in_names_more_actors(big):
+    before = {label["id"] for label in _node_labels(big.boxes())}
+    frame = big.page.locator("#map").bounding_box()
+    try:
+        big.page.mouse.move(frame["x"] + frame["width"] / 2, frame["y"] + frame["height"] / 2)
+        for _ in range(8):
+            big.page.mouse.wheel(0, -300)
+            big.page.wait_for_timeout(60)
+        big.settle()
+        zoomed = big.boxes()
+        assert zoomed["scale"] > 1.5 * big.js("() => stakeholdersMap.picture.view.scale")
+        # Of the actors in the zoomed view, more are named than were at the fitted view.
+        there = {"node " + shape["id"] for shape in zoomed["shapes"] if _centre_inside(shape, zoomed)}
+        named = {label["id"] for label in _node_labels(zoomed)} & there
+        assert len(named) > len(before & there) > 0
+        assert _collisions(zoomed) == []
+    finally:
+        _back_to_the_first_picture(big)
+
+
+def test_a_large_map_labels_the_relations_of_the_selection(big, synthetic):
+    hub, own = _hub(synthetic[5000][1])
+    try:
+        big.search(hub)
+        big.settle()
+        boxes = big.boxes()
+        edges = [label["id"].removeprefix("edge ") for label in boxes["labels"] if label["id"].startswith("edge ")]
+        assert edges, "no relation of the selected hub is labelled"
+        assert set(edges) <= {r.id for r in own}
+        # Only the selected actor's own label may cover something: it is drawn whatever it covers.
+        assert {a for pair in _collisions(boxes) for a in pair if a.startswith("node ")} <= {"node " + hub}
+    finally:
+        _back_to_the_first_picture(big)
+
+
+def test_every_actor_stays_big_enough_to_click(browser, maps, syria):
+    opened = Map(browser, maps["betweenness"])
+    try:
+        sizes = opened.js(f"() => {NODES}.map(node => node.options.size)")
+        assert min(sizes) >= 8
+        # An actor with no betweenness at all, clicked where it is drawn, is selected.
+        from stakeholders.analysis.centrality import node_metric
+
+        figures = node_metric(stakeholders.to_graph(syria), "betweenness")
+        least = min(figures, key=lambda node: (figures[node], node))
+        assert figures[least] == 0
+        where = opened.js("id => { const n = stakeholdersMap.network; return n.canvasToDOM(n.getPositions([id])[id]); }", least)
+        frame = opened.page.locator("#map").bounding_box()
+        opened.page.mouse.click(frame["x"] + where["x"], frame["y"] + where["y"])
+        assert opened.js("() => stakeholdersMap.network.getSelectedNodes()") == [least]
+    finally:
+        opened.close()
+
+
+# ---- the main component fills the fitted view (the layout's work, in layout.py) ----
+
+SHARE = """ids => {
+  const n = stakeholdersMap.network;
+  n.fit();
+  const scale = n.getScale(), at = n.getPositions(ids);
+  let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+  for (const id of ids) {
+    const c = n.canvasToDOM(at[id]), size = n.body.nodes[id].options.size * scale;
+    l = Math.min(l, c.x - size); r = Math.max(r, c.x + size); t = Math.min(t, c.y - size); b = Math.max(b, c.y + size);
+  }
+  const frame = n.canvas.frame.canvas;
+  return Math.max((r - l) / frame.clientWidth, (b - t) / frame.clientHeight);
+}"""
+
+
+@pytest.mark.parametrize("actors", [150, 5000])
+def test_the_main_component_fills_the_fitted_view(browser, synthetic, big, actors):
+    """The share is the main component's extent over the canvas's, in its fuller direction, after ``network.fit()``."""
+    path, dataset = synthetic[actors]
+    opened = big if actors == 5000 else Map(browser, path)
+    try:
+        share = opened.js(SHARE, _main_component(dataset))
+        assert share >= 0.5
+    finally:
+        if opened is big:
+            _back_to_the_first_picture(big)
+        else:
+            opened.close()
+
+
+# ---- the header and the panels ----
+
+
+@pytest.mark.parametrize("width", [1400, 1280])
+def test_the_controls_fit_one_row(browser, maps, width):
+    opened = Map(browser, maps["syria"], width, 720)
+    try:
+        assert opened.js("() => document.querySelector('header').getBoundingClientRect().height") < HEADER_ONE_ROW
+        middles = [(r["t"] + r["b"]) / 2 for r in opened.js(CONTROLS)]
+        assert max(middles) - min(middles) <= 12  # one row: every control around the same middle line
+    finally:
+        opened.close()
+
+
+def test_the_controls_wrap_cleanly_on_a_narrow_window(browser, maps):
+    opened = Map(browser, maps["syria"], 1000, 720)
+    try:
+        # Nothing sticks out sideways, and nothing overlaps.
+        assert opened.js("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        rects = opened.js(CONTROLS)
+        assert [(a["id"], b["id"]) for i, a in enumerate(rects) for b in rects[i + 1 :] if _overlap(a, b)] == []
+    finally:
+        opened.close()
+
+
+REACH = """selector => {
+  const panel = document.querySelector(selector);
+  const style = getComputedStyle(panel);
+  const cue = () => getComputedStyle(panel, "::after").opacity;
+  const overflows = panel.scrollHeight > panel.clientHeight;
+  const first = { overflows, overflowY: style.overflowY, cueAtTop: cue(), classes: panel.className };
+  panel.scrollTop = panel.scrollHeight;
+  panel.dispatchEvent(new Event("scroll"));
+  const last = panel.lastElementChild.getBoundingClientRect(), box = panel.getBoundingClientRect();
+  return { ...first, lastBottom: last.bottom, panelBottom: box.bottom, cueAtEnd: cue() };
+}"""
+
+
+def _reachable(opened: Map, selector: str) -> dict:
+    opened.page.wait_for_timeout(250)  # the cue fades in and out in 150 ms
+    found = opened.js(REACH, selector)
+    opened.page.wait_for_timeout(250)  # the cue fades in 150 ms
+    found["cueAtEnd"] = opened.js("s => getComputedStyle(document.querySelector(s), '::after').opacity", selector)
+    return found
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1280, 720)])
+def test_the_government_s_details_can_all_be_read(browser, maps, width, height):
+    opened = Map(browser, maps["syria"], width, height)
+    try:
+        opened.search("Syrian government")
+        assert opened.page.text_content("#details h2") == "Syrian government"
+        found = _reachable(opened, "#details")
+        if found["overflows"]:
+            assert found["overflowY"] in ("auto", "scroll")
+            assert "more-below" in found["classes"] and found["cueAtTop"] == "1"  # the cue shows there is more
+            assert found["cueAtEnd"] == "0"  # and goes at the end
+        assert found["lastBottom"] <= found["panelBottom"] + 1  # the last line can be brought into view
+        assert (width, height) != (1280, 720) or found["overflows"], "the case this test is about: more than fits"
+    finally:
+        opened.close()
+
+
+def test_the_camps_legend_can_all_be_read(browser, maps):
+    opened = Map(browser, maps["camps"], 1280, 720)
+    try:
+        found = _reachable(opened, "#legend")
+        assert found["overflows"]
+        assert found["overflowY"] in ("auto", "scroll")
+        assert "more-below" in found["classes"] and found["cueAtTop"] == "1"
+        assert found["cueAtEnd"] == "0"
+        assert found["lastBottom"] <= found["panelBottom"] + 1
+        assert "LINES" in opened.page.inner_text("#legend").upper()
+    finally:
+        opened.close()
+
+
+def test_long_lists_are_collapsible_and_counted(big, synthetic):
+    hub, own = _hub(synthetic[5000][1])
+    cooperative = sum(1 for r in own if r.polarity == 1)
+    assert cooperative > 20
+    page = big.page
+    try:
+        big.search(hub)
+        group = page.locator("#details details.group").first
+        assert group.locator("summary").text_content() == f"Cooperative ({cooperative})"
+        assert group.locator("li").count() == 20
+        group.locator("button.more").click()
+        assert group.locator("li").count() == cooperative
+        assert group.locator("button.more").count() == 0
+        group.locator("summary").click()
+        assert not group.evaluate("d => d.open")
+    finally:
+        _back_to_the_first_picture(big)
+
+
+# ---- the first picture comes back ----
+
+
+@pytest.mark.parametrize("which", ["syria", "physics"])
+def test_whole_map_restores_every_position(browser, maps, which):
+    """Positions from Python as they are, or settled by vis-network's physics (``--physics``)."""
+    opened = Map(browser, maps[which])
+    try:
+        first = opened.js(PICTURE)
+        opened.search("the Druze")
+        opened.page.click("#focus-button")
+        opened.settle()
+        assert len(opened.js("() => stakeholdersMap.visibleNodeIds()")) < len(first["at"])
+        # A reader drags an actor in the focused view, and changes the date meanwhile.
+        opened.js("() => stakeholdersMap.network.moveNode('druze', 12345, -678)")
+        opened.page.set_checked("#date-enabled", True)
+        opened.page.set_checked("#date-enabled", False)
+        opened.page.click("#whole-map")
+        opened.settle()
+        after = opened.js(PICTURE)
+        assert after["at"] == first["at"]
+        assert after["scale"] == pytest.approx(first["scale"], rel=1e-9)
+        assert after["view"] == pytest.approx(first["view"], abs=1e-6)
+    finally:
+        opened.close()
+
+
+# ---- legend counts follow the filters ----
+
+COUNTS = """() => {
+  const read = (selector) => Object.fromEntries([...document.querySelectorAll(selector)].map(li => {
+    const spans = li.querySelectorAll('span');
+    return [spans[0].textContent.trim(), li.querySelector('.count').textContent];
+  }));
+  return { types: read('#legend ul:nth-of-type(1) li'), polarities: read('#legend ul:nth-of-type(2) li'),
+           kinds: Object.fromEntries([...document.querySelectorAll('#kind-filter label')]
+             .map(l => [l.querySelector('input').value, l.querySelector('.count').textContent])) };
+}"""
+
+
+def _expected(data: dict, nodes: list[str], edges: list[str]) -> dict:
+    def text(shown: int, total: int) -> str:
+        return f"({total})" if shown == total else f"({shown} / {total})"
+
+    actors = {a["id"]: a for a in data["actors"]}
+    relations = {r["id"]: r for r in data["relations"]}
+    legend = data["legend"]
+    types = {t["type"]: text(sum(actors[n]["type"] == t["type"] for n in nodes), t["count"]) for t in legend["types"]}
+    polarities = {p["name"]: text(sum(relations[e]["polarity"] == p["name"] for e in edges), p["count"]) for p in legend["polarities"]}
+    kinds = {k["id"]: text(sum(relations[e]["kind"] == k["id"] for e in edges), k["count"]) for k in legend["kinds"]}
+    return {"types": types, "polarities": polarities, "kinds": kinds}
+
+
+def _slide_to(page, day: str) -> None:
+    page.set_checked("#date-enabled", True)
+    page.eval_on_selector(
+        "#date-slider",
+        """(slider, day) => {
+            const first = Date.parse(JSON.parse(document.getElementById('map-data').textContent).dates.min + 'T00:00:00Z');
+            slider.value = String(Math.round((Date.parse(day + 'T00:00:00Z') - first) / 86400000));
+            slider.dispatchEvent(new Event('input'));
+        }""",
+        day,
+    )
+
+
+def test_legend_counts_follow_every_filter(browser, maps):
+    opened = Map(browser, maps["syria"])
+    page = opened.page
+    data = opened.data()
+    seen: list[tuple[int, int]] = []
+
+    def check(step: str) -> None:
+        nodes, edges = opened.js("() => stakeholdersMap.visibleNodeIds()"), opened.js("() => stakeholdersMap.visibleEdgeIds()")
+        assert opened.js(COUNTS) == _expected(data, nodes, edges), step
+        seen.append((len(nodes), len(edges)))
+
+    try:
+        check("everything")
+        page.set_checked("#polarity-filter input[value='hostile']", False)
+        check("no hostile relations")
+        page.set_checked("#polarity-filter input[value='hostile']", True)
+        page.click("#kind-menu summary")
+        page.set_checked("#kind-filter input[value='airstrike']", False)
+        check("no airstrikes")
+        page.set_checked("#kind-filter input[value='airstrike']", True)
+        page.click("#kind-menu summary")
+        _slide_to(page, "2024-12-01")
+        check("as of 2024-12-01")
+        assert opened.js(COUNTS)["polarities"]["cooperative"] != "(13)"  # the case that was wrong
+        page.set_checked("#date-undated", True)
+        check("as of 2024-12-01 with the undated")
+        page.set_checked("#date-enabled", False)
+        opened.search("the Druze")
+        page.click("#focus-button")
+        check("around the Druze")
+        page.click("#whole-map")
+        check("whole map again")
+        assert len(set(seen)) >= 4  # the filters really changed what is shown
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_the_date_legend_states_the_rules(browser, maps):
+    opened = Map(browser, maps["syria"])
+    try:
+        legend = opened.page.text_content("#legend")
+        assert "Undated relations hold on no chosen date" in legend
+        assert "Dates in italics are inferred from a source" in legend
+        assert opened.js("() => getComputedStyle(document.querySelector('#legend .inferred')).fontStyle") == "italic"
+        # A relation dated by its source shows its date in italics.
+        opened.search("Israel")
+        inferred = opened.page.locator("#details li .inferred").first
+        assert inferred.text_content().startswith("reported ")
+        assert inferred.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    finally:
+        opened.close()
+
+
+# ---- pictures for people ----
+
+
+def test_screenshots(browser, maps, big):
+    out = ROOT / "output"
+    out.mkdir(exist_ok=True)
+    opened = Map(browser, maps["syria"])
+    try:
+        opened.page.screenshot(path=str(out / "syria-2025.png"))
+    finally:
+        opened.close()
+    big.page.reload()  # as it opens: fitted, nothing selected
+    big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
+    big.page.screenshot(path=str(out / "map-5000.png"))
+    assert (out / "syria-2025.png").stat().st_size > 50_000
+    assert (out / "map-5000.png").stat().st_size > 20_000
