@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 @click.option(
     "--physics/--no-physics",
     default=None,
-    help="Let the layout settle in the browser (bounded, then still). Default: on up to 300 actors, off above.",
+    help="Let vis-network settle the layout in the browser (bounded, then still). Default: off, the packed layout from Python as drawn.",
 )
 @click.option("--size-by", type=click.Choice(list(METRICS), case_sensitive=False), help="Size actors by this centrality (default: number of relations).")
 @click.option("--color-by", type=click.Choice(["type", "community", "camp"], case_sensitive=False), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")

@@ -82,9 +82,9 @@ def generate_html(
 ) -> str:
     """The page for a graph made by ``to_graph``, as a string.
 
-    ``physics`` None lets vis-network settle small maps (bounded, then still) and
-    keeps large maps where the Python layout put them. ``size_by`` and
-    ``color_by``: see ``look``.
+    ``physics`` True lets vis-network settle the layout (bounded, then still);
+    otherwise actors stay where the Python layout put them (components packed,
+    room kept for labels). ``size_by`` and ``color_by``: see ``look``.
     """
     from jinja2 import Environment, FunctionLoader
     from markupsafe import Markup
