@@ -11,8 +11,6 @@ puts a label above its node), all converted to screen pixels with ``canvasToDOM`
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -24,9 +22,6 @@ from stakeholders.render import render_html
 
 from .conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARGS += ["--no-first-run"]
 # A label may cover a node smaller than this radius on screen (px): a fitted map of thousands has dots under a pixel.
 OBSTACLE = 2.0
 TOLERANCE = 0.5  # px of overlap allowed for rounding
@@ -68,24 +63,6 @@ BOXES = """() => {
   const inView = (b) => b.r > 0 && b.l < width && b.b > 0 && b.t < height;
   return { width, height, scale, labels: labels.filter(inView), shapes: shapes.filter(inView) };
 }"""
-
-
-def _chromium_or_skip() -> None:
-    if CHROMIUM.exists() and shutil.which("chromium"):
-        return
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _chromium_or_skip()
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Map:

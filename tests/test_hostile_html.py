@@ -7,7 +7,7 @@ import pytest
 import stakeholders
 from stakeholders.render import render_html
 
-from .test_browser import Page, browser  # noqa: F401  (the fixture is used by name)
+from .test_browser import Page
 
 PAYLOADS = [
     "<script>window.__pwned='script'</script>",
