@@ -57,7 +57,7 @@ _RECORD_FRAMES = """() => {
 }"""
 
 # The main component's extent on screen after network.fit(), over the canvas's, in the fuller direction.
-_SHARE = """ids => {
+MAIN_COMPONENT_SHARE = """ids => {
   const network = stakeholdersMap.network;
   network.fit();
   const scale = network.getScale(), at = network.getPositions(ids);
@@ -142,7 +142,7 @@ def _ours(browser, path: Path, main_component: list[str]) -> dict[str, Any]:
                 page.wait_for_timeout(50)
 
         panning, zooming = _frames(page, pan), _frames(page, zoom)
-        share = page.evaluate(_SHARE, main_component)
+        share = page.evaluate(MAIN_COMPONENT_SHARE, main_component)
         return {
             "ready": ready,
             "first": timings["firstDrawing"] / 1000,

@@ -17,10 +17,12 @@ import networkx as nx
 import pytest
 
 import stakeholders
+from bench.html import MAIN_COMPONENT_SHARE as SHARE
 from bench.synth import generate
 from stakeholders.render import render_html
 
 from .conftest import ROOT
+from .test_browser import _slide_to
 
 # A label may cover a node smaller than this radius on screen (px): a fitted map of thousands has dots under a pixel.
 OBSTACLE = 2.0
@@ -303,18 +305,6 @@ def test_every_actor_stays_big_enough_to_click(browser, maps, syria):
 
 # ---- the main component fills the fitted view (the layout's work, in layout.py) ----
 
-SHARE = """ids => {
-  const n = stakeholdersMap.network;
-  n.fit();
-  const scale = n.getScale(), at = n.getPositions(ids);
-  let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
-  for (const id of ids) {
-    const c = n.canvasToDOM(at[id]), size = n.body.nodes[id].options.size * scale;
-    l = Math.min(l, c.x - size); r = Math.max(r, c.x + size); t = Math.min(t, c.y - size); b = Math.max(b, c.y + size);
-  }
-  const frame = n.canvas.frame.canvas;
-  return Math.max((r - l) / frame.clientWidth, (b - t) / frame.clientHeight);
-}"""
 
 
 @pytest.mark.parametrize("actors", [150, 5000])
@@ -479,19 +469,6 @@ def _expected(data: dict, nodes: list[str], edges: list[str]) -> dict:
     polarities = {p["name"]: text(sum(relations[e]["polarity"] == p["name"] for e in edges), p["count"]) for p in legend["polarities"]}
     kinds = {k["id"]: text(sum(relations[e]["kind"] == k["id"] for e in edges), k["count"]) for k in legend["kinds"]}
     return {"types": types, "polarities": polarities, "kinds": kinds}
-
-
-def _slide_to(page, day: str) -> None:
-    page.set_checked("#date-enabled", True)
-    page.eval_on_selector(
-        "#date-slider",
-        """(slider, day) => {
-            const first = Date.parse(JSON.parse(document.getElementById('map-data').textContent).dates.min + 'T00:00:00Z');
-            slider.value = String(Math.round((Date.parse(day + 'T00:00:00Z') - first) / 86400000));
-            slider.dispatchEvent(new Event('input'));
-        }""",
-        day,
-    )
 
 
 def test_legend_counts_follow_every_filter(browser, maps):
