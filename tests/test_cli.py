@@ -160,7 +160,7 @@ def test_kinds(runner):
     assert result.exit_code == 0, result.output
     assert "sanctions-relief       cooperative  yes       085    +7.0       RETREAT" in result.output
     result = runner.invoke(cli, ["kinds", "--format", "json"])
-    assert len(json.loads(result.stdout)) == 25
+    assert len(json.loads(result.stdout)) == 37
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_kinds(runner):
         (["show", "al-sharra"], 2, 'Error: unknown actor "al-sharra"; did you mean "al-sharaa" (Ahmed al-Sharaa)?\n'),
         (["relations", "nobody-at-all"], 2, 'Error: unknown actor "nobody-at-all"\n'),
         (["relations", "--as-of", "2025-13"], 2, "Error: as-of date: not a date: '2025-13' does not exist\n"),
-        (["relations", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
+        (["relations", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike, arrest\n'),
         (["actors", "--data", "missing.yaml"], 1, "Error: no dataset at missing.yaml: no such file or folder\n"),
     ],
 )

@@ -170,7 +170,7 @@ def test_neighbors_json_by_distance_and_polarity(runner):
         (["path", "druze", "israel", "--directed", "--max-hops", "1"], 1, "Error: no path from Druze to Israel within 1 hop (following arrows)\n"),
         (["path", "al-sharaa", "israel", "--as-of", "2024"], 1, "Error: Ahmed al-Sharaa is left out by the filters (as of 2024)\n"),
         (["path", "eu", "israel", "--kind", "aid", "--exclude-kind", "aid"], 2, "Error: no relation kind left: every kind chosen is also excluded (aid)\n"),
-        (["path", "eu", "israel", "--exclude-kind", "sanction"], 2, 'Error: unknown relation kind "sanction"; closest known kinds: sanctions, sanctions-relief\n'),
+        (["path", "eu", "israel", "--exclude-kind", "sanction"], 2, 'Error: unknown relation kind "sanction"; closest known kinds: sanctions, sanctions-relief, accusation\n'),
         (["path", "israel", "Israeli government"], 2, 'Error: "israel" and "Israeli government" are the same actor (Israel)\n'),
         (["mediators", "israel", "nobody"], 2, 'Error: unknown actor "nobody"\n'),
         (["neighbors", "israel", "--as-of", "2025-13"], 2, "Error: as-of date: not a date: '2025-13' does not exist\n"),

@@ -65,7 +65,7 @@ def test_export_csv_flavor_to_a_zip_and_neo4j_cypher(runner, tmp_path):
     [
         (["export", "gexf", "--flavor", "kumu"], 2, 'Error: --flavor is not for the gexf format (it takes --static, --directed-only)\n'),
         (["export", "dot", "--cypher"], 2, 'Error: --cypher is not for the dot format (it takes no option of its own)\n'),
-        (["export", "gexf", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
+        (["export", "gexf", "--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike, arrest\n'),
         (["export", "gexf", "missing.yaml"], 1, "Error: no dataset at missing.yaml: no such file or folder\n"),
         (["import", "nope.csv", "-o", "x.yaml"], 1, "Error: nope.csv: no such file\n"),
     ],

@@ -102,7 +102,7 @@ def test_filter_graph_adds_to_the_graphs_own_filters(syria):
     ("filters", "error", "message"),
     [
         ({"as_of": "May 2025"}, InvalidDateError, "as-of date: not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'"),
-        ({"kinds": ["airstrikes"]}, UsageError, 'unknown relation kind "airstrikes"; closest known kinds: airstrike'),
+        ({"kinds": ["airstrikes"]}, UsageError, 'unknown relation kind "airstrikes"; closest known kinds: airstrike, arrest'),
         ({"polarity": "friendly"}, UsageError, 'unknown polarity "friendly"; use cooperative, hostile, neutral or any'),
         ({"actor_types": ["nation"]}, UsageError, 'unknown actor type "nation"; use one of person, state, government, armed-group, political-party, community, intergovernmental-org, ngo, company, media, other'),
     ],
@@ -116,9 +116,14 @@ def test_bad_filters_are_usage_errors(syria, filters, error, message):
 def test_the_vocabulary_has_every_kind_of_the_design():
     assert list(DEFAULT_KINDS) == [
         "negotiation", "mediation", "visit", "hosts-visit", "recognition", "sanctions-relief", "protection", "support",
-        "alliance", "aid", "pledge", "sanctions", "terrorist-designation", "non-recognition", "airstrike", "armed-clash",
-        "attack", "mass-killing", "ousted", "hostility", "distrust", "leads", "member-of", "part-of", "formerly-led",
+        "alliance", "aid", "pledge", "agreement", "ceasefire", "withdrawal", "sanctions", "terrorist-designation",
+        "non-recognition", "airstrike", "armed-clash", "attack", "mass-killing", "ousted", "hostility", "distrust",
+        "criticism", "accusation", "demand", "rejection", "threat", "protest", "arrest", "kidnapping", "occupation",
+        "leads", "member-of", "part-of", "formerly-led",
     ]  # fmt: skip
+    # The kinds news needs: each with its CAMEO code (a string: leading zeros matter), Goldstein value and PLOVER type.
+    news = {k: (DEFAULT_KINDS[k].cameo, DEFAULT_KINDS[k].goldstein, DEFAULT_KINDS[k].plover) for k in ("ceasefire", "criticism", "threat", "arrest")}
+    assert news == {"ceasefire": ("0871", 9.0, "RETREAT"), "criticism": ("111", -2.0, "ACCUSE"), "threat": ("130", -4.4, "THREATEN"), "arrest": ("173", -5.0, "COERCE")}
     assert (DEFAULT_KINDS["sanctions-relief"].cameo, DEFAULT_KINDS["sanctions-relief"].goldstein) == ("085", 7.0)
     assert (DEFAULT_KINDS["airstrike"].cameo, DEFAULT_KINDS["airstrike"].goldstein) == ("195", -10.0)
     assert DEFAULT_KINDS["terrorist-designation"].cameo is None

@@ -119,7 +119,7 @@ def test_end_inside_the_start_period_is_fine(write):
 
 def test_unknown_kind_lists_the_closest(write):
     path = write("map.yaml", with_relations("  - {source: alpha, target: beta, kind: airstrikes}\n"))
-    assert problems(path) == [f'{path}:17:41: relations[0].kind: unknown relation kind "airstrikes"; closest known kinds: airstrike']
+    assert problems(path) == [f'{path}:17:41: relations[0].kind: unknown relation kind "airstrikes"; closest known kinds: airstrike, arrest']
 
 
 def test_a_dataset_may_add_kinds(write):

@@ -168,7 +168,7 @@ def test_render_command_filters_and_focus(runner, tmp_path):
     [
         (["--focus", "nobody"], 2, 'Error: unknown actor "nobody"\n'),
         (["--focus", "al-sharaa", "--as-of", "2024-12"], 2, 'Error: "Ahmed al-Sharaa" is not on the map with the filters in force (as of 2024-12)\n'),
-        (["--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike\n'),
+        (["--kind", "airstrikes"], 2, 'Error: unknown relation kind "airstrikes"; closest known kinds: airstrike, arrest\n'),
     ],
 )
 def test_render_command_errors(runner, tmp_path, args, code, message):
