@@ -539,5 +539,21 @@ def test_screenshots(browser, maps, big):
     big.page.reload()  # as it opens: fitted, nothing selected
     big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
     big.page.screenshot(path=str(out / "map-5000.png"))
+    assert big.page.text_content("#map-counts") == "Showing 5,000 of 5,000 actors, 20,000 of 20,000 relations"
     assert (out / "syria-2025.png").stat().st_size > 50_000
     assert (out / "map-5000.png").stat().st_size > 20_000
+
+
+def test_edges_are_drawn_as_their_relations_say(browser, maps):
+    """Edges carry only what differs from the shared options: vis-network must still draw arrows, dashes and curves."""
+    opened = Map(browser, maps["syria"])
+    try:
+        drawn = opened.js(
+            """() => Object.fromEntries(Object.entries(stakeholdersMap.network.body.edges).map(([id, e]) => [id, {
+                arrow: e.options.arrows.to.enabled, scale: e.options.arrows.to.scaleFactor, dashes: e.options.dashes,
+                curve: e.options.smooth.enabled, opacity: e.options.color.opacity, color: e.options.color.color }]))"""
+        )
+        assert drawn["israel-airstrikes-syria"] == {"arrow": True, "scale": 0.6, "dashes": False, "curve": False, "opacity": 0.85, "color": "#c62828"}
+        assert drawn["syria-israel-indirect-talks"] == {"arrow": False, "scale": 0.6, "dashes": True, "curve": True, "opacity": 0.85, "color": "#2e7d32"}
+    finally:
+        opened.close()

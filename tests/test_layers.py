@@ -109,7 +109,7 @@ LAYERS = {
     **dict.fromkeys(["errors", "dates", "model", "names", "vocabulary", "holds", "terms", "collector", "atomic", "progress"], 0),
     **dict.fromkeys(["ingest", "counts", "filters", "style"], 1),
     "graph": 2,
-    **dict.fromkeys(["questions", "analysis"], 3),
+    **dict.fromkeys(["questions", "analysis", "changes", "extract", "events"], 3),
     **dict.fromkeys(["render", "export"], 4),
     "__init__": 5,
     "cli": 6,

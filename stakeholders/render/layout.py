@@ -47,6 +47,10 @@ _MARGIN = 6.0
 _GAP = 60.0
 # Width over height of the drawing area (1400 x 900 window less the side panel): shelves and the grid aim for it.
 _ASPECT = 1040 / 820
+_VIEW_AREA = 1040 * 820
+# Actors, the biggest first, given room for their labels as drawn at the fitted view (``least_font``): about as
+# many as the page names there on a large map.
+_NAMED = 30
 # vis-network draws the label of a dot, square, diamond, triangle, hexagon or star centred under the node,
 # "hanging" from its bottom. Measured in Chromium, the glyphs and their white outline run from size + 6 to
 # size + 1.5 x font + 4 below the centre; the box starts at size + 4 and gets one more pixel at the bottom.
@@ -83,6 +87,7 @@ def positions(
     sizes: dict[str, float] | None = None,
     labels: dict[str, str] | None = None,
     font_size: float = 14.0,
+    least_font: float | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Deterministic ``{actor id: (x, y)}`` in vis-network pixels, centred on the origin.
 
@@ -90,13 +95,24 @@ def positions(
     labels of ``font_size`` pixels) overlap, with ``_MARGIN`` pixels to spare.
     ``sizes`` are vis-network node sizes (half the side of the node's square), by
     default what the page draws: half of ``style.node_size`` of the degree.
-    ``labels`` default to the graph's ``label`` attributes.
+    ``labels`` default to the graph's ``label`` attributes. ``least_font``: the
+    page never draws labels smaller than this on screen, so zoomed out to fit a
+    large map they grow on the canvas; the biggest actors, the ones named at the
+    fitted view, get room for labels of that size (see ``_NAMED``).
     """
     order = sorted(graph.nodes)
     if not order:
         return {}
     texts = [labels[n] if labels is not None and n in labels else str(graph.nodes[n].get("label", n)) for n in order]
-    boxes = _boxes(graph, order, texts, sizes, font_size)
+    fonts = np.full(len(order), font_size)
+    boxes = _boxes(graph, order, texts, sizes, fonts)
+    if least_font is not None:
+        # The fitted view's scale, from the area the boxes will fill (``_FILL``), against the drawing area.
+        scale = min(1.0, math.sqrt(_VIEW_AREA * _FILL / float(np.sum(4 * boxes.half_width * boxes.half_height))))
+        if scale * font_size < least_font:
+            biggest = np.lexsort((np.arange(len(order)), -(boxes.bottom - boxes.top)))[:_NAMED]
+            fonts[biggest] = least_font / scale
+            boxes = _boxes(graph, order, texts, sizes, fonts)
     index = {node: i for i, node in enumerate(order)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -129,13 +145,13 @@ def _label_width(text: str, font_size: float) -> float:
     return columns * _CHAR_EM * font_size + _OUTLINE
 
 
-def _boxes(graph: nx.MultiDiGraph, order: list[str], texts: list[str], sizes: dict[str, float] | None, font_size: float) -> _Boxes:
+def _boxes(graph: nx.MultiDiGraph, order: list[str], texts: list[str], sizes: dict[str, float] | None, fonts: Floats) -> _Boxes:
     from ..style import node_size
 
     size = np.array([sizes[n] if sizes is not None and n in sizes else node_size(graph.degree(n)) / 2 for n in order], dtype=np.float64)
-    width = np.array([_label_width(t, font_size) if t else 0.0 for t in texts])
+    width = np.array([_label_width(t, float(f)) if t else 0.0 for t, f in zip(texts, fonts, strict=True)])
     # vis-network breaks labels at newlines only; each further line adds a font size.
-    height = np.array([_FIRST_LINE * font_size + 1 + t.count("\n") * font_size if t else 0.0 for t in texts])
+    height = np.array([_FIRST_LINE * f + 1 + t.count("\n") * f if t else 0.0 for t, f in zip(texts, fonts.tolist(), strict=True)])
     below = np.where(width > 0, size + _LABEL_TOP + height, size)
     half = _MARGIN / 2
     return _Boxes(np.maximum(size, width / 2) + half, -size - half, below + half)

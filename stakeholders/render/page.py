@@ -89,8 +89,14 @@ class Look:
         return self.group_names[number] if number is not None else None
 
 
-def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], look: Look) -> list[dict[str, Any]]:
+def node_radii(graph: nx.MultiDiGraph, look: Look) -> dict[str, float]:
+    """Each actor's vis-network ``size`` (half its square's side), as the page draws it and the layout makes room for."""
     sizes = scaled_sizes(look.sizes) if look.sizes is not None else {n: node_size(graph.degree(n)) for n in graph}
+    return {node: max(MIN_NODE_SIZE, sizes.get(node, 12.0) / 2) for node in graph}
+
+
+def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], look: Look) -> list[dict[str, Any]]:
+    radii = node_radii(graph, look)
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
@@ -101,7 +107,7 @@ def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
                 "id": node,
                 "label": attrs["label"],
                 "shape": actor_style(attrs["type"]).shape,
-                "size": max(MIN_NODE_SIZE, sizes.get(node, 12.0) / 2),
+                "size": radii[node],
                 "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
                 "x": x,
                 "y": y,
@@ -127,16 +133,21 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     edges = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         color = POLARITY_STYLE[polarity_name(attrs["polarity"])]
+        # Only what differs from the options every edge shares (``vis_options``): vis-network merges each
+        # edge's own options one by one, the longest part of opening a large map.
         edge: dict[str, Any] = {
             "id": key,
             "from": u,
             "to": v,
-            "color": {"color": color, "highlight": color, "opacity": 0.85},
+            "color": {"color": color, "highlight": color},
             "width": 1.5 + 3.0 * (attrs["weight"] if attrs["weight"] is not None else 0.25),
-            "dashes": attrs["mode"] == "indirect",
-            "arrows": {"to": {"enabled": bool(attrs["directed"]), "scaleFactor": 0.6}},
-            "smooth": curves[key],
         }
+        if attrs["mode"] == "indirect":
+            edge["dashes"] = True
+        if attrs["directed"]:
+            edge["arrows"] = "to"
+        if curves[key]:
+            edge["smooth"] = curves[key]
         if not large:
             edge["label"] = kinds[attrs["kind"]].display
         edges.append(edge)
@@ -273,5 +284,7 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
             "labelHighlightBold": False,
             "selectionWidth": 2,
             "smooth": False,
+            "color": {"opacity": 0.85},
+            "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
         },
     }

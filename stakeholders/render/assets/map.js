@@ -29,6 +29,9 @@
   var visibleNodes = new Set();
   var visibleEdges = new Set();
 
+  // Thousands grouped as the README and the command line write them (5,000), whatever the reader's locale.
+  function count(n) { return n.toLocaleString("en-US"); }
+
   // ---- small DOM helpers: text only, never markup ----
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -150,8 +153,8 @@
     nodeView.refresh();
     edgeView.refresh();
     document.getElementById("map-counts").textContent =
-      "Showing " + visibleNodes.size + " of " + actors.size + " actors, " +
-      visibleEdges.size + " of " + relations.size + " relations" +
+      "Showing " + count(visibleNodes.size) + " of " + count(actors.size) + " actors, " +
+      count(visibleEdges.size) + " of " + count(relations.size) + " relations" +
       (state.day ? " active on " + state.day : "") +
       (state.focus ? " around " + actors.get(state.focus.id).name + " (depth " + state.focus.depth + ")" : "");
     updateCounts();
@@ -780,7 +783,8 @@
       var w = textWidth("n" + id, textOf.get(id), nodePx);
       for (var side = 0; side < 2; side++) {
         var box = nodeLabel(id, side === 1, w);
-        if (box.r < 0 || box.l > width || box.b < 0 || box.t > height) { continue; }
+        // Whole labels only: one cut by the border names nothing, and vis-network may skip drawing its node.
+        if (!forced && (box.l < 0 || box.r > width || box.t < 0 || box.b > height)) { continue; }
         if (forced || !taken.hits(box)) {
           taken.add(box);
           wantNodes.set(id, { size: nodeFont, vadjust: box.shift });
