@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .questions.serialize import mediation_json, neighborhood_json, path_json, paths_json, timeline_json
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
+    from .render.notebook import Map
     from .vocabulary import DEFAULT_KINDS
 
 __version__ = "0.1.0"
@@ -64,6 +65,7 @@ _LAZY = {
     "focus_graph": "graph",
     "render_html": "render",
     "generate_html": "render",
+    "Map": "render.notebook",
     "analyze": "analysis.report",
     "generate_report_csv": "analysis.report",
     "node_metric": "analysis.centrality",
@@ -86,6 +88,9 @@ _LAZY = {
     "neighborhood_json": "questions.serialize",
     "mediation_json": "questions.serialize",
     "timeline_json": "questions.serialize",
+    **dict.fromkeys(["Changes", "compare", "compare_dates", "union_graph"], "changes.compare"),
+    **dict.fromkeys(["changes_json", "changes_text", "changes_markdown"], "changes.serialize"),
+    "load_revision": "changes.git",
 }
 
 
@@ -98,6 +103,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Changes",
+    "changes_json",
+    "changes_markdown",
+    "changes_text",
+    "compare",
+    "compare_dates",
+    "load_revision",
+    "union_graph",
     "ActorPath",
     "Hop",
     "Network",
@@ -126,6 +139,7 @@ __all__ = [
     "node_metric",
     "read_sheets",
     "render_html",
+    "Map",
     "Actor",
     "AmbiguousActorError",
     "BadRowsError",

@@ -23,6 +23,7 @@ COMMANDS = {
     "timeline": ["timeline", None],
     "export": ["export", "gexf"],
     "import": ["import", "nodes.csv", "edges.csv", "-o", "imported.yaml"],  # see the last test
+    "diff": ["diff", "--from", "2025-04", "--to", "2025-05"],
 }
 TAKES_DATA = [c for c in COMMANDS if c != "import"]
 TAKES_ACTOR = [c for c, args in COMMANDS.items() if None in args]
