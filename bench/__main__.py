@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.common import Row, format_rows
 
-_NOT_BENCHMARKS = {"common", "synth", "__main__"}
+_NOT_BENCHMARKS = {"common", "synth", "gdelt_synth", "__main__"}
 
 
 def benchmarks() -> list[str]:

@@ -33,7 +33,12 @@ if TYPE_CHECKING:
     from .analysis.balance import camps
     from .analysis.centrality import communities, node_metric
     from .analysis.report import analyze, generate_report_csv
+    from .changes.compare import Changes, compare, compare_dates, union_graph
+    from .changes.git import load_revision
+    from .changes.serialize import changes_json, changes_markdown, changes_text
     from .dates import PartialDate
+    from .events import aggregate_events, events_map, events_sql, events_summary, import_events, read_aggregate, write_events_map
+    from .extract import Article, Draft, extract_draft, read_article, write_draft
     from .graph import filter_graph, focus_graph, to_graph
     from .ingest import from_dict, load
     from .ingest.sheets import import_sheets, read_sheets
@@ -47,6 +52,7 @@ if TYPE_CHECKING:
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
     from .render.notebook import Map
+    from .render.static import render_static, static_figure
     from .vocabulary import DEFAULT_KINDS
 
 __version__ = "0.1.0"
@@ -65,6 +71,8 @@ _LAZY = {
     "focus_graph": "graph",
     "render_html": "render",
     "generate_html": "render",
+    "render_static": "render.static",
+    "static_figure": "render.static",
     "Map": "render.notebook",
     "analyze": "analysis.report",
     "generate_report_csv": "analysis.report",
@@ -72,6 +80,8 @@ _LAZY = {
     "communities": "analysis.centrality",
     "camps": "analysis.balance",
     "import_sheets": "ingest.sheets",
+    **dict.fromkeys(["aggregate_events", "events_sql", "read_aggregate", "events_map", "write_events_map", "import_events", "events_summary"], "events"),
+    **dict.fromkeys(["extract_draft", "write_draft", "read_article", "Article", "Draft"], "extract"),
     "read_sheets": "ingest.sheets",
     "find_paths": "questions.paths",
     "build_network": "questions.network",
@@ -136,9 +146,23 @@ __all__ = [
     "generate_html",
     "generate_report_csv",
     "import_sheets",
+    "aggregate_events",
+    "events_map",
+    "events_sql",
+    "events_summary",
+    "import_events",
+    "read_aggregate",
+    "write_events_map",
+    "extract_draft",
+    "write_draft",
+    "read_article",
+    "Article",
+    "Draft",
     "node_metric",
     "read_sheets",
     "render_html",
+    "render_static",
+    "static_figure",
     "Map",
     "Actor",
     "AmbiguousActorError",

@@ -170,11 +170,23 @@ class Source(_Record):
 
 @record
 class Evidence(_Record):
-    """A verbatim quote from a source that supports a relation."""
+    """A verbatim quote from a source that supports a relation.
+
+    Only a ``dataset`` source (event data) may be cited without a quote: its
+    ``locator`` names the records (event ids) instead; resolution checks this.
+    """
 
     source: Id
-    quote: Text
-    locator: Text | None = Field(default=None, description="where in the source: page, paragraph, timestamp")
+    quote: Text | None = None
+    locator: Text | None = Field(default=None, description="where in the source: page, paragraph, timestamp; the records of a dataset")
+
+    @property
+    def said(self) -> str:
+        """What the evidence says, as every output quotes it: the quote in quotation marks, or for
+        event data the records its locator names."""
+        if self.quote is not None:
+            return f'"{self.quote}"'
+        return f"records {self.locator}" if self.locator else "no quote"
 
 
 @record
@@ -191,6 +203,9 @@ class Actor(_Record):
     start: PartialDate | None = None
     end: PartialDate | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+    codes: dict[Id, tuple[Text, ...]] = Field(
+        default_factory=dict, description="the identifiers other data uses for the actor, by scheme: {cameo: [SYRGOV], acled: [...]}"
+    )
 
     def active_on(self, when: PartialDate) -> bool:
         """Whether the actor existed or held its role during ``when``; open ends never exclude."""

@@ -35,6 +35,11 @@ def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
     return difflib.get_close_matches(word, sorted(known), n=limit, cutoff=0.6)
 
 
+
+def slug(text: str) -> str:
+    """An id made from a name: runs of anything but ASCII letters and digits become one hyphen, lower case."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+
 def suggestion(word: str, known: Iterable[str], otherwise: str = "", *, listing: str | None = None) -> str:
     """What follows "unknown ..." in a message, the one wording of "did you mean".
 

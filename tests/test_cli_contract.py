@@ -6,7 +6,7 @@ import pytest
 
 from stakeholders.cli import cli
 
-from .conftest import MINIMAL, SYRIA
+from .conftest import MINIMAL, ROOT, SYRIA
 
 # Each command with arguments that succeed on the shipped data; None where an actor goes.
 COMMANDS = {
@@ -24,8 +24,10 @@ COMMANDS = {
     "export": ["export", "gexf"],
     "import": ["import", "nodes.csv", "edges.csv", "-o", "imported.yaml"],  # see the last test
     "diff": ["diff", "--from", "2025-04", "--to", "2025-05"],
+    "extract": ["extract", str(ROOT / "tests" / "fixtures" / "syria-2025-article.txt"), "-o", "draft.yaml"],
+    "events": ["events", "gdelt", "20250501.export.CSV", "-o", "events.yaml"],  # its data is the event files (tests/test_events.py)
 }
-TAKES_DATA = [c for c in COMMANDS if c != "import"]
+TAKES_DATA = [c for c in COMMANDS if c not in ("import", "events")]
 TAKES_ACTOR = [c for c, args in COMMANDS.items() if None in args]
 TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export"]
 TAKES_FORMAT = [c for c in COMMANDS if c not in ("render", "import", "export")]

@@ -22,7 +22,7 @@ def _sheets(data, flavor):
 def test_gephi_headers_and_rows(syria):
     sheets = _sheets(syria, "gephi")
     nodes, edges = sheets["nodes.csv"], sheets["edges.csv"]
-    assert nodes[0] == ["Id", "Label", "type", "country", "aliases", "description", "tags", "start", "end", "attributes"]
+    assert nodes[0] == ["Id", "Label", "type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes"]
     assert edges[0] == [
         "Source", "Target", "Type", "Id", "Label", "Weight", "kind", "polarity", "mode", "via", "status", "start", "end",
         "confidence", "description", "evidence", "tags", "attributes",

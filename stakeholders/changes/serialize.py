@@ -170,7 +170,7 @@ def _field(field: FieldChange) -> str:
 
 def _evidence(evidence: Evidence, dataset: Dataset) -> str:
     source = dataset.sources_by_id[evidence.source]
-    return f'"{evidence.quote}" ({source.title}{", " + str(source.date) if source.date else ""})'
+    return f'{evidence.said} ({source.title}{", " + str(source.date) if source.date else ""})'
 
 
 def _what_changed(change: RecordChange[Any], changes: Changes) -> list[str]:

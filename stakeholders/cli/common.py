@@ -303,4 +303,4 @@ def evidence_lines(relation: Relation, dataset: Dataset, indent: str) -> Iterato
     for evidence in relation.evidence:
         source = dataset.sources_by_id[evidence.source]
         cited = safe(source.title) + (f", {source.date}" if source.date else "")
-        yield f'{indent}"{safe(evidence.quote)}" ({cited})'
+        yield f"{indent}{safe(evidence.said)} ({cited})"

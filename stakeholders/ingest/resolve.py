@@ -8,11 +8,11 @@ vocabulary implies. It reports problems by their path in the document, such as
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import AmbiguousActorError, UnknownActorError
-from ..model import Actor, Dataset, Relation
+from ..model import Actor, Dataset, Relation, Source
 from ..names import NameIndex, normalize, suggestion
 from ..vocabulary import unknown_kind
 
@@ -69,8 +69,8 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
         if relation.end is not None and _ends_early(relation):
             findings.append(_span(relation, ("relations", i)))
         for evidence in relation.evidence:
-            if evidence.source not in sources:
-                findings.extend(_evidence_sources(relation, ("relations", i), sources, skip))
+            if evidence.source not in sources or (evidence.quote is None and sources[evidence.source].kind != "dataset"):
+                findings.extend(_evidence_problems(relation, ("relations", i), sources, skip))
                 break
     if not findings and None in relation_ids:
         _derive_ids(dataset.relations)
@@ -85,10 +85,18 @@ def _span(record: Actor | Relation, path: Path) -> Finding:
     return Finding((*path, "end"), f"end {record.end} is before start {record.start}")
 
 
-def _evidence_sources(relation: Relation, path: Path, sources: Collection[str], skip: Collection[str]) -> Iterable[Finding]:
+def _evidence_problems(relation: Relation, path: Path, sources: Mapping[str, Source], skip: Collection[str]) -> Iterable[Finding]:
+    """Evidence citing an unknown source, and evidence without a quote from a source that is not a dataset."""
     for j, evidence in enumerate(relation.evidence):
-        if evidence.source not in sources and normalize(evidence.source) not in skip:
-            yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
+        cited = sources.get(evidence.source)
+        if cited is None:
+            if normalize(evidence.source) not in skip:
+                yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
+        elif evidence.quote is None and cited.kind != "dataset":
+            yield Finding(
+                (*path, "evidence", j),
+                f'evidence from "{cited.id}" needs a quote: only a source of kind dataset (event data) may be cited without one, naming its records in locator',
+            )
 
 
 def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:

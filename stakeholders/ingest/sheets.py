@@ -56,7 +56,7 @@ from ..errors import (
     ValidationError,
 )
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
-from ..names import NameIndex
+from ..names import NameIndex, slug
 from ..terms import FLAVORS
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
 from . import from_dict
@@ -94,6 +94,7 @@ _CODECS = {
     "via": "list",
     "evidence": "json",
     "attributes": "json",
+    "codes": "json",
     "polarity": "polarity",
     "weight": "number",
     "confidence": "number",
@@ -110,7 +111,7 @@ LAYOUTS: dict[str, Layout] = {
     "gephi": Layout(
         "nodes.csv",
         "edges.csv",
-        (Column("Id", "id"), Column("Label", "name"), *_ours("type", "country", "aliases", "description", "tags", "start", "end", "attributes")),
+        (Column("Id", "id"), Column("Label", "name"), *_ours("type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes")),
         (
             Column("Source", "source"),
             Column("Target", "target"),
@@ -130,7 +131,7 @@ LAYOUTS: dict[str, Layout] = {
             Column("Type", "type"),
             Column("Description", "description"),
             Column("Tags", "tags", "list"),
-            *_ours("country", "aliases", "start", "end", "attributes"),
+            *_ours("country", "aliases", "start", "end", "attributes", "codes"),
         ),
         (
             Column("From", "source"),
@@ -150,7 +151,7 @@ LAYOUTS: dict[str, Layout] = {
             Column("Name", "name"),
             Column("Type", "type"),
             Column("Description", "description"),
-            *_ours("id", "country", "aliases", "tags", "start", "end", "attributes"),
+            *_ours("id", "country", "aliases", "tags", "start", "end", "attributes", "codes"),
         ),
         (
             Column("Source", "source", "name"),
@@ -599,10 +600,6 @@ def _invalid(row: _Row, exc: pydantic.ValidationError) -> list[str]:
     return found
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-
-
 Mapped = list[tuple[Sheet, list[tuple[str, Column | None]]]]
 
 
@@ -743,7 +740,7 @@ def _read_actors(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
             return False
         record.setdefault("name", record.get("id"))
         if "id" not in record:
-            base = _slug(record["name"]) or f"actor-{len(seen) + 1}"
+            base = slug(record["name"]) or f"actor-{len(seen) + 1}"
             record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(seen) + 3))) if c not in seen)
         if record.get("type") not in ACTOR_TYPES:
             if "type" in record:
@@ -816,7 +813,7 @@ def _ordered(record: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
     return {name: record[name] for name in fields if name in record}
 
 
-class _Dumper(yaml.SafeDumper):
+class YamlDumper(yaml.SafeDumper):
     """Text with characters YAML alone reads as line breaks (NEL, U+2028, U+2029) is written
     double-quoted, where they are escaped; elsewhere they would read back as spaces."""
 
@@ -827,12 +824,12 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     return dumper.represent_str(text)
 
 
-_Dumper.add_representer(str, _represent_text)
+YamlDumper.add_representer(str, _represent_text)
 
 
 def write_dataset(result: SheetImport, path: str | Path, force: bool = False) -> Path:
     """Write the imported dataset as YAML; refuses to replace a file unless ``force`` (checked as it is written)."""
-    text = yaml.dump(result.data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(result.data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
     return write_atomic(path, [text], replace=force)
 
 

@@ -1,0 +1,99 @@
+"""Aggregating GDELT 2.0 event files: ``stakeholders.aggregate_events`` (DuckDB over the zips as
+GDELT ships them) against the usual pandas way (``read_csv`` with ``usecols`` on each zip,
+then ``groupby``: duplicates collapsed, then actor pair, kind and month), measured in the same run.
+
+Both read the same synthetic files (``bench/gdelt_synth.py``: 61 columns, realistic codes,
+15% duplicates) and make the same table; ours also orders undirected pairs and lists
+event ids. Each side runs in a fresh process, so that start-up state and peak memory
+(VmHWM) are its own. Then the cost per event at the full size against half of it
+(linear: about 1), and the throughput.
+
+    python -m bench.events                # 1 million events
+    python -m bench.events --scale 10     # 10 million (the files take about 7 minutes to write)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Row, main
+from bench.gdelt_synth import write_files
+
+EVENTS = 1_000_000
+RATIO_GOAL = 0.25
+MEMORY_GOAL = 1024.0  # MiB
+LINEAR_GOAL = 1.25  # cost per event at the full size over that at half of it
+
+_MEASURE = """
+import sys, time
+{setup}
+start = time.perf_counter()
+{work}
+elapsed = time.perf_counter() - start
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(elapsed, int(peak.split()[1]) / 1024)
+"""
+OURS = (
+    "import stakeholders",
+    "files = sys.argv[1:]\nrows = stakeholders.aggregate_events('gdelt', files, memory_limit='1GB').rows",
+)
+PANDAS = (
+    """import csv
+import pandas as pd
+from stakeholders.events.cameo import code_kinds, kind_of
+from stakeholders.vocabulary import DEFAULT_KINDS
+COLUMNS = {0: "id", 1: "day", 5: "a1", 15: "a2", 26: "code", 30: "goldstein", 52: "place", 53: "lat", 54: "long", 60: "url"}
+TEXT = {5: str, 15: str, 26: str, 52: str, 60: str}""",
+    """frames = [pd.read_csv(f, sep="\\t", header=None, usecols=list(COLUMNS), dtype=TEXT, quoting=csv.QUOTE_NONE) for f in sys.argv[1:]]
+df = pd.concat(frames, ignore_index=True).rename(columns=COLUMNS)
+exact = code_kinds(DEFAULT_KINDS.values())
+df["kind"] = df.code.map({code: kind_of(code, exact) for code in df.code.unique()})
+df = df.dropna(subset=["a1", "a2", "kind"])
+df = df[df.a1 != df.a2]
+df["place"] = df.place.fillna(df.lat.astype(str) + "," + df.long.astype(str))
+events = df.groupby(["a1", "a2", "kind", "code", "place", "day"], sort=False).agg(
+    records=("id", "size"), first_id=("id", "min"), goldstein=("goldstein", "mean"), sources=("url", "count")).reset_index()
+events["month"] = events.day // 100
+table = events.groupby(["a1", "a2", "kind", "month"], sort=False).agg(
+    events=("records", "size"), records=("records", "sum"), first=("day", "min"), last=("day", "max"),
+    goldstein=("goldstein", "mean"), sources=("sources", "max"))""",
+)
+
+
+def measure(code: tuple[str, str], files: list[Path]) -> tuple[float, float]:
+    """Wall time (s) of the work and the peak RSS (MiB), in a fresh process."""
+    setup, work = code
+    script = _MEASURE.format(setup=setup, work=work)
+    done = subprocess.run([sys.executable, "-c", script, *map(str, files)], capture_output=True, text=True, check=True)
+    elapsed, rss = (float(x) for x in done.stdout.split())
+    return elapsed, rss
+
+
+def run(scale: float = 1.0) -> list[Row]:
+    events = max(20_000, int(EVENTS * scale))
+    per_file = min(50_000, events // 20)
+    with tempfile.TemporaryDirectory(prefix="bench-gdelt-") as folder:
+        started = time.perf_counter()
+        files = write_files(Path(folder), events, per_file=per_file)
+        print(f"  wrote {len(files)} files of {events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
+        ours, peak = measure(OURS, files)
+        baseline, _ = measure(PANDAS, files)
+        half_files = files[: len(files) // 2]
+        half, _ = measure(OURS, half_files)
+        half_events = min(events, len(half_files) * per_file)
+        size = sum(f.stat().st_size for f in files) / 2**20
+    per_event, per_half_event = ours / events, half / half_events
+    return [
+        Row(f"aggregate {events:,} GDELT events ({len(files)} zips, {size:.0f} MiB) vs pandas read_csv(usecols) + groupby", ours, baseline, goal=RATIO_GOAL),
+        Row("  peak memory of that run (MiB)", peak, goal=MEMORY_GOAL, unit="MiB"),
+        Row(f"  cost per event at {events:,} vs at {half_events:,} events", per_event, per_half_event, goal=LINEAR_GOAL, unit="s/event"),
+        Row("  throughput (events per second)", events / ours, unit="events/s"),
+    ]
+
+
+if __name__ == "__main__":
+    main(run, __doc__)

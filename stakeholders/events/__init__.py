@@ -1,0 +1,292 @@
+"""Maps from event data: GDELT 2.0 and ACLED events aggregated into relations.
+
+    >>> import stakeholders
+    >>> result = stakeholders.import_events("gdelt", ["gdelt/*.export.CSV.zip"], "data/gdelt.yaml", since="2025-01")
+    >>> print("\\n".join(stakeholders.events_summary(result)))
+
+The aggregation (``query``) is one Ibis expression: ``aggregate_events`` runs it on
+DuckDB over the raw files (``engine``), or on any Ibis backend; ``events_sql`` prints
+it for another engine (BigQuery holds GDELT as ``gdelt-bq.gdeltv2.events``), whose
+result ``read_aggregate`` reads back. ``events_map`` turns the aggregated table into
+a dataset (``build``); ``import_events`` does it all and writes the file.
+
+duckdb, ibis and fsspec (``pip install 'stakeholders[events]'``) are imported only
+when something runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..atomic import write_atomic
+from ..errors import DataError, UsageError
+from ..filters import parse_date
+from ..model import Dataset, RelationKind
+from ..names import suggestion
+from ..progress import Progress, silent
+from ..vocabulary import DEFAULT_KINDS, unknown_kind
+from .build import Aggregate, EventMap, build_map, summary
+from .cameo import COUNTRIES
+from .feeds import BY_NAME, FEEDS, Feed
+from .query import AGGREGATE_COLUMNS, PERIODS, Filters
+
+if TYPE_CHECKING:
+    from .engine import Ran
+
+__all__ = [
+    "AGGREGATE_COLUMNS",
+    "FEEDS",
+    "PERIODS",
+    "SQL_DIALECTS",
+    "Aggregate",
+    "EventMap",
+    "aggregate_events",
+    "events_map",
+    "events_sql",
+    "events_summary",
+    "import_events",
+    "read_aggregate",
+    "write_events_map",
+]
+
+#: What ``events_sql`` writes for: the engines Ibis compiles to, and Spark through sqlglot.
+SQL_DIALECTS = ("bigquery", "duckdb", "postgres", "snowflake", "trino", "spark")
+DEFAULT_MEMORY_LIMIT = "1GB"
+events_summary = summary
+
+
+def _feed(name: str) -> Feed:
+    if name not in BY_NAME:
+        raise UsageError(f"unknown event feed {name!r}; use {' or '.join(FEEDS)}")
+    return BY_NAME[name]
+
+
+def _kinds(dataset: Dataset | None) -> list[RelationKind]:
+    """The kinds in force, the dataset's own first (they win an event code they share with the vocabulary)."""
+    own = list(dataset.kinds) if dataset is not None else []
+    return own + list(DEFAULT_KINDS.values())
+
+
+def _country(code: str) -> str:
+    text = code.strip().upper()
+    if text.isdigit():
+        found = next((c for c, country in COUNTRIES.items() if country.iso == str(int(text))), None)
+        if found is not None:
+            return found
+    elif text in COUNTRIES:
+        return text
+    hint = suggestion(text, list(COUNTRIES), "give a CAMEO or ISO 3166 alpha-3 code (SYR) or an ISO numeric code (760)")
+    raise UsageError(f"unknown country code {code!r}" + hint)
+
+
+def make_filters(
+    feed: Feed,
+    since: str | None = None,
+    until: str | None = None,
+    countries: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    period: str = "month",
+    dataset: Dataset | None = None,
+) -> Filters:
+    """The filters, checked: ``InvalidDateError`` for a bad date, ``UsageError`` for anything else unknown."""
+    first = parse_date(since, "since date") if since is not None else None
+    last = parse_date(until, "until date") if until is not None else None
+    if first is not None and last is not None and last.last < first.first:
+        raise UsageError(f"the until date {last} is before the since date {first}")
+    if period not in PERIODS:
+        raise UsageError(f"unknown period {period!r}; use {', '.join(PERIODS)}")
+    known = {kind.id for kind in _kinds(dataset)}
+    for kind in kinds:
+        if kind not in known:
+            raise UsageError(unknown_kind(kind, known, "see 'stakeholders kinds'"))
+    return Filters(first, last, tuple(dict.fromkeys(_country(c) for c in countries)), tuple(dict.fromkeys(kinds)), period)
+
+
+def _engine() -> Any:
+    try:
+        from . import engine
+    except ImportError as exc:
+        raise UsageError(f"maps from event data need {exc.name}: pip install 'stakeholders[events]'") from None
+    return engine
+
+
+def _dataset(data: Dataset | str | Path | None) -> Dataset | None:
+    if data is None or isinstance(data, Dataset):
+        return data
+    from ..ingest import load
+
+    return load(data)
+
+
+def aggregate_events(
+    feed: str,
+    files: Sequence[str | Path] = (),
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    countries: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    period: str = "month",
+    data: Dataset | str | Path | None = None,
+    memory_limit: str = DEFAULT_MEMORY_LIMIT,
+    backend: str | None = None,
+    table: str | None = None,
+    progress: Progress = silent,
+) -> Aggregate:
+    """The aggregated table of ``feed`` (gdelt or acled) events: from ``files`` (CSV or zips of CSV,
+    globs allowed) on DuckDB within ``memory_limit``, or from ``table`` on the Ibis ``backend`` URL.
+
+    ``data`` (a dataset or its path) adds its own kinds. Raises ``DataError`` for
+    files that cannot be read, ``UsageError`` for a bad option.
+    """
+    chosen = _feed(feed)
+    dataset = _dataset(data)
+    filters = make_filters(chosen, since, until, countries, kinds, period, dataset)
+    engine = _engine()
+    ran: Ran
+    if backend is not None:
+        ran = engine.run_backend(backend, chosen, table or chosen.table, filters, _kinds(dataset))
+        names: list[str] = []
+    else:
+        engine.check_memory_limit(memory_limit)
+        paths = engine.expand(files)
+        if chosen.name == "acled":
+            for path in paths:
+                engine.acled_layout(path)
+        from .build import QUOTED
+
+        ran = engine.run_duckdb(chosen, paths, filters, _kinds(dataset), memory_limit, progress, QUOTED)
+        names = [path.name for path in paths]
+    return Aggregate(chosen, ran.rows, names, filters.period, ran.notes)
+
+
+def events_sql(
+    feed: str,
+    dialect: str = "bigquery",
+    *,
+    table: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    countries: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    period: str = "month",
+    data: Dataset | str | Path | None = None,
+) -> str:
+    """The aggregation as SQL for ``dialect`` (``SQL_DIALECTS``), over ``table`` (GDELT's default:
+    BigQuery's ``gdelt-bq.gdeltv2.events``); its result is what ``read_aggregate`` reads back."""
+    chosen = _feed(feed)
+    if dialect not in SQL_DIALECTS:
+        raise UsageError(f"unknown SQL dialect {dialect!r}; use {', '.join(SQL_DIALECTS)}")
+    dataset = _dataset(data)
+    filters = make_filters(chosen, since, until, countries, kinds, period, dataset)
+    engine = _engine()
+    from .query import aggregation, to_sql
+
+    expression = aggregation(engine.unbound(chosen, table or chosen.table), chosen, filters, _kinds(dataset))
+    if dialect != "spark":
+        return to_sql(expression, dialect)
+    import sqlglot  # Ibis compiles for Spark only with pyspark installed; sqlglot translates DuckDB's SQL
+
+    return str(sqlglot.transpile(to_sql(expression, "duckdb"), read="duckdb", write="spark", pretty=True)[0])
+
+
+_INTEGERS = {"events", "records", "sources", "fatalities"}
+
+
+def read_aggregate(path: str | Path) -> Aggregate:
+    """The aggregated table another engine made (CSV with ``AGGREGATE_COLUMNS`` as headers)."""
+    file = Path(path)
+    try:
+        with file.open(encoding="utf-8-sig", newline="") as opened:
+            reader = csv.DictReader(opened)
+            missing = [name for name in AGGREGATE_COLUMNS if name not in (reader.fieldnames or [])]
+            if missing:
+                raise DataError(f"{file}: not an aggregated table: no column {', '.join(missing)}; see AGGREGATE_COLUMNS")
+            rows = [_typed(row, file, number) for number, row in enumerate(reader, 2)]
+    except FileNotFoundError:
+        raise DataError(f"no such file: {file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read {file}: {exc}") from None
+    feeds = {row["feed"] for row in rows}
+    units = {row["period_unit"] for row in rows}
+    if len(feeds) != 1 or len(units) != 1:
+        raise DataError(f"{file}: the rows must come from one feed and one period unit; found {sorted(feeds | units) or 'no rows'}")
+    return Aggregate(_feed(feeds.pop()), rows, [], _period(units.pop(), file))
+
+
+def _period(unit: str, file: Path) -> str:
+    if unit not in PERIODS:
+        raise DataError(f"{file}: unknown period_unit {unit!r}; use {', '.join(PERIODS)}")
+    return unit
+
+
+def _typed(row: dict[str, str], file: Path, number: int) -> dict[str, Any]:
+    typed: dict[str, Any] = {}
+    for name in AGGREGATE_COLUMNS:
+        text = (row.get(name) or "").strip()
+        try:
+            typed[name] = None if not text else int(float(text)) if name in _INTEGERS else float(text) if name == "goldstein" else text
+        except ValueError:
+            raise DataError(f"{file}:{number}: {name} is not a number: {text!r}") from None
+    return typed
+
+
+def events_map(aggregate: Aggregate, data: Dataset | str | Path | None = None, name: str | None = None) -> EventMap:
+    """The map the aggregated table makes, onto ``data``'s actors (those listing the codes) if given."""
+    return build_map(aggregate, _dataset(data), name)
+
+
+def check_output(output: str | Path, force: bool = False) -> Path:
+    """Where a map may be written: a .yaml, .yml or .json file, not one that exists unless ``force``."""
+    target = Path(output)
+    if target.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise UsageError(f"{target}: a map is written as YAML (.yaml) or JSON (.json)")
+    if not force and target.exists():
+        raise UsageError(f"{target} exists; use --force to replace it")
+    return target
+
+
+def write_events_map(result: EventMap, output: str | Path, *, force: bool = False) -> Path:
+    """Check the map (as ``load`` would) and write it, YAML or JSON by the suffix; never replaces a file unless ``force``."""
+    from ..ingest import from_dict
+
+    target = check_output(output, force)
+    suffix = target.suffix.lower()
+    if not result.data["relations"]:
+        raise DataError("no relation came out of the events; nothing was written")
+    from_dict(result.data)
+    if suffix == ".json":
+        text = json.dumps(result.data, ensure_ascii=False, indent=1)
+    else:
+        import yaml
+
+        from ..ingest.sheets import YamlDumper  # the dumper that escapes what YAML alone reads as line breaks
+
+        text = yaml.dump(result.data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+    return write_atomic(target, [text], replace=force)
+
+
+def import_events(
+    feed: str,
+    files: Sequence[str | Path],
+    output: str | Path,
+    *,
+    force: bool = False,
+    data: Dataset | str | Path | None = None,
+    progress: Progress = silent,
+    **options: Any,
+) -> EventMap:
+    """Aggregate ``files`` (``aggregate_events``'s ``options``), make the map and write it to ``output``."""
+    started = time.perf_counter()
+    check_output(output, force)  # again as the file is put in place; here so that a long run does not end in vain
+    dataset = _dataset(data)
+    aggregate = aggregate_events(feed, files, data=dataset, progress=progress, **options)
+    result = build_map(aggregate, dataset, Path(output).stem)
+    write_events_map(result, output, force=force)
+    result.seconds = time.perf_counter() - started
+    return result

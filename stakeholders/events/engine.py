@@ -1,0 +1,268 @@
+"""Running the aggregation: on DuckDB over the raw files, or on any Ibis backend.
+
+DuckDB reads the files where they are: plain CSV itself, and the members of zips
+(GDELT ships ``NAME.export.CSV.zip``) through a small fsspec filesystem registered
+with it, which inflates each member as DuckDB reads it; nothing is unpacked to
+disk. DuckDB reads the files in parallel and spills to a temporary folder when
+the aggregation outgrows ``memory_limit``.
+
+This module imports duckdb, ibis and fsspec: ``stakeholders.events`` imports it
+only when asked to run something.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import re
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import fsspec
+import ibis
+
+from ..errors import DataError, UsageError
+from ..model import RelationKind
+from ..progress import Progress
+from .feeds import ACLED_COLUMNS, ACLED_LAYOUTS, GDELT_COLUMNS, GDELT_USED, Feed
+from .query import Filters, aggregation
+
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
+_DUCKDB_TYPES = {"int64": "BIGINT", "float64": "DOUBLE", "string": "VARCHAR", "date": "DATE"}
+# ACLED has written its dates as 2024-01-15, 15 January 2024 and 15-January-2024 over the years.
+_ACLED_DATES = ["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"]
+_PROTOCOL = "stakeholders-zip"
+
+
+class _ZipMembers(fsspec.AbstractFileSystem):  # type: ignore[misc]
+    """``stakeholders-zip:///folder/NAME.zip/MEMBER``: one member of a zip, inflated as it is read."""
+
+    protocol = _PROTOCOL
+    cachable = False
+
+    @staticmethod
+    def _split(path: str) -> tuple[str, str]:
+        archive, _, member = path.removeprefix(f"{_PROTOCOL}://").partition(".zip/")
+        return archive + ".zip", member
+
+    def info(self, path: str, **kwargs: Any) -> dict[str, Any]:
+        archive, member = self._split(path)
+        with zipfile.ZipFile(archive) as opened:
+            return {"name": path, "size": opened.getinfo(member).file_size, "type": "file"}
+
+    def ls(self, path: str, detail: bool = True, **kwargs: Any) -> list[Any]:
+        return [self.info(path)] if detail else [path]
+
+    def _open(self, path: str, mode: str = "rb", **kwargs: Any) -> Any:
+        archive, member = self._split(path)
+        return zipfile.ZipFile(archive).open(member)
+
+
+def expand(patterns: Sequence[str | Path]) -> list[Path]:
+    """The files the arguments name, globs expanded, in order; ``DataError`` for one that names none."""
+    found: list[Path] = []
+    for pattern in patterns:
+        text = str(pattern)
+        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        if not matches:
+            raise DataError(f"no file matches {text}")
+        for match in matches:
+            path = Path(match)
+            if not path.is_file():
+                raise DataError(f"no such file: {path}" if not path.exists() else f"{path} is not a file")
+            found.append(path)
+    if not found:
+        raise UsageError("no event file given")
+    return found
+
+
+def _csv_members(path: Path) -> list[str]:
+    """The CSV files inside a zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.lower().endswith((".csv", ".txt", ".tsv"))]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DataError(f"{path}: not a readable zip file: {exc}") from None
+    if not names:
+        raise DataError(f"{path}: the zip holds no CSV file")
+    return names
+
+
+def _members(path: Path) -> list[str]:
+    """What DuckDB reads for one file: itself, or each CSV member of a zip through the zip filesystem."""
+    if path.suffix.lower() != ".zip":
+        return [str(path.resolve())]
+    return [f"{_PROTOCOL}://{path.resolve()}/{name}" for name in _csv_members(path)]
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _list(items: Sequence[str]) -> str:
+    return "[" + ", ".join(_literal(item) for item in items) + "]"
+
+
+def _gdelt_view(files: list[str]) -> str:
+    # Only the columns the aggregation reads get their type: a stray value elsewhere never stops a run.
+    columns = ", ".join(
+        f"{_literal(name)}: {_literal(_DUCKDB_TYPES[kind] if name in GDELT_USED else 'VARCHAR')}" for name, kind in GDELT_COLUMNS
+    )
+    return (
+        f"SELECT * FROM read_csv({_list(files)}, header = false, delim = '\\t', quote = '', escape = '', "
+        f"auto_detect = false, null_padding = true, columns = {{{columns}}})"
+    )
+
+
+def acled_layout(path: Path) -> str:
+    """Which ACLED layout a file has, from its header; ``DataError`` if it lacks a column the map needs."""
+    try:
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as archive, archive.open(_csv_members(path)[0]) as member:
+                first = member.readline().decode("utf-8-sig", "replace")
+        else:
+            with path.open(encoding="utf-8-sig", errors="replace") as opened:
+                first = opened.readline()
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc.strerror or exc}") from None
+    headers = next(csv.reader([first]), [])
+    missing = [name for name, _ in ACLED_COLUMNS if name not in headers]
+    if missing:
+        raise DataError(f"{path}: not an ACLED export: no column {', '.join(missing)} (found: {', '.join(headers[:30]) or 'nothing'})")
+    return next((layout for header, layout in ACLED_LAYOUTS if header in headers), "2023+ layout")
+
+
+def _acled_view(files: list[str]) -> str:
+    casts = {
+        "event_date": f"CAST(TRY_STRPTIME(event_date, {_list(_ACLED_DATES)}) AS DATE)",
+        "iso": "TRY_CAST(iso AS BIGINT)",
+        "fatalities": "TRY_CAST(fatalities AS BIGINT)",
+    }
+    columns = ", ".join(f"{casts.get(name, name)} AS {name}" for name, _ in ACLED_COLUMNS)
+    return f"SELECT {columns} FROM read_csv({_list(files)}, header = true, all_varchar = true, union_by_name = true)"
+
+
+def check_memory_limit(limit: str) -> str:
+    """A memory size DuckDB takes (``1GB``, ``512MB``, ``2GiB``); ``UsageError`` otherwise."""
+    if not _MEMORY.fullmatch(limit.strip()):
+        raise UsageError(f"memory limit {limit!r} is not a size such as 1GB, 512MB or 2GiB")
+    return limit.strip()
+
+
+class Rows:
+    """The aggregated table's rows as dicts, made a batch at a time from the Arrow table the engine gives:
+    the whole table as Python objects at once would cost more time and memory than the aggregation."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for batch in self.table.to_batches(max_chunksize=20_000):
+            yield from batch.to_pylist()
+
+
+@dataclass
+class Ran:
+    """What a run gave: the aggregated table's rows, and what the feed says of the events it lists."""
+
+    rows: Rows
+    notes: dict[str, tuple[str, str]]  # ACLED: event id -> (date, notes) for the events quoted
+
+
+@contextmanager
+def _duckdb(memory_limit: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    with tempfile.TemporaryDirectory(prefix="stakeholders-events-") as spill:
+        con = duckdb.connect()
+        try:
+            con.execute(f"SET memory_limit = {_literal(check_memory_limit(memory_limit))}")
+            con.execute(f"SET temp_directory = {_literal(spill)}")
+            con.execute("SET preserve_insertion_order = false")  # the order comes from the aggregation; lets DuckDB stream
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = false")
+            yield con
+        finally:
+            con.close()
+
+
+def run_duckdb(
+    feed: Feed, paths: Sequence[Path], filters: Filters, kinds: Sequence[RelationKind], memory_limit: str, progress: Progress, quoted: int
+) -> Ran:
+    """Aggregate the files on DuckDB; for ACLED also fetch the notes of the first ``quoted`` events of each row."""
+    files = [member for path in paths for member in _members(path)]
+    with _duckdb(memory_limit) as con:
+        zips = _ZipMembers()
+        con.register_filesystem(zips)
+        view = _gdelt_view(files) if feed.name == "gdelt" else _acled_view(files)
+        con.execute(f"CREATE VIEW events AS {view}")
+        backend = ibis.duckdb.from_connection(con)
+        expression = aggregation(backend.table("events"), feed, filters, kinds)
+        rows = Rows(_with_progress(con, lambda: backend.to_pyarrow(expression), progress))
+        notes = _acled_notes(con, rows, quoted) if feed.name == "acled" else {}
+    return Ran(rows, notes)
+
+
+def _with_progress(con: duckdb.DuckDBPyConnection, work: Any, progress: Progress) -> Any:
+    """Run ``work`` while a thread reports DuckDB's progress through the files (per cent of the bytes read)."""
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.wait(0.25):
+            done = con.query_progress()
+            if done >= 0:
+                progress("reading", min(int(done), 99), 100)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        table = work()
+    except duckdb.Error as exc:
+        raise DataError(f"cannot read the events: {_first_line(exc)}") from None
+    finally:
+        finished.set()
+        watcher.join()
+    progress("reading", 100, 100)
+    return table
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _acled_notes(con: duckdb.DuckDBPyConnection, rows: Rows, quoted: int) -> dict[str, tuple[str, str]]:
+    wanted = sorted({i for row in rows if not row["left_out"] and row["event_ids"] for i in row["event_ids"].split()[:quoted]})
+    if not wanted:
+        return {}
+    found = con.execute(
+        "SELECT event_id_cnty, CAST(event_date AS VARCHAR), notes FROM events WHERE event_id_cnty IN (SELECT UNNEST(?))", [wanted]
+    ).fetchall()
+    return {event_id: (date, notes) for event_id, date, notes in found if notes}
+
+
+def run_backend(url: str, feed: Feed, table: str, filters: Filters, kinds: Sequence[RelationKind]) -> Ran:
+    """Aggregate the feed's table ``table`` (``catalog.database.table`` or shorter) on the Ibis backend at ``url``."""
+    try:
+        backend = ibis.connect(url)
+    except Exception as exc:  # each backend raises its own kinds
+        raise UsageError(f"cannot connect to {url}: {_first_line(exc)}") from None
+    try:
+        rows = Rows(backend.to_pyarrow(aggregation(unbound(feed, table), feed, filters, kinds)))
+    except Exception as exc:
+        raise DataError(f"the aggregation failed on {url}: {_first_line(exc)}") from None
+    return Ran(rows, {})
+
+
+def unbound(feed: Feed, table: str) -> Any:
+    """The feed's table by name (``catalog.database.table``, ``database.table`` or ``table``), bound to no engine."""
+    *namespace, name = table.split(".")
+    catalog, database = ([None, None, *namespace])[-2:]
+    return ibis.table(feed.schema(), name=name, catalog=catalog, database=database)

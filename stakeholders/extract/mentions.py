@@ -1,0 +1,457 @@
+"""Who a text names: actor mentions, what each stands for, and the ties a name itself states.
+
+Names and aliases of the dataset's actors and the gazetteer's names are found by
+spaCy's ``PhraseMatcher`` (case-folded; acronyms such as "US" or "UN" in their
+case only, so that "us" is no state). Where matches overlap the longest wins,
+and a dataset name wins over a gazetteer name of the same span. The matches are
+then read together, in order, because a name often needs its neighbours:
+
+- a role noun takes the state named before or after it ("the Syrian interior
+  ministry", "Israel's army", "the government of Iraq") or, alone ("security
+  forces"), the article's main state; after another actor it is part of that
+  actor's name ("UN forces");
+- a title before a name makes a person ("Foreign Minister Lavrov"), tied to the
+  state or organisation named before the title, or the main state's government;
+- a name that begins with another actor's name is tied to it ("Druze fighters"
+  are members of the Druze, "Assad's regime" is led by Assad), and "pro-X"
+  supports X.
+
+None of this needs a model: without a parser, the order of words is all there is
+to read, and these are the orders news writes names in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..errors import AmbiguousActorError, UnknownActorError
+from ..model import Actor, Dataset
+from ..names import NameIndex, normalize, slug
+from .lexicon import Gazetteer, State
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: The levels a state's referent may stand at, from the top: a role noun names one of the lower two.
+LEVELS = ("state", "government", "forces")
+#: The key of the article's main state, the one a role noun without a state stands for.
+MAIN = ""
+_PRONOUNS = frozenset({"his", "her"})
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a mention stands for before it is an actor of the draft.
+
+    ``kind`` is ``actor`` (a dataset actor; ``key`` its id), ``state`` (``key`` a
+    country code, ``MAIN`` for the article's main state, at a ``level``),
+    ``body`` (an organisation or community of the gazetteer, by name) or
+    ``person`` (a name read after a title).
+    """
+
+    kind: str
+    key: str
+    level: str = "state"
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets in the paragraph's doc
+    end: int
+    referent: Referent
+    how: str  # what matched: name, demonym, capital, role, title
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A structural relation a name states: ``source`` ``kind`` ``target``, found by ``rule`` at token ``at``."""
+
+    source: Referent
+    target: Referent
+    kind: str
+    rule: str
+    at: int
+
+
+@dataclass
+class _Item:
+    """A span the phrase matchers kept, with everything its words may stand for."""
+
+    start: int
+    end: int
+    entries: list[tuple[str, str]]
+    inner: list[_Item] = field(default_factory=list)
+
+    def first(self, what: str) -> str | None:
+        return next((value for kind, value in self.entries if kind == what), None)
+
+
+class Names:
+    """The phrase tables of a dataset and the gazetteer, and how to read them in a doc."""
+
+    def __init__(self, nlp: Language, dataset: Dataset, gazetteer: Gazetteer) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.actors = dataset.actors_by_id
+        self.states = {state.code: state for state in gazetteer.states}
+        self.bodies = {body.name: body for body in gazetteer.bodies}
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        phrases: list[tuple[str, tuple[str, str]]] = [(n, ("actor", a.id)) for a in dataset.actors for n in (a.name, *a.aliases)]
+        for state in gazetteer.states:
+            phrases += [(n, ("state", state.code)) for n in state.names]
+            phrases += [(n, ("demonym", state.code)) for n in state.demonyms]
+            phrases += [(n, ("capital", state.code)) for n in state.capitals]
+        phrases += [(n, ("body", body.name)) for body in gazetteer.bodies for n in body.names]
+        phrases += [(p, ("role", level)) for p, level in gazetteer.roles.items()]
+        phrases += [(p, ("title", kind)) for p, kind in gazetteer.titles.items()]
+        phrases += [(p, ("former", "")) for p in gazetteer.former]
+        docs: dict[str, list[Doc]] = {"L": [], "O": []}
+        for phrase, entry in phrases:
+            doc = nlp.make_doc(phrase)
+            # Acronyms match in their case only: "US" is the United States, "us" is not.
+            case = "O" if any(c.isupper() for c in phrase) and not any(c.islower() for c in phrase) else "L"
+            key = (case, " ".join(t.orth_ if case == "O" else t.lower_ for t in doc))
+            if key not in self._entries:
+                self._entries[key] = []
+                docs[case].append(doc)
+            if entry not in self._entries[key]:
+                self._entries[key].append(entry)
+        self._lower.add("name", docs["L"])
+        self._orth.add("name", docs["O"])
+
+    def items(self, doc: Doc) -> list[_Item]:
+        """The spans kept where matches overlap (longest first, a dataset name before a gazetteer one), in order."""
+        found: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for case, matcher in (("L", self._lower), ("O", self._orth)):
+            for _, start, end in matcher(doc):
+                key = (case, " ".join(t.orth_ if case == "O" else t.lower_ for t in doc[start:end]))
+                entries = found.setdefault((start, end), [])
+                entries.extend(e for e in self._entries[key] if e not in entries)
+        raw = [_Item(s, e, entries) for (s, e), entries in found.items()]
+        raw.sort(key=lambda i: (i.start - i.end, i.first("actor") is None, i.start))
+        kept: list[_Item] = []
+        taken: set[int] = set()
+        for item in raw:
+            if taken.isdisjoint(range(item.start, item.end)):
+                kept.append(item)
+                taken.update(range(item.start, item.end))
+            else:
+                owner = next((k for k in kept if k.start <= item.start and item.end <= k.end), None)
+                if owner is not None:
+                    owner.inner.append(item)
+        kept.sort(key=lambda i: i.start)
+        return kept
+
+    def read(self, doc: Doc) -> tuple[list[Mention], list[Tie], list[tuple[int, str]]]:
+        """The mentions of a doc, the ties their names state, and notes on names left out (by token, for ``--explain``)."""
+        mentions: list[Mention] = []
+        ties: list[Tie] = []
+        notes: list[tuple[int, str]] = []
+        items = self.items(doc)
+        used: set[int] = set()  # items read as part of a neighbour (a state after "of", a person after a title)
+        for k, item in enumerate(items):
+            if k in used or (item.first("title") is not None and self._titled(doc, items, k, used, mentions, ties)):
+                continue
+            if item.first("role") is not None:
+                self._role(doc, items, k, used, mentions, ties)
+                continue
+            mention = self._mention(doc, item, notes)
+            if mention is None:
+                continue
+            ties.extend(self._inner_ties(doc, item, mention))
+            last = mentions[-1] if mentions else None
+            # One actor named twice in a row is one mention: "Syrian President Ahmed al-Sharaa", "Hayat Tahrir al-Sham (HTS)".
+            if last is not None and last.referent == mention.referent and doc[last.end : mention.start].text in ("", "("):
+                last.end = mention.end + (mention.end < len(doc) and doc[mention.end].text == ")")
+            else:
+                mentions.append(mention)
+        return mentions, ties, notes
+
+    def _mention(self, doc: Doc, item: _Item, notes: list[tuple[int, str]]) -> Mention | None:
+        ids = [value for kind, value in item.entries if kind == "actor"]
+        if len(ids) > 1:
+            notes.append((item.start, f'"{doc[item.start : item.end].text}" left out: it names {" and ".join(ids)}'))
+            return None
+        if ids:
+            return Mention(item.start, item.end, Referent("actor", ids[0]), "name", self.actors[ids[0]].type == "person")
+        for kind, value in item.entries:
+            if kind in ("state", "demonym"):
+                return Mention(item.start, item.end, Referent("state", value), "name" if kind == "state" else "demonym")
+            if kind == "capital":
+                return Mention(item.start, item.end, Referent("state", value, "government"), "capital")
+            if kind == "body":
+                return Mention(item.start, item.end, Referent("body", value), "name")
+        return None
+
+    def country(self, referent: Referent) -> str | None:
+        """The country a referent stands for, if it is a state (or, for a dataset actor, a state or government)."""
+        if referent.kind == "state":
+            return referent.key or None
+        if referent.kind == "actor":
+            actor = self.actors[referent.key]
+            return actor.country if actor.type in ("state", "government") and actor.country else None
+        return None
+
+    def _qualifier(self, doc: Doc, mentions: list[Mention], at: int, before: str) -> Mention | None:
+        """The mention just before token ``at``, if it may qualify what starts there.
+
+        Before a title (``before="title"``) up to two capitalised words may come between
+        ("AU Commission Chairman"); before a role noun a possessive, and after one or
+        after a demonym up to two lower-case words ("Syria's new government", "the
+        Syrian interior ministry"). A person never qualifies.
+        """
+        if not mentions or mentions[-1].person:
+            return None
+        last = mentions[-1]
+        gap = list(doc[last.end : at])
+        if before == "title":
+            fits = all(t.is_title and not t.is_stop for t in gap)
+        else:
+            possessive = bool(gap) and gap[0].lower_ == "'s"
+            words = gap[1:] if possessive else gap
+            fits = (possessive or last.how == "demonym" or not words) and all(t.is_lower and t.is_alpha for t in words)
+        return last if fits and len(gap) <= 3 else None
+
+    def _titled(self, doc: Doc, items: list[_Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> bool:
+        """A title before a person's name: the person, tied to the title's state or organisation. False when no name follows."""
+        item = items[k]
+        after = items[k + 1] if k + 1 < len(items) else None
+        person: Referent | None = None
+        end = item.end
+        if after is not None and after.start == item.end and self._is_person(after):
+            person, end = Referent("actor", after.first("actor") or ""), after.end
+            used.add(k + 1)
+        else:
+            name = self._name_after(doc, item.end, after.start if after is not None else len(doc))
+            if name:
+                person, end = Referent("person", doc[item.end : item.end + name].text), item.end + name
+        if person is None:
+            return False
+        qualifier = self._qualifier(doc, mentions, item.start, "title")
+        if qualifier is not None:
+            mentions.pop()
+        start = qualifier.start if qualifier is not None else item.start
+        former = next((i for i in items[:k] if i.first("former") is not None and i.end == start), None)
+        start = former.start if former is not None else start
+        mentions.append(Mention(start, end, person, "title", person=True))
+        tie = self._title_tie(person, item.first("title") or "", qualifier.referent if qualifier else None, former is not None, doc[item.start : item.end].text, item.start)
+        if tie is not None:
+            ties.append(tie)
+        return True
+
+    def _is_person(self, item: _Item) -> bool:
+        ids = [value for kind, value in item.entries if kind == "actor"]
+        return len(ids) == 1 and self.actors[ids[0]].type == "person"
+
+    @staticmethod
+    def _name_after(doc: Doc, start: int, limit: int) -> int:
+        """How many tokens after ``start`` make a name: capitalised words (up to four), hyphens between them."""
+        end = min(limit, doc[start].sent.end) if start < len(doc) else start
+        count = 0
+        while start + count < end and count < 4:
+            token = doc[start + count]
+            if token.text == "-" and count and start + count + 1 < end and doc[start + count + 1].is_title:
+                count += 2
+            elif token.is_alpha and token.is_title and not token.is_stop:
+                count += 1
+            else:
+                break
+        return count
+
+    def _title_tie(self, person: Referent, kind: str, qualifier: Referent | None, former: bool, title: str, at: int) -> Tie | None:
+        if former and kind != "leads":
+            return None  # a former minister's tie is past, and the vocabulary has no "formerly member of"
+        if qualifier is None:
+            qualifier = Referent("state", MAIN)
+        if qualifier.kind == "state" or self.country(qualifier) is not None:
+            code = self.country(qualifier) or MAIN
+            # A former leader led the state: the government of today is not the one they led.
+            target = Referent("state", code, "state" if former else "government")
+        else:
+            target = qualifier
+        return Tie(person, target, "formerly-led" if former else kind, f'title "{title}"', at)
+
+    def _role(self, doc: Doc, items: list[_Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> None:
+        """A role noun: the government or forces of the state named next to it, or of the main state."""
+        item = items[k]
+        level = item.first("role") or "government"
+        qualifier = self._qualifier(doc, mentions, item.start, "role")
+        if qualifier is not None:
+            code = self.country(qualifier.referent)
+            if code is None:  # "UN forces", "Kurdish fighters": part of that actor's name
+                qualifier.end = item.end
+                return
+            mentions[-1] = Mention(qualifier.start, item.end, Referent("state", code, level), "role")
+            return
+        after = items[k + 1] if k + 1 < len(items) else None
+        of = item.end < len(doc) and doc[item.end].lower_ == "of"
+        skip = 2 if of and item.end + 1 < len(doc) and doc[item.end + 1].lower_ == "the" else 1
+        if of and after is not None and after.start == item.end + skip:
+            named = self._mention(doc, after, [])
+            code = self.country(named.referent) if named is not None else None
+            if code is not None:
+                used.add(k + 1)
+                mentions.append(Mention(item.start, after.end, Referent("state", code, level), "role"))
+                return
+        mention = Mention(item.start, item.end, Referent("state", MAIN, level), "role")
+        mentions.append(mention)
+        if item.start > 0 and doc[item.start - 1].lower_ in _PRONOUNS:
+            owner = [m for m in mentions if m.person and doc[m.start].sent.start == doc[item.start].sent.start]
+            if len(owner) == 1:  # "his forces", when the sentence names one person before
+                ties.append(Tie(owner[0].referent, mention.referent, "leads", f'"{doc[item.start - 1 : item.end].text}"', item.start))
+
+    def _inner_ties(self, doc: Doc, item: _Item, mention: Mention) -> Iterator[Tie]:
+        """What a dataset name states by the names inside it: "Syrian President X", "Druze fighters", "pro-government factions"."""
+        if mention.referent.kind != "actor" or not item.inner:
+            return
+        inner = sorted(item.inner, key=lambda i: (i.start, i.start - i.end))
+        if mention.person:
+            title = next((i for i in inner if i.first("title") is not None), None)
+            if title is not None:
+                named = (self._mention(doc, i, []) for i in inner if i.end <= title.start and i.first("actor") is None)
+                qualifier = next((m for m in named if m is not None), None)
+                former = any(i.first("former") is not None for i in inner if i.end <= title.start)
+                text = doc[title.start : title.end].text
+                tie = self._title_tie(mention.referent, title.first("title") or "", qualifier.referent if qualifier else None, former, text, item.start)
+                if tie is not None:
+                    yield tie
+            return
+        pro = doc[item.start].lower_ == "pro" and item.start + 1 < item.end and doc[item.start + 1].text == "-"
+        start = item.start + 2 if pro else item.start
+        head = next((i for i in inner if i.start == start and i.end < item.end), None)
+        if head is None:
+            return
+        named = self._mention(doc, head, [])
+        level = head.first("role")
+        target = named.referent if named is not None else Referent("state", MAIN, level) if level else None
+        if target is None or target == mention.referent:
+            return
+        if pro:
+            yield Tie(mention.referent, target, "support", f'"pro-{doc[head.start : head.end].text}"', item.start)
+        elif named is not None and named.person:
+            yield Tie(target, mention.referent, "leads", f'"{doc[item.start : item.end].text}"', item.start)
+        else:
+            kind = "member-of" if self.type_of(target) == "community" else "part-of"
+            yield Tie(mention.referent, target, kind, f'"{doc[item.start : item.end].text}"', item.start)
+
+    def type_of(self, referent: Referent) -> str:
+        """The actor type a referent has or would be proposed with."""
+        if referent.kind == "actor":
+            return self.actors[referent.key].type
+        if referent.kind == "body":
+            return self.bodies[referent.key].type
+        if referent.kind == "person":
+            return "person"
+        return {"state": "state", "government": "government", "forces": "armed-group"}[referent.level]
+
+
+def main_state(names: Names, mentions: Iterable[Mention]) -> str | None:
+    """The country an article names most (its states, their governments), if one leads."""
+    counts = Counter(code for m in mentions if m.referent.key != MAIN and (code := names.country(m.referent)) is not None)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+class Resolver:
+    """Turns referents into actor ids: the dataset's actors where it has them, new proposed actors otherwise.
+
+    A gazetteer state maps onto the dataset's actor named like it at the level
+    asked (the Syrian government as "Syrian government", "Government of Syria"...;
+    else the one actor of that country and type), or the next level up: a map that
+    models Israel as one actor gets Israel for "Israeli forces". Only a state the
+    dataset lacks altogether is proposed as a new actor.
+    """
+
+    def __init__(self, names: Names, dataset: Dataset) -> None:
+        self.names = names
+        self.index = NameIndex(dataset.actors)
+        self.actors = dataset.actors_by_id
+        self.proposed: dict[str, Actor] = {}  # new actors by id, in the order first met
+        self._ids: dict[tuple[Referent, str | None], tuple[str, str] | None] = {}
+
+    def actor(self, referent: Referent, main: str | None) -> tuple[str, str] | None:
+        """The actor id for a referent, and the level it was found at (``state`` for all but states); None if unknown."""
+        key = (referent, main if referent.key == MAIN else None)
+        if key not in self._ids:
+            self._ids[key] = self._find(referent, main)
+        return self._ids[key]
+
+    def _find(self, referent: Referent, main: str | None) -> tuple[str, str] | None:
+        if referent.kind == "actor":
+            return referent.key, "state"
+        if referent.kind == "body":
+            body = self.names.bodies[referent.key]
+            found = self._named(body.names)
+            return (found or self._propose(body.name, body.type, None, body.aliases)), "state"
+        if referent.kind == "person":
+            return (self._named([referent.key]) or self._propose(referent.key, "person", None, ())), "state"
+        code = referent.key or main
+        if not code:
+            return None
+        state = self.names.states.get(code)
+        for level in LEVELS[: LEVELS.index(referent.level) + 1][::-1]:
+            found = self._at_level(code, state, level)
+            if found is not None:
+                return found, level
+        if state is None:
+            return None
+        return self._propose(state.name, "state", code, state.aliases), "state"
+
+    def _at_level(self, code: str, state: State | None, level: str) -> str | None:
+        found = self._named(_level_names(state, level)) if state is not None else None
+        if found is None and level != "forces":
+            kind = "state" if level == "state" else "government"
+            typed = [a.id for a in self.actors.values() if a.type == kind and a.country == code]
+            found = typed[0] if len(typed) == 1 else None
+        return found
+
+    def _named(self, names: Iterable[str]) -> str | None:
+        for name in names:
+            try:
+                return self.index.resolve(name, partial=False)
+            except (UnknownActorError, AmbiguousActorError):
+                continue
+        return None
+
+    def _propose(self, name: str, type: str, country: str | None, aliases: tuple[str, ...]) -> str:
+        for actor in self.proposed.values():
+            if actor.name == name:
+                return actor.id
+        actor_id = free_id(slug(normalize(name)) or "actor", self.actors.keys() | self.proposed.keys())
+        # Aliases only where none names a dataset actor: the merged map must not hold an ambiguous name.
+        free = tuple(a for a in aliases if self._named([a]) is None)
+        self.proposed[actor_id] = Actor(id=actor_id, name=name, type=type, country=country, aliases=free, tags=("draft",))
+        return actor_id
+
+
+def free_id(base: str, taken: Collection[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is first not taken."""
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
+
+
+def _level_names(state: State, level: str) -> list[str]:
+    """How a dataset may name a state's government or forces."""
+    if level == "state":
+        return list(state.names)
+    adjectives = [*state.demonyms, *state.names]
+    if level == "government":
+        return [f"{a} {w}" for a in adjectives for w in ("government", "administration")] + [f"government of {n}" for n in state.names]
+    return [f"{a} {w}" for a in adjectives for w in ("forces", "armed forces", "government forces", "army", "military", "security forces")]
+
+
+def with_level(referent: Referent, level: str) -> Referent:
+    """The same state at another level (its government, its forces)."""
+    return replace(referent, level=level)

@@ -1,0 +1,466 @@
+"""Who did what to whom: relation candidates read around the cues of each sentence.
+
+The blank pipeline has no parser, so the roles are read from the order of words,
+within a clause (up to a comma, a semicolon, a quote or a word such as "which",
+"while", "but"):
+
+- active voice: the actors before the cue act on those after it ("Israel struck
+  Syria"); actors joined by "and" or commas act together ("X and Y struck Z" is two
+  relations); a name after "in", "across"... is a place, not a party;
+- passive voice: "by" names who acted ("Y was attacked by X", "strikes by Israel
+  on Syria"); a passive without "by" names no one who acted and gives nothing;
+- an undirected kind joins the actors "between X and Y", or "X and Y" before it,
+  or those before and after it ("X clashed with Y");
+- a cue inside a relative clause acts on what "which" or "who" stands for, and
+  one after ", <verb>ing" on the sentence's subject;
+- a cue whose object is another cue acts on that one's actors ("Egypt mediated
+  talks between Israel and Hamas", "Syria condemned the Israeli strikes");
+- reported speech ("X said (that) ...", "..., X said", "according to X") is read
+  inside the quoted clause and attributed to X;
+- a negation before the cue ("did not", "denied", "refused to") drops it; a hedge
+  ("reportedly", "allegedly") lowers the confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DataError
+from ..model import RelationKind
+from .lexicon import Cue, Cues
+from .mentions import Mention, Names, Referent, Tie
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.lookups import Table
+    from spacy.tokens import Doc, Span
+
+#: The confidence of a tie read from how a name is written.
+TIE_CONFIDENCE = 0.6
+#: How far before a cue a negation still counts, in tokens.
+NEGATION_REACH = 5
+_BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", '"', "\u2014", "\u2013", "--", "?", "!", ","})
+_BOUNDARY_WORDS = frozenset({"which", "who", "whom", "whose", "that", "while", "whereas", "but", "although", "though", "because", "when", "where", "if", "unless", "however"})
+_RELATIVE = frozenset({"which", "who", "whom", "that"})
+_JOINERS = frozenset({",", "and", "or", "nor", "&"})
+_CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
+_INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: Words after which a name is a place, not a party ("strife in Syria").
+_LOCATIVE = frozenset({"in", "at", "across", "near", "inside", "throughout", "within", "from", "into", "outside", "around"})
+
+
+@dataclass
+class Candidate:
+    """A relation found in one sentence, its ends still referents."""
+
+    source: Referent
+    target: Referent
+    kind: str
+    directed: bool
+    confidence: float
+    rule: str  # the cue's pattern, or the name rule, that found it
+    hedge: str | None = None
+    speaker: Referent | None = None
+    exact: bool = False  # only when both ends are actors at the levels named, not collapsed onto the state
+
+
+@dataclass
+class Reading:
+    """What one sentence gave: where it is, who it names, its candidates, and what ``--explain`` tells."""
+
+    start: int  # character offsets in the paragraph
+    end: int
+    mentions: list[Mention]
+    candidates: list[Candidate] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    """A cue at a place in the sentence."""
+
+    start: int
+    end: int
+    cue: Cue
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+Group = list[Mention]
+
+
+@dataclass
+class _Ends:
+    """Who acts in a cue (its sources; every actor named, for an undirected kind), the pairs it makes, or why none."""
+
+    acting: Group
+    pairs: list[tuple[Mention, Mention]]
+    why: str
+
+
+class Reader:
+    """Reads the sentences of a paragraph's doc into candidates: the cue matcher and the rules around it."""
+
+    def __init__(self, nlp: Language, lemmas: Table, cues: Cues, names: Names, kinds: Mapping[str, RelationKind]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.tokens import Doc
+
+        self.lemmas = lemmas
+        self.cues = cues
+        self.names = names
+        self.kinds = kinds
+        # A phrase without gaps goes to a PhraseMatcher, on lemmas or word forms: spaCy's Matcher tries
+        # every pattern at every token (200 patterns cost 27 microseconds a token, as much as the rest of
+        # the reading), where the PhraseMatcher looks phrases up by hash. The rest goes to the Matcher.
+        self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LEMMA", "LOWER")}
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for i, cue in enumerate(cues.cues):
+            for variant in cue.tokens:
+                attr = _phrase_attr(variant)
+                if attr is not None:
+                    phrase = Doc(nlp.vocab, words=[str(token[attr]) for token in variant])
+                    for word in phrase:
+                        word.lemma_ = word.text
+                    self.phrases[attr].add(str(i), [phrase])
+                    continue
+                try:
+                    self.matcher.add(str(i), [list(variant)])
+                except (ValueError, KeyError) as exc:  # spaCy's pattern errors: a bad token mapping in a patterns file
+                    first = str(exc).strip().splitlines()[0]
+                    raise DataError(f"{cue.origin}: kind {cue.kind}: pattern {cue.pattern} is not a spaCy Matcher pattern: {first}") from None
+
+    def read(self, doc: Doc) -> list[Reading]:
+        mentions, ties, notes = self.names.read(doc)
+        readings = []
+        for sent in doc.sents:
+            inside = [m for m in mentions if sent.start <= m.start < sent.end]
+            reading = Reading(sent.start_char, sent.end_char, inside)
+            reading.events.extend(note for at, note in notes if sent.start <= at < sent.end)
+            # Cues are looked for only where a relation can be: in a sentence naming two actors or more.
+            if len({m.referent for m in inside}) > 1:
+                self._lemmatize(sent)
+                reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
+            elif inside:
+                reading.events.append("one actor only: no relation looked for")
+            for tie in ties:
+                if sent.start <= tie.at < sent.end:
+                    reading.candidates.append(self._tie(tie))
+                    reading.events.append(f"{tie.rule}: {show(tie.source, self.names)} {tie.kind} {show(tie.target, self.names)}")
+            readings.append(reading)
+        return readings
+
+    def _lemmatize(self, sent: Span) -> None:
+        """Lower-case lemmas: the lemmatizer looks a word up as written, so "Talks" opening a sentence is no form of "talk"."""
+        for token in sent:
+            lemma = token.lemma_
+            if not lemma.islower():
+                lower = lemma.lower()
+                token.lemma_ = self.lemmas.get(lower, lower)
+
+    def _cues(self, sent: Span) -> list[_Found]:
+        """The cues of a sentence; where they overlap, the longest ("conduct ... airstrike" over "airstrike")."""
+        # The Matcher counts from the span's start, the PhraseMatcher from the doc's.
+        matches = [(key, sent.start + s, sent.start + e) for key, s, e in self.matcher(sent)]
+        matches += [m for phrases in self.phrases.values() for m in phrases(sent)]
+        strings = sent.vocab.strings
+        found = sorted((_Found(s, e, self.cues.cues[int(strings[key])]) for key, s, e in matches), key=lambda f: (f.start - f.end, f.start))
+        cues: list[_Found] = []
+        taken: set[int] = set()
+        for f in found:
+            if taken.isdisjoint(range(f.start, f.end)):
+                cues.append(f)
+                taken.update(range(f.start, f.end))
+        return sorted(cues, key=lambda f: f.start)
+
+    def _tie(self, tie: Tie) -> Candidate:
+        return Candidate(tie.source, tie.target, tie.kind, self.kinds[tie.kind].directed, TIE_CONFIDENCE, tie.rule)
+
+
+class _Sentence:
+    """The rules, applied to one sentence: its mentions, its cues, the clause boundaries between them."""
+
+    def __init__(self, reader: Reader, doc: Doc, sent: Span, mentions: list[Mention], cues: list[_Found]) -> None:
+        self.reader = reader
+        self.words = reader.cues
+        self.doc = doc
+        self.first, self.last = sent.start, sent.end
+        self.mentions = mentions
+        self.cues = cues
+        self.by_start = {m.start: m for m in mentions}
+        self.by_end = {m.end: m for m in mentions}
+        self.cue_at = {c.start: c for c in cues}
+        self.cue_tokens = {i for c in cues for i in range(c.start, c.end)}
+        self._ends: dict[int, _Ends] = {}
+        self.speech: list[tuple[int, Referent | None, str]] = []
+        self.quoting: set[int] = set()  # a verb of speech and the "that" or comma after it: the clause ends there
+        self.speech = list(self._speech())  # read with the two empty: a speaker is found like a subject
+        self.quoting = {i + step for i, _, covers in self.speech if covers == "after" for step in (0, 1)}
+
+    # Reading the sentence
+
+    def read(self, reading: Reading) -> Iterator[str]:
+        for index, found in enumerate(self.cues):
+            kind = self.reader.kinds[found.cue.kind]
+            said = f'{found.cue.kind} "{found.text(self.doc)}" (pattern "{found.cue.pattern}")'
+            negation = self._negation(found)
+            if negation is not None:
+                yield f"{said}: dropped, negated by \"{negation}\""
+                continue
+            ends = self._ends_of(index)
+            if not ends.pairs:
+                yield f"{said}: dropped, {ends.why}"
+                continue
+            hedge = self._hedge(found)
+            speaker = self._speaker(found)
+            confidence = round(found.cue.confidence * (self.words.hedge_factor if hedge else 1.0), 2)
+            for source, target in ends.pairs:
+                if source.referent == target.referent:
+                    yield f"{said}: {show(source.referent, self.reader.names)} with itself dropped"
+                    continue
+                reading.candidates.append(Candidate(source.referent, target.referent, kind.id, kind.directed, confidence, found.cue.pattern, hedge, speaker))
+                extra = "".join([f", hedged by \"{hedge}\"" if hedge else "", f", according to {show(speaker, self.reader.names)}" if speaker else ""])
+                yield f"{said}: {show(source.referent, self.reader.names)} {'->' if kind.directed else '--'} {show(target.referent, self.reader.names)}, confidence {confidence:g}{extra}"
+
+    def _ends_of(self, index: int) -> _Ends:
+        """The cue's actors, and the pairs they make. Memoised: a cue may be another's object."""
+        if index not in self._ends:
+            self._ends[index] = _Ends([], [], "it is its own object")  # guards against a cycle while this one is read
+            self._ends[index] = self._read_ends(index)
+        return self._ends[index]
+
+    def _read_ends(self, index: int) -> _Ends:
+        found = self.cues[index]
+        directed = self.reader.kinds[found.cue.kind].directed
+        left = self._left(found.start) or []
+        agent, right, between, nested = self._right(found.end)
+        if not right and nested is not None:
+            right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left)]
+        if not directed and between:  # "talks between X and Y": between them only, never with the actors before
+            return _Ends(right, _pairs(right), "only one actor named between")
+        if not directed and not right and not agent and len(left) >= 2:
+            return _Ends(left, _pairs(left), "")  # "X and Y clashed"
+        if agent:
+            sources, targets = agent, right or left
+        elif self._passive(found):
+            return _Ends([], [], 'a passive without "by": who acted is not named' if left else "no actor acting")
+        else:
+            sources, targets = left, right
+        why = "no actor in its clause" if not sources and not targets else "no actor after it" if sources else "no actor before it"
+        return _Ends(sources if directed else _unique(sources + targets), [(s, t) for s in sources for t in targets], why)
+
+    # What lies left and right of a cue
+
+    def _left(self, at: int) -> Group | None:
+        """The actors acting at token ``at``: the nearest group before it in its clause."""
+        i = at - 1
+        while i >= self.first:
+            mention = self.by_end.get(i + 1)
+            if mention is not None:
+                group = self._group(mention, -1)
+                if not self._place(group[0]) and not self._compound(group[-1]):
+                    return group
+                i = group[0].start - 1
+                continue
+            token = self.doc[i]
+            if i in self.quoting:
+                return None  # reported speech: the subject is inside the clause, or missing
+            if i in self.cue_tokens:
+                return None  # "X condemned the attack": X acts in the other cue, and this one is its object
+            if token.lower_ in _RELATIVE:
+                return self._antecedent(i)
+            if token.text == "," and self._participle(i + 1):
+                return self._subject(i)  # ", justifying ...": the main clause's subject acts
+            if token.text in _BOUNDARY_PUNCT or token.lower_ in _BOUNDARY_WORDS:
+                return None
+            i -= 1
+        return None
+
+    def _speaks(self, at: int) -> bool:
+        return at < self.last and self.words.speech.has(self.doc[at].lemma_, self.doc[at].lower_)
+
+    def _participle(self, at: int) -> bool:
+        return at < self.last and self.doc[at].is_alpha and self.doc[at].lower_.endswith("ing")
+
+    def _antecedent(self, at: int) -> Group | None:
+        """What "which" or "who" at token ``at`` stands for: the group just before (a comma and two nouns may come between: "the Druze minority, which")."""
+        i = at - 1 if at - 1 >= self.first and self.doc[at - 1].text == "," else at
+        for end in range(i, max(self.first, i - 2) - 1, -1):
+            mention = self.by_end.get(end)
+            if mention is not None:
+                return self._group(mention, -1)
+            if self.doc[end - 1].text in _BOUNDARY_PUNCT:
+                return None
+        return None
+
+    def _subject(self, before: int) -> Group | None:
+        """The sentence's first group of actors that is not a place, before token ``before``."""
+        for mention in self.mentions:
+            if mention.start >= before:
+                return None
+            group = self._group(mention, +1)
+            if not self._place(mention) and not self._compound(group[-1]):
+                return group
+        return None
+
+    def _right(self, at: int) -> tuple[Group, Group, bool, int | None]:
+        """From token ``at`` on: the agent after "by", the targets, whether they follow "between", or the cue they are the object of."""
+        agent: Group = []
+        i = at
+        while i < self.last:
+            mention = self.by_start.get(i)
+            if mention is not None:
+                group = self._group(mention, +1)
+                before = self._word_before(mention)
+                if self._compound(group[-1]):
+                    i = group[-1].end
+                    continue
+                if before == "by" and not agent:
+                    agent = group
+                    i = group[-1].end
+                    continue
+                return agent, group + self._including(group[-1]), before in ("between", "among"), None
+            if i in self.cue_at:
+                return agent, [], False, self.cues.index(self.cue_at[i])
+            token = self.doc[i]
+            # ", including ..." goes on with the object ("sanctions, including those on Syria's oil"), and so does
+            # ", <verb>ing ..." when nothing was found yet: "eased sanctions, permitting transactions with the government".
+            elaborates = token.text == "," and i + 1 < self.last and (self.doc[i + 1].lower_ in _INCLUDING or self._participle(i + 1))
+            if not elaborates and (token.text in _BOUNDARY_PUNCT or token.lower_ in _BOUNDARY_WORDS or i in self.quoting):
+                break
+            i += 1
+        return agent, [], False, None
+
+    def _including(self, last: Mention) -> Group:
+        """Actors added to a group by ", including X and Y" (after at most three other words)."""
+        i = last.end
+        while i < min(last.end + 4, self.last) and self.doc[i].lower_ not in _INCLUDING:
+            if i in self.by_start or self.doc[i].text in _BOUNDARY_PUNCT - {","}:
+                return []
+            i += 1
+        if i >= self.last or self.doc[i].lower_ not in _INCLUDING:
+            return []
+        j = i + 1 + (self.doc[i + 1].lower_ in _DETERMINERS if i + 1 < self.last else 0)
+        mention = self.by_start.get(j)
+        return self._group(mention, +1) if mention is not None else []
+
+    def _group(self, mention: Mention, step: int) -> Group:
+        """The mention and those coordinated with it ("X, Y and Z"), going left (-1) or right (+1)."""
+        group = [mention]
+        while True:
+            edge = group[-1]
+            if step > 0:
+                nxt = next((m for m in self.mentions if m.start >= edge.end), None)
+                gap = self.doc[edge.end : nxt.start] if nxt is not None else None
+            else:
+                nxt = next((m for m in reversed(self.mentions) if m.end <= edge.start), None)
+                gap = self.doc[nxt.end : edge.start] if nxt is not None else None
+            if nxt is None or gap is None or not len(gap) or not all(t.lower_ in _CONNECTORS for t in gap) or not any(t.lower_ in _JOINERS for t in gap):
+                break
+            # "X attacked Y and Z condemned it", "X attacked Y, Z said": Z starts a clause of its own.
+            if step > 0 and (any(nxt.end <= c.start <= nxt.end + 1 for c in self.cues) or self._speaks(nxt.end)):
+                break
+            group.append(nxt)
+        return group if step > 0 else group[::-1]
+
+    def _word_before(self, mention: Mention) -> str:
+        """The word before a mention, and before its article or possessive pronoun ("by the UN", ", the UN said")."""
+        i = mention.start - 1
+        if i >= self.first and self.doc[i].lower_ in _DETERMINERS:
+            i -= 1
+        return self.doc[i].lower_ if i >= self.first else ""
+
+    def _place(self, mention: Mention) -> bool:
+        return self._word_before(mention) in _LOCATIVE
+
+    def _compound(self, mention: Mention) -> bool:
+        """A name that only modifies the next word ("AU-led", "Sunni-majority"), unless that word is a cue ("Rwanda-backed")."""
+        end = mention.end
+        return end + 1 < self.last and self.doc[end].text == "-" and self.doc[end + 1].is_alpha and end + 1 not in self.cue_at
+
+    def _passive(self, found: _Found) -> bool:
+        i = found.start - 1
+        if i >= self.first and self.doc[i].lower_.endswith("ly"):
+            i -= 1  # "was reportedly attacked"
+        return i >= self.first and self.doc[i].lower_ in _BE
+
+    # Negation, hedges, reported speech
+
+    def _negation(self, found: _Found) -> str | None:
+        for i in range(found.start - 1, max(self.first, found.start - NEGATION_REACH) - 1, -1):
+            token = self.doc[i]
+            if token.text in _BOUNDARY_PUNCT:
+                return None
+            if self.words.negation.has(token.lemma_, token.lower_):
+                return token.text
+        return None
+
+    def _hedge(self, found: _Found) -> str | None:
+        for token in self.doc[self.first : found.end]:
+            if (token.is_lower or token.i == self.first) and self.words.hedges.has(token.lemma_, token.lower_):
+                return token.text
+        return None
+
+    def _speech(self) -> Iterator[tuple[int, Referent | None, str]]:
+        """Reported speech in the sentence: (the verb's token, the speaker, "before" or "after": the cues it covers)."""
+        doc = self.doc
+        for i in range(self.first, self.last):
+            token = doc[i]
+            if token.lower_ == "according" and i + 1 < self.last and doc[i + 1].lower_ == "to":
+                mention = self.by_start.get(i + 2) or self.by_start.get(i + 3)
+                if mention is not None:
+                    yield i, mention.referent, "all"
+                continue
+            if not self._speaks(i):
+                continue
+            after = doc[i + 1] if i + 1 < self.last else None
+            before = doc[i - 1] if i > self.first else None
+            if before is not None and before.text in (",", '"') and (mention := self.by_start.get(i + 1) or self.by_start.get(i + 2)):
+                yield i, mention.referent, "before"  # '"...," said X'
+                continue
+            speaker = self.by_end.get(i) or self.by_end.get(i - 1)
+            ahead = speaker is not None and self._word_before(speaker) in (",", '"')
+            if ahead:
+                yield i, speaker.referent, "before"  # '"...," X said'
+            elif after is not None and (after.lower_ in ("that", ",", ":") or after.text == '"' or i + 1 in self.by_start):
+                left = self._left(i) if speaker is None else [speaker]
+                yield i, left[0].referent if left else None, "after"
+
+    def _speaker(self, found: _Found) -> Referent | None:
+        for at, speaker, covers in self.speech:
+            if covers == "all" or (covers == "after" and at < found.start) or (covers == "before" and at > found.start):
+                return speaker
+        return None
+
+
+def _phrase_attr(variant: tuple[Mapping[str, Any], ...]) -> str | None:
+    """``LEMMA`` or ``LOWER`` when every token of a pattern is that attribute's plain value: a phrase."""
+    for attr in ("LEMMA", "LOWER"):
+        if all(len(token) == 1 and isinstance(token.get(attr), str) for token in variant):
+            return attr
+    return None
+
+
+def _pairs(group: Group) -> list[tuple[Mention, Mention]]:
+    return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+
+
+def _unique(group: Group) -> Group:
+    seen: list[Mention] = []
+    for mention in group:
+        if all(mention is not m for m in seen):
+            seen.append(mention)
+    return seen
+
+
+def show(referent: Referent, names: Names) -> str:
+    """A referent in words, for ``--explain``: an actor's id, a state's name and level."""
+    if referent.kind != "state":
+        return referent.key
+    state = names.states.get(referent.key)
+    where = state.name if state is not None else referent.key or "the main state"
+    return where if referent.level == "state" else f"{where} ({referent.level})"
