@@ -57,7 +57,7 @@ def test_importing_the_package_loads_neither_click_nor_networkx():
 HEAVY = ("pydantic", "pydantic_core", "networkx", "igraph", "pyvis")
 
 
-@pytest.mark.parametrize("command", [None, "validate", "actors", "relations", "show", "kinds", "path", "neighbors", "mediators", "timeline", "analyze", "diff", "render", "export", "import"])
+@pytest.mark.parametrize("command", [None, "validate", "actors", "relations", "show", "kinds", "path", "neighbors", "mediators", "timeline", "analyze", "diff", "render", "export", "import", "extract", "events"])
 def test_help_screens_build_no_model_and_load_no_graph_library(command):
     args = ["--help"] if command is None else [command, "--help"]
     code = (
