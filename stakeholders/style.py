@@ -49,6 +49,10 @@ GROUP_COLORS: tuple[str, ...] = (
 #: Colour of actors outside every group (no cooperative or signed tie).
 UNGROUPED_COLOR = "#DDDDDD"
 
+#: On a map of what changed (``render --diff-from``): added and changed actors and relations are drawn in
+#: their colour (a thick border, a glow along the line); removed ones stay as faint ghosts, outlined in grey.
+CHANGE_COLORS: dict[str, str] = {"added": "#1565c0", "removed": "#9e9e9e", "changed": "#ef6c00"}
+
 
 def group_color(group: int | None) -> str:
     return UNGROUPED_COLOR if group is None else GROUP_COLORS[group % len(GROUP_COLORS)]

@@ -90,8 +90,8 @@ def test_an_unknown_option_is_one_error_line_and_a_hint(runner, tmp_path, comman
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "-o", "map.png"], "map.png: static pictures (.png, .svg, .pdf) are not drawn yet; the map is an .html page"),
-        (["render", "-o", "map.txt"], "map.txt: the map is an .html page"),
+        (["render", "-o", "map.txt"], "map.txt: the map is an .html page or an .svg, .png or .pdf picture; give one of these suffixes or --format"),
+        (["render", "-o", "map.png", "--physics"], "--physics is for the html page; a picture shows the layout as computed"),
         (["export", "gexf", "-o", "map.graphml"], "map.graphml: a gexf export is a .gexf file"),
         (["export", "csv", "-o", "x.gexf"], "x.gexf: a csv export is a folder of files (or a .zip), not a .gexf file"),
         (["export", "neo4j", "--cypher", "-o", "x.csv"], "x.csv: a neo4j export is a .cypher file"),

@@ -227,3 +227,25 @@ def test_color_by_community(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(SYRIA), "-o", str(out), "--size-by", "fame"])
     assert result.exit_code == 2
     assert "Invalid value for '--size-by'" in result.stderr
+
+
+def test_relations_between_one_pair_bend_to_opposite_sides_whichever_way_they_point():
+    from stakeholders.render.page import curves
+
+    def bends(*ends: tuple[str, str]) -> list[str]:
+        data = stakeholders.from_dict(
+            {
+                "sources": [{"id": "s", "title": "t", "date": "2025-01-01"}],
+                "actors": [{"id": "a", "name": "A", "type": "state"}, {"id": "b", "name": "B", "type": "state"}],
+                "relations": [
+                    {"id": f"r{i}", "source": u, "target": v, "kind": "airstrike", "evidence": [{"source": "s", "quote": "q"}]}
+                    for i, (u, v) in enumerate(ends)
+                ],
+            }
+        )
+        found = curves(stakeholders.to_graph(data))
+        return [found[f"r{i}"]["type"] for i in range(len(ends))]
+
+    # vis-network turns a curve from its own start: the same turn from opposite ends is opposite sides of the line.
+    assert bends(("a", "b"), ("b", "a")) == ["curvedCW", "curvedCW"]
+    assert bends(("a", "b"), ("a", "b")) == ["curvedCW", "curvedCCW"]

@@ -1,4 +1,4 @@
-"""The ``render`` command: the interactive HTML map."""
+"""The ``render`` command: the interactive HTML map, or a static picture of it (SVG, PNG, PDF)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,21 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="HTML file to write. Default: output/<dataset name>.html.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write: .html for the interactive map, .svg, .png or .pdf for a picture. Default: output/<dataset name>.<format>.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "svg", "png", "pdf"], case_sensitive=False),
+    help="What to write, whatever the output's suffix. Default: from the suffix, else html.",
+)
 @filter_options
 @focus_options
-@click.option("--title", help="Page title. Default: the dataset's title.")
+@click.option("--title", help="Page or picture title. Default: the dataset's title.")
 @click.option(
     "--physics/--no-physics",
     default=None,
@@ -30,22 +41,39 @@ if TYPE_CHECKING:
 )
 @click.option("--size-by", type=click.Choice(list(METRICS), case_sensitive=False), help="Size actors by this centrality (default: number of relations).")
 @click.option("--color-by", type=click.Choice(["type", "community", "camp"], case_sensitive=False), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")
-@click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser.")
+@click.option(
+    "--diff-from",
+    metavar="DATE|DATASET",
+    help="Draw what changed since DATE (the dataset as of then, against the map as of --as-of, its own date or today) "
+    "or since an earlier DATASET (a file or folder): added and changed actors and relations in colour, removed ones as ghosts.",
+)
+@click.option("--width", type=float, help="Picture width in inches (svg, png, pdf). Default: 12. A PNG is width x dpi pixels across.")
+@click.option("--height", type=float, help="Picture height in inches (svg, png, pdf). Default: what the map's shape needs.")
+@click.option("--dpi", type=int, help="Dots per inch of a PNG picture. Default: 100 (use 300 for print).")
+@click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser (a picture in its viewer).")
 def render(
     dataset: Path | None,
     data: Path | None,
     output: Path | None,
+    fmt: str | None,
     criteria: Criteria,
     title: str | None,
     physics: bool | None,
     size_by: str | None,
     color_by: str,
+    width: float | None,
+    height: float | None,
+    dpi: int | None,
+    diff_from: str | None,
     open_page: bool,
 ) -> None:
-    """Write the interactive map as one self-contained HTML file and print its path.
+    """Write the interactive map as one self-contained HTML file, or a picture of it, and print its path.
 
     The page works offline: search, filters by kind and polarity, a date slider,
     focus on a neighbourhood, a legend, and every relation's evidence one click away.
+    A picture (.svg, .png or .pdf, for reports) shows the same map as the page
+    opens with it: same positions, shapes and colours, labels where they fit, a
+    legend, the title and the filters in force. Same map, same bytes.
 
     \b
     Examples:
@@ -54,27 +82,35 @@ def render(
       stakeholders render --as-of 2025-05 --kind airstrike --kind protection
       stakeholders render --focus "the Druze" --depth 2 --title "Around the Druze"
       stakeholders render --size-by betweenness --color-by camp
+      stakeholders render -o map.svg --as-of 2025-05
+      stakeholders render -o map.png --width 8 --dpi 300 --color-by camp
+      stakeholders render --format pdf --focus "the Druze" --depth 2
+      stakeholders render --diff-from 2025-04 --as-of 2025-05 -o changes.html
+      stakeholders render --diff-from old/syria-2025.yaml -o changes.svg
     """
-    from ..render import render_html
+    from ..render import format_of
 
+    chosen = format_of(output, fmt)
+    sizes = {name: value for name, value in (("width", width), ("height", height), ("dpi", dpi)) if value is not None}
+    if chosen == "html" and sizes:
+        raise UsageError(f"{', '.join(f'--{name}' for name in sizes)}: for pictures (svg, png, pdf), not the html page")
+    if chosen != "html" and physics is not None:
+        raise UsageError("--physics is for the html page; a picture shows the layout as computed")
     if output is not None:
-        suffix = output.suffix.lower()
-        if suffix in (".png", ".svg", ".pdf"):
-            raise UsageError(f"{output}: static pictures (.png, .svg, .pdf) are not drawn yet; the map is an .html page")
-        if suffix not in (".html", ".htm"):
-            raise UsageError(f"{output}: the map is an .html page")
         check_output(output)
     loaded = open_dataset(data, dataset, need="draw")
-    path = render_html(
-        loaded,
-        output,
-        title=title,
-        physics=physics,
-        size_by=size_by,
-        color_by=color_by,
-        progress=progress(),
-        **criteria,
-    )
+    if chosen == "html":
+        from ..render import render_html
+
+        path = render_html(
+            loaded, output, title=title, physics=physics, size_by=size_by, color_by=color_by, diff_from=diff_from, progress=progress(), **criteria
+        )
+    else:
+        from ..render.static import render_static
+
+        path = render_static(
+            loaded, output, format=chosen, title=title, size_by=size_by, color_by=color_by, diff_from=diff_from, progress=progress(), **sizes, **criteria
+        )
     click.echo(str(path))
     if open_page:
         webbrowser.open(path.resolve().as_uri())

@@ -23,7 +23,7 @@ from ..graph import graph_of
 from ..model import Dataset
 from ..progress import Progress, silent
 from .layout import positions
-from .page import Look, payload
+from .page import LABELS, Look, node_radii, payload
 
 _ASSETS = importlib.resources.files(__package__) / "assets"
 _VIS_VERSION = "vis-9.1.2"
@@ -72,6 +72,36 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
     return Look(groups, names, node_metric(graph, size_by), size_by)
 
 
+def placed(
+    graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "type"
+) -> tuple[Look, dict[str, float], dict[str, tuple[float, float]]]:
+    """How the actors are drawn (``look``), how big (``node_radii``) and where (``positions``): one answer for the page
+    and the static pictures."""
+    drawn = look(graph, size_by, color_by)
+    radii = node_radii(graph, drawn)
+    # Room for each label as the page draws it: its node's own size and the labels' full font size.
+    return drawn, radii, positions(graph, sizes=radii, font_size=LABELS["node"], least_font=LABELS["least"])
+
+
+#: The map's file formats: the interactive page, then the static pictures (``static``).
+FORMATS = ("html", "svg", "png", "pdf")
+_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
+
+
+def format_of(path: str | Path | None, fmt: str | None = None) -> str:
+    """The format to write: ``fmt`` if given (it wins over the suffix), else the path's suffix, else html."""
+    if fmt is not None:
+        if fmt.lower() not in FORMATS:
+            raise UsageError(f'unknown map format "{fmt}"; use one of {", ".join(FORMATS)}')
+        return fmt.lower()
+    if path is None:
+        return "html"
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise UsageError(f"{path}: the map is an .html page or an .svg, .png or .pdf picture; give one of these suffixes or --format")
+    return _SUFFIXES[suffix]
+
+
 def generate_html(
     graph: nx.MultiDiGraph,
     *,
@@ -92,7 +122,8 @@ def generate_html(
 
     vis_js = _inline_script(_vis_asset("vis-network.min.js"))
     map_js = _inline_script((_ASSETS / "map.js").read_text(encoding="utf-8"))
-    data = payload(graph, positions(graph), physics, look(graph, size_by, color_by))
+    drawn, _, where = placed(graph, size_by, color_by)
+    data = payload(graph, where, physics, drawn)
     heading = title or data["title"]
     environment = Environment(
         loader=FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
@@ -116,6 +147,17 @@ def generate_html(
     return network.generate_html()
 
 
+def map_graph(data: Dataset | nx.MultiDiGraph, diff_from: str | Path | Dataset | None = None, **criteria: Unpack[Criteria]) -> nx.MultiDiGraph:
+    """The graph a map draws: the data under the filters; with ``diff_from`` (a date, or an earlier
+    dataset or its path), both states in one graph, each actor and relation marked with its change
+    (see ``changed.changed_graph``)."""
+    if diff_from is None:
+        return graph_of(data, **criteria)
+    from .changed import changed_graph
+
+    return changed_graph(data, diff_from, **criteria)
+
+
 def render_html(
     data: Dataset | nx.MultiDiGraph,
     path: str | Path | None = None,
@@ -124,6 +166,7 @@ def render_html(
     physics: bool | None = None,
     size_by: str | None = None,
     color_by: str = "type",
+    diff_from: str | Path | Dataset | None = None,
     progress: Progress = silent,
     **criteria: Unpack[Criteria],
 ) -> Path:
@@ -132,9 +175,10 @@ def render_html(
     The default path is ``output/<dataset name>.html``. ``criteria`` are the
     filters every entry point takes (see ``Criteria``: as-of date, kinds, polarity,
     actor types, a focus and its depth); ``size_by`` and ``color_by`` take their
-    figures from the network analysis (see ``look``).
+    figures from the network analysis (see ``look``). ``diff_from`` draws what
+    changed since then (see ``map_graph``).
     """
-    graph = graph_of(data, **criteria)
+    graph = map_graph(data, diff_from, **criteria)
     target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
     progress("drawing", 0, 1)
     page = generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)

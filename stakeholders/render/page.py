@@ -8,16 +8,21 @@ and the page's script shows every string with ``textContent``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..changes.records import STATUSES, RecordChange
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
 from ..holds import Span
-from ..model import Dataset, Relation, is_url, polarity_name
-from ..style import POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
+from ..model import Actor, Dataset, Relation, is_url, polarity_name
+from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
+
+if TYPE_CHECKING:
+    from ..changes.compare import Changes
 
 # Above this many actors the page drops what costs frames: edge labels (shown only
 # around the selection and when zoomed in), hover, drawing edges while dragging or zooming.
@@ -53,20 +58,23 @@ def safe_url(url: str | None) -> str | None:
     return url if is_url(url) else None
 
 
-def _curves(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any] | bool]:
-    """A distinct curve for each of several relations between one pair, so none hides another."""
-    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+def curves(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any] | bool]:
+    """A distinct curve for each of several relations between one pair, so none hides another
+    (vis-network's ``smooth``; the static pictures bend the same way)."""
+    by_pair: dict[tuple[str, str], list[tuple[str, bool]]] = defaultdict(list)
     for u, v, key in sorted(graph.edges(keys=True)):
-        by_pair[(min(u, v), max(u, v))].append(key)
-    curves: dict[str, dict[str, Any] | bool] = {}
+        by_pair[(min(u, v), max(u, v))].append((key, u <= v))
+    found: dict[str, dict[str, Any] | bool] = {}
     for keys in by_pair.values():
         if len(keys) == 1:
-            curves[keys[0]] = False
+            found[keys[0][0]] = False
             continue
-        for i, key in enumerate(keys):
-            # Alternate sides, widening: 0.15, -0.15, 0.3, -0.3...
-            curves[key] = {"enabled": True, "type": "curvedCW" if i % 2 == 0 else "curvedCCW", "roundness": 0.15 * (i // 2 + 1)}
-    return curves
+        for i, (key, forward) in enumerate(keys):
+            # Alternate sides of the pair's line, widening: 0.15, -0.15, 0.3, -0.3... A curve turns clockwise
+            # or not from its own start: a relation pointing the other way takes the other turn to bend to the same side.
+            clockwise = (i % 2 == 0) == forward
+            found[key] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": 0.15 * (i // 2 + 1)}
+    return found
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ def _group_legend(look: Look, graph: nx.MultiDiGraph) -> list[dict[str, Any]] | 
 
 
 def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
-    curves = _curves(graph)
+    bends = curves(graph)
     kinds = kinds_of(graph)
     edges = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
@@ -146,8 +154,8 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             edge["dashes"] = True
         if attrs["directed"]:
             edge["arrows"] = "to"
-        if curves[key]:
-            edge["smooth"] = curves[key]
+        if bends[key]:
+            edge["smooth"] = bends[key]
         if not large:
             edge["label"] = kinds[attrs["kind"]].display
         edges.append(edge)
@@ -188,6 +196,39 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _actor_record(actor: Actor, look: Look) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "aliases": actor.aliases,
+        "description": actor.description,
+        "tags": actor.tags,
+        "start": date_text(actor.start),
+        "end": date_text(actor.end),
+        **_days(actor.start, actor.end),
+        "group": look.group_name(actor.id),
+    }
+
+
+def _mark_changes(records: list[dict[str, Any]], found: Mapping[str, RecordChange[Any]]) -> None:
+    """Each record's change (added, removed, changed or None) and the fields that changed, in place."""
+    for record in records:
+        change = found.get(record["id"])
+        record["change"] = None if change is None else change.status
+        record["changed"] = list(change.changed) if change is not None else []
+
+
+def _diff_legend(changes: Changes, actors: list[dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, Any]:
+    """The two states' names and, per change, how many actors and relations the map draws with it."""
+    counts = {
+        status: {"actors": sum(a["change"] == status for a in actors), "relations": sum(r["change"] == status for r in relations)}
+        for status in STATUSES
+    }
+    return {"from": changes.labels[0], "to": changes.labels[1], "counts": counts, "colors": CHANGE_COLORS}
+
+
 def payload(
     graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], physics: bool | None = None, look: Look = Look()
 ) -> dict[str, Any]:
@@ -204,29 +245,20 @@ def payload(
     type_counts = Counter(a.type for a in actors)
     polarity_counts = Counter(r.polarity_name for r in relations)
     days = [d for r in records for d in (r["first"], r["last"]) if d is not None]
+    changes = graph.graph.get("changes")  # set when the map draws what changed (``render_html(diff_from=...)``)
+    actor_records = [_actor_record(a, look) for a in actors]
+    if changes is not None:
+        _mark_changes(actor_records, changes.actors)
+        _mark_changes(records, changes.relations)
     return {
         "title": graph.graph.get("title") or dataset.meta.title or dataset.name,
         "description": dataset.meta.description,
         "filters": graph.graph.get("filters", []),
         "nodes": vis_nodes(graph, positions, look),
         "edges": vis_edges(graph, large),
-        "actors": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "type": a.type,
-                "country": a.country,
-                "aliases": a.aliases,
-                "description": a.description,
-                "tags": a.tags,
-                "start": date_text(a.start),
-                "end": date_text(a.end),
-                **_days(a.start, a.end),
-                "group": look.group_name(a.id),
-            }
-            for a in actors
-        ],
+        "actors": actor_records,
         "relations": records,
+        "diff": None if changes is None else _diff_legend(changes, actor_records, records),
         "legend": {
             "types": [
                 {"type": t, "color": actor_style(t).color if look.groups is None else UNGROUPED_COLOR, "shape": actor_style(t).shape, "count": n}

@@ -11,8 +11,36 @@
 
   var scriptStarted = performance.now();
   var DATA = readJson("map-data");
-  var nodes = new vis.DataSet(readJson("map-nodes"));
-  var edges = new vis.DataSet(readJson("map-edges"));
+  // A map of what changed (render --diff-from): added and changed actors and relations stand out
+  // in their colour, removed ones stay as faint, dashed ghosts where they were.
+  var CHANGE_COLORS = DATA.diff ? DATA.diff.colors : {};
+  var CHANGE_WORDS = { added: "Added", removed: "Removed", changed: "Changed" };
+  function marked(items, records, mark) {
+    if (!DATA.diff) { return items; }
+    var change = new Map(records.map(function (r) { return [r.id, r.change]; }));
+    items.forEach(function (item) { if (change.get(item.id)) { mark(item, change.get(item.id)); } });
+    return items;
+  }
+  function markNode(node, change) {
+    if (change === "removed") {
+      node.opacity = 0.3;
+      node.shapeProperties = { borderDashes: [4, 3] };
+      return;
+    }
+    node.borderWidth = 4;
+    node.color = { background: node.color.background, border: CHANGE_COLORS[change], highlight: { background: node.color.background, border: CHANGE_COLORS[change] } };
+  }
+  function markEdge(edge, change) {
+    if (change === "removed") {
+      edge.color = { color: edge.color.color, highlight: edge.color.highlight, opacity: 0.25 };
+      edge.dashes = [2, 6];
+      return;
+    }
+    edge.width += 1.5;
+    edge.shadow = { enabled: true, color: CHANGE_COLORS[change], size: 10, x: 0, y: 0 };
+  }
+  var nodes = new vis.DataSet(marked(readJson("map-nodes"), DATA.actors, markNode));
+  var edges = new vis.DataSet(marked(readJson("map-edges"), DATA.relations, markEdge));
   var actors = new Map(DATA.actors.map(function (a) { return [a.id, a]; }));
   var relations = new Map(DATA.relations.map(function (r) { return [r.id, r]; }));
   var POLARITY_WORDS = { cooperative: "Cooperative", hostile: "Hostile", neutral: "Neutral" };
@@ -248,10 +276,20 @@
     updateCue(details);
   }
 
+  function addChange(record) {
+    if (!DATA.diff || !record.change) { return; }
+    var text = CHANGE_WORDS[record.change] + " between " + DATA.diff.from + " and " + DATA.diff.to;
+    if (record.changed.length) { text += ": " + record.changed.join(", "); }
+    var line = el("p", text, "change");
+    line.style.borderLeftColor = CHANGE_COLORS[record.change];
+    details.appendChild(line);
+  }
+
   function showActor(id) {
     var a = actors.get(id);
     clear(details);
     details.appendChild(el("h2", a.name));
+    addChange(a);
     details.appendChild(el("p", [a.type, a.country, a.start || a.end ? dates(a) : null].filter(Boolean).join(" · "), "meta"));
     if (a.group) { details.appendChild(el("p", a.group, "meta")); }
     if (a.aliases.length) { details.appendChild(el("p", "Also: " + a.aliases.join(", "))); }
@@ -285,6 +323,7 @@
     ends.appendChild(el("span", r.directed ? " → " : " — "));
     ends.appendChild(actorButton(r.target));
     details.appendChild(ends);
+    addChange(r);
     addFacts(details, [
       ["Polarity", r.polarity],
       ["Dates", dateNode("dd", r)],
@@ -299,7 +338,8 @@
     details.appendChild(el("h3", "Evidence (" + r.evidence.length + ")"));
     if (!r.evidence.length) { details.appendChild(el("p", "No evidence recorded.", "hint")); }
     r.evidence.forEach(function (e) {
-      details.appendChild(el("blockquote", "“" + e.quote + "”"));
+      // Event data (a source of kind dataset) may give no quote: its records are named in the locator.
+      if (e.quote != null) { details.appendChild(el("blockquote", "“" + e.quote + "”")); }
       var cite = el("cite");
       cite.appendChild(safeLink(e.url, e.source));
       var rest = [e.publisher, e.date, e.locator].filter(Boolean).join(", ");
@@ -414,6 +454,15 @@
     legendItem(lines, svgLine("#555", true, false), "indirect (through intermediaries)");
     legendItem(lines, svgLine("#555", false, true), "directed (from actor to actor)");
     legend.appendChild(lines);
+    if (DATA.diff) {
+      legend.appendChild(el("h2", "Changes, " + DATA.diff.from + " to " + DATA.diff.to));
+      var changes = el("ul");
+      Object.keys(CHANGE_WORDS).forEach(function (change) {
+        var n = DATA.diff.counts[change];
+        legendItem(changes, svgLine(CHANGE_COLORS[change], change === "removed", false), change, el("span", "(" + count(n.actors) + " actors, " + count(n.relations) + " relations)", "count change-count"));
+      });
+      legend.appendChild(changes);
+    }
     legend.appendChild(el("h2", "Dates"));
     var undated = DATA.relations.filter(function (r) { return r.undated; }).length;
     var inferred = DATA.relations.filter(function (r) { return r.reported; }).length;

@@ -1,0 +1,766 @@
+"""Static pictures of the map, SVG, PNG and PDF, drawn with matplotlib for reports and papers.
+
+The picture shows what the page shows when it opens: the same positions
+(``placed``), shapes and colours (``style``), relations coloured by polarity,
+dashed when indirect, with an arrowhead when directed, and several relations
+between one pair curved apart. Labels go greedily, biggest actors first, where
+they cover no other label and no node and stay inside the picture; what does not
+fit is left out (the page shows it on zooming in, a picture cannot).
+
+Speed: matplotlib spends most of a millisecond on each patch artist it adds and
+draws, so 20,000 ``FancyArrowPatch`` objects take half a minute. Actors,
+relations and the labels' halos are drawn instead by one artist each
+(``_Shapes``) that hands whole layers to the renderer; in SVG each actor and
+relation is still a path of its own, with the id ``actor-<id>`` or
+``relation-<id>``.
+
+Text: every string is set in DejaVu Sans, the font inside matplotlib, found by
+path: it covers Latin, Greek, Cyrillic, Arabic and Hebrew, and one font
+everywhere draws the same picture on every machine. matplotlib 3.11 and later
+lay text out with libraqm (HarfBuzz shaping, the Unicode bidirectional
+algorithm), so Arabic letters join and right-to-left names read the right way
+without any help; SVG keeps text as text, in logical order, as SVG viewers want
+it (they shape and reorder it themselves).
+
+Same map, same bytes: no date in any file, fixed ids in SVG.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Unpack
+
+import matplotlib
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+from matplotlib.artist import Artist, allow_rasterization
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex, to_rgba
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
+from matplotlib.patches import Patch
+from matplotlib.path import Path as Curve
+from matplotlib.transforms import IdentityTransform, Transform
+
+from ..atomic import write_atomic
+from ..changes.records import STATUSES
+from ..errors import UsageError
+from ..filters import Criteria
+from ..model import Dataset, polarity_name
+from ..progress import Progress, silent
+from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color
+from . import format_of, map_graph, placed
+from .page import LABELS, Look, curves
+
+Floats = npt.NDArray[np.float64]
+
+#: What ``render_static`` writes.
+STATIC_FORMATS = ("svg", "png", "pdf")
+#: Default picture size in inches (the height follows the map's shape) and resolution of a PNG.
+WIDTH, DPI = 12.0, 100
+_MAX_INCHES, _DPI_RANGE, _MAX_PIXELS = 100.0, (10, 1200), 250_000_000
+
+_FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+#: The font every string is set in: found by path, so that no other font on the machine stands in.
+FONT, BOLD_FONT = _FONTS / "DejaVuSans.ttf", _FONTS / "DejaVuSans-Bold.ttf"
+
+# matplotlib reads these at saving time only: text stays text in SVG, fixed ids, TrueType fonts in PDF (selectable text),
+# and PNG glyphs drawn unhinted, as the vector formats show them (and twice as fast as through FreeType's autohinter).
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "stakeholders", "pdf.fonttype": 42, "text.hinting": "no_hinting"}
+# No dates: the same map gives the same bytes.
+_METADATA: dict[str, dict[str, str | None]] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}
+
+# vis-network shapes (``style.ActorStyle.shape``) as matplotlib markers.
+_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
+_COLOR_WORDS = {"type": "actor type", "community": "cooperative bloc", "camp": "friend/enemy camp"}
+
+# Sizes on paper, in points (1/72 inch).
+_MARGIN = 11.0  # around the picture and between its parts
+_LABEL_FONT = (7.0, 9.0)  # labels scale with the map, within these sizes
+_LABEL_GAP = 2.0  # between a node and its label
+_LABEL_PAD = 0.2  # around a label, in font sizes: its white halo and a little air
+_HALO = 0.15  # the white box behind a label reaches this far around the text, in font sizes
+_NARROW_EM = 0.3  # font sizes per character that nearly every label's width exceeds (DejaVu Sans: "i" 0.28, "a" 0.61)
+_LEAST_RADIUS = 1.5  # nodes never shrink below this, however large the map
+_LINE_WIDTH = (0.25, 4.0)
+_BORDER = (0.25, 1.0)
+_EDGE_ALPHA = 0.85  # as on the page
+_MOST_BEND = 0.6  # arc3 rad: the curves of one pair stay within this many lengths of their line
+_INK, _BORDER_COLOR, _MUTED = "#1d2430", "#333333", "#555555"
+_GHOST = 0.3  # opacity of what a map of changes shows as removed
+
+
+def static_figure(
+    data: Dataset | nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    size_by: str | None = None,
+    color_by: str = "type",
+    width: float = WIDTH,
+    height: float | None = None,
+    dpi: int = DPI,
+    diff_from: str | Path | Dataset | None = None,
+    **criteria: Unpack[Criteria],
+) -> Figure:
+    """The map of a dataset (or of a graph from ``to_graph``) as a matplotlib ``Figure``, e.g. for a notebook.
+
+    ``width`` and ``height`` are in inches (the height defaults to what the map's
+    shape needs), ``dpi`` the resolution of raster output. ``title``, ``size_by``,
+    ``color_by``, ``diff_from`` and ``criteria`` (the filters): as for
+    ``render_html``. The figure is not attached to pyplot: display it, or
+    ``savefig`` it like any other.
+    """
+    _check_size(width, height, dpi)
+    graph = map_graph(data, diff_from, **criteria)
+    drawing = _Drawing(graph, *placed(graph, size_by, color_by), color_by, width, dpi)
+    with matplotlib.rc_context(_RC):  # text measured as it will be drawn
+        return drawing.figure(title, height)
+
+
+def render_static(
+    data: Dataset | nx.MultiDiGraph,
+    path: str | Path | None = None,
+    *,
+    format: str | None = None,  # named as in ``export``
+    title: str | None = None,
+    size_by: str | None = None,
+    color_by: str = "type",
+    width: float = WIDTH,
+    height: float | None = None,
+    dpi: int = DPI,
+    diff_from: str | Path | Dataset | None = None,
+    progress: Progress = silent,
+    **criteria: Unpack[Criteria],
+) -> Path:
+    """Write the map as a static picture and return its path.
+
+    ``format`` is svg, png or pdf; by default the path's suffix says which. The
+    default path is ``output/<dataset name>.svg`` (or the format's suffix). SVG
+    keeps text as text; the same map gives the same bytes in every format. Other
+    arguments: see ``static_figure``.
+    """
+    fmt = format_of(path, format) if path is not None or format is not None else "svg"
+    if fmt not in STATIC_FORMATS:
+        raise UsageError(f"a static picture is {', '.join(STATIC_FORMATS)}; the .html page is render_html's")
+    _check_size(width, height, dpi)
+    graph = map_graph(data, diff_from, **criteria)
+    target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.{fmt}"
+    progress("drawing", 0, 2)
+    figure = static_figure(graph, title=title, size_by=size_by, color_by=color_by, width=width, height=height, dpi=dpi)
+    progress("drawing", 1, 2)
+    picture = picture_bytes(figure, fmt)
+    progress("drawing", 2, 2)
+    return write_atomic(target, [picture])
+
+
+def picture_bytes(figure: Figure, fmt: str) -> bytes:
+    """The figure as an SVG, PNG or PDF file, without dates or random ids."""
+    buffer = io.BytesIO()
+    # rc_context restores every setting afterwards; the backends offer these only through rcParams.
+    with matplotlib.rc_context(_RC):
+        figure.savefig(buffer, format=fmt, dpi=figure.dpi, metadata=_METADATA[fmt], facecolor="white")
+    return buffer.getvalue()
+
+
+class MapFigure(Figure):
+    """The picture's matplotlib ``Figure``, which a notebook shows as a PNG by itself: Jupyter's
+    inline backend only registers ``Figure`` once pyplot is imported, and this module never imports it."""
+
+    def _repr_png_(self) -> bytes:
+        return picture_bytes(self, "png")
+
+
+def _check_size(width: float, height: float | None, dpi: int) -> None:
+    for name, value in (("width", width), ("height", height)):
+        if value is not None and not 1 <= value <= _MAX_INCHES:
+            raise UsageError(f"the picture's {name} is in inches, from 1 to {_MAX_INCHES:g}; got {value:g}")
+    if not _DPI_RANGE[0] <= dpi <= _DPI_RANGE[1]:
+        raise UsageError(f"dpi is from {_DPI_RANGE[0]} to {_DPI_RANGE[1]}; got {dpi:g}")
+
+
+def _font(size: float, bold: bool = False) -> FontProperties:
+    return FontProperties(fname=BOLD_FONT if bold else FONT, size=size, weight="bold" if bold else "normal")
+
+
+Dashes = tuple[float, tuple[float, float] | None]  # offset and on-off lengths in points, as matplotlib's line styles
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """Shapes drawn alike: each is a unit path put in place by its own affine matrix (unit to map units).
+
+    Colours are RGBA rows, widths and dashes in points; no ``faces``: outlines
+    only; no ``edges``: filled only. ``ids`` name the shapes in SVG; without
+    them, shapes of one style become one SVG path.
+    """
+
+    paths: list[Curve]
+    affines: Floats  # (n, 3, 3)
+    faces: Floats | None = None
+    edges: Floats | None = None
+    widths: Floats | None = None
+    dashes: list[Dashes] | None = None
+    ids: list[str] | None = None
+
+
+class _Shapes(Artist):
+    """Many shapes drawn by one artist, without the per-artist work that makes thousands of patches slow.
+
+    Agg and PDF take a layer in one ``draw_path_collection`` call (a loop in C++
+    for Agg). SVG gets the path elements written directly, from coordinates
+    computed for the whole layer at once: matplotlib's SVG ``draw_path`` costs
+    about 0.2 ms a path, most of a 20,000-relation map's time.
+    """
+
+    def __init__(self, gid: str, layers: list[_Layer], zorder: float) -> None:
+        super().__init__()
+        self.layers = layers
+        self.set_gid(gid)
+        self.set_zorder(zorder)
+        self.set_clip_on(False)  # everything lies inside the axes, but for the bulge of a curve at the border
+
+    @allow_rasterization
+    def draw(self, renderer: RendererBase) -> None:
+        if not self.get_visible():
+            return
+        # Frozen: a plain matrix, instead of a chain of transforms worked out again for every path.
+        transform = self.get_transform().frozen()
+        gid = str(self.get_gid())
+        renderer.open_group(gid, gid=gid)
+        if _svg_writer(renderer) is not None:
+            self._write_svg(renderer, transform)
+        else:
+            gc = renderer.new_gc()
+            gc.set_linewidth(0.0)  # a layer without edges is filled only
+            for layer in self.layers:
+                renderer.draw_path_collection(
+                    gc, transform, layer.paths, layer.affines, np.zeros((0, 2)), IdentityTransform(),
+                    _NO_COLORS if layer.faces is None else layer.faces, _NO_COLORS if layer.edges is None else layer.edges,
+                    np.zeros(1) if layer.widths is None else layer.widths, layer.dashes or [(0, None)], [True], [None], "screen",
+                )  # fmt: skip
+            gc.restore()
+        renderer.close_group(gid)
+        self.stale = False
+
+    def _write_svg(self, renderer: RendererBase, transform: Transform) -> None:
+        writer = _svg_writer(renderer)
+        # The SVG renderer's coordinates: points from the top left corner.
+        flip = np.array([[1.0, 0.0, 0.0], [0.0, -1.0, renderer.height], [0.0, 0.0, 1.0]]) @ transform.get_matrix()  # type: ignore[attr-defined]
+        for layer in self.layers:
+            data, styles = _svg_paths(layer, flip), _svg_styles(layer)
+            if layer.ids is not None:
+                for shape_id, d, style in zip(layer.ids, data, styles, strict=True):
+                    writer.element("path", id=shape_id, d=d, style=style)
+                continue
+            merged: dict[str, list[str]] = defaultdict(list)
+            for d, style in zip(data, styles, strict=True):
+                merged[style].append(d)
+            for style, parts in merged.items():
+                writer.element("path", d=" ".join(parts), style=style)
+
+
+_NO_COLORS = np.zeros((0, 4))
+
+
+def _svg_writer(renderer: RendererBase) -> Any | None:
+    """The XML writer matplotlib's SVG renderer draws through, or None for the other formats."""
+    writer = getattr(renderer, "writer", None)
+    return writer if callable(getattr(writer, "element", None)) else None
+
+
+def _svg_paths(layer: _Layer, matrix: Floats) -> list[str]:
+    """Each shape's SVG path data: its unit path through its affine, then ``matrix``, two decimals."""
+    data = [""] * len(layer.paths)
+    shared: dict[int, list[int]] = defaultdict(list)
+    for i, unit in enumerate(layer.paths):
+        shared[id(unit)].append(i)
+    for members in shared.values():
+        unit = layer.paths[members[0]]
+        template = _svg_template(unit)
+        corners = np.column_stack([unit.vertices, np.ones(len(unit.vertices))])
+        placed = np.einsum("ij,njk,mk->nmi", matrix[:2], layer.affines[members], corners)
+        for i, row in zip(members, np.round(placed.reshape(len(members), -1), 2).tolist(), strict=True):
+            data[i] = template.format(*row)
+    return data
+
+
+def _svg_template(unit: Curve) -> str:
+    """SVG path data with a ``{}`` for each coordinate of the path's vertices, in their order."""
+    commands = {Curve.MOVETO: "M", Curve.LINETO: "L", Curve.CURVE3: "Q", Curve.CURVE4: "C"}
+    codes = unit.codes if unit.codes is not None else [Curve.MOVETO] + [Curve.LINETO] * (len(unit.vertices) - 1)
+    words, i = [], 0
+    while i < len(codes):
+        code = int(codes[i])
+        if code == Curve.CLOSEPOLY:
+            words.append("z")
+            i += 1
+            continue
+        # A quadratic curve takes two vertices and a cubic three, all with the one code.
+        count = {Curve.CURVE3: 2, Curve.CURVE4: 3}.get(code, 1)
+        words.append(commands[code] + " ".join(f"{{{2 * j}:.2f}} {{{2 * j + 1}:.2f}}" for j in range(i, i + count)))
+        i += count
+    return "".join(words)
+
+
+def _svg_styles(layer: _Layer) -> list[str]:
+    """Each shape's SVG style, as matplotlib's SVG backend writes one (worked out once per distinct value)."""
+    count = len(layer.paths)
+    columns = [_distinct(layer.faces, lambda rgba: _svg_paint("fill", rgba)) if layer.faces is not None else ["fill: none"] * count]
+    if layer.edges is not None and layer.widths is not None:
+        columns.append(_distinct(layer.edges, lambda rgba: _svg_paint("stroke", rgba)))
+        columns.append(_distinct(layer.widths[:, None], lambda width: f"stroke-width: {width[0]:.2f}"))
+        if layer.dashes is not None:
+            dashes = {d: f"stroke-dasharray: {d[1][0]:.2f},{d[1][1]:.2f}" if d[1] is not None else "" for d in set(layer.dashes)}
+            columns.append([dashes[d] for d in layer.dashes])
+    return ["; ".join(word for word in words if word) for words in zip(*columns, strict=True)]
+
+
+def _distinct(rows: Floats, word: Callable[[Floats], str]) -> list[str]:
+    """``word`` of each row, computed once for each distinct row."""
+    values, which = np.unique(rows, axis=0, return_inverse=True)
+    words = [word(value) for value in values]
+    return [words[i] for i in which.reshape(-1)]
+
+
+def _svg_paint(what: str, rgba: Floats) -> str:
+    words = f"{what}: {to_hex(rgba)}"
+    return words if rgba[3] == 1 else f"{words}; {what}-opacity: {rgba[3]:.2f}"
+
+
+def _affines(x: Floats, y: Floats, along_x: Floats, along_y: Floats, across: Floats | float = 1.0) -> Floats:
+    """Matrices taking the unit frame to each place: origin to (x, y), (1, 0) to ``along``, (0, 1) to ``along`` turned
+    left and scaled by ``across``."""
+    affines = np.zeros((len(x), 3, 3))
+    affines[:, 0, 0], affines[:, 0, 1], affines[:, 0, 2] = along_x, -along_y * across, x
+    affines[:, 1, 0], affines[:, 1, 1], affines[:, 1, 2] = along_y, along_x * across, y
+    affines[:, 2, 2] = 1.0
+    return affines
+
+
+def _unit_marker(shape: str) -> Curve:
+    """The marker of a vis-network shape, one unit across, centred on the origin."""
+    marker = MarkerStyle(_MARKERS.get(shape, "o"))
+    return marker.get_path().transformed(marker.get_transform())
+
+
+class _Drawing:
+    """One picture of a graph: the geometry in map units (vis-network pixels, y up) and points on paper."""
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        look: Look,
+        radii: dict[str, float],
+        where: dict[str, tuple[float, float]],
+        color_by: str,
+        width: float,
+        dpi: int,
+    ) -> None:
+        self.graph, self.look, self.color_by = graph, look, color_by
+        self.order = sorted(graph.nodes)
+        self.index = {node: i for i, node in enumerate(self.order)}
+        self.edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
+        self.xy = np.array([(where[n][0], -where[n][1]) for n in self.order], dtype=np.float64).reshape(-1, 2)
+        self.radius = np.array([radii[n] for n in self.order], dtype=np.float64)
+        self.fig = MapFigure(figsize=(width, width), dpi=dpi, facecolor="white")
+        FigureCanvasAgg(self.fig)  # a renderer to measure text with, before anything is drawn
+        self.renderer = self.fig.canvas.get_renderer()
+        self.line_height_of: dict[tuple[str | None, float], float] = {}
+
+    # Measuring -------------------------------------------------------------------------------
+
+    def line_height(self, font: FontProperties) -> float:
+        """Points from the top of an "l" to the bottom of a "p": the least height matplotlib gives a line."""
+        key = (font.get_file(), font.get_size_in_points())
+        if key not in self.line_height_of:
+            self.line_height_of[key] = self.renderer.get_text_width_height_descent("lp", font, ismath=False)[1] * 72.0 / self.fig.dpi
+        return self.line_height_of[key]
+
+    def text_size(self, text: str, font: FontProperties) -> tuple[float, float]:
+        """Width and height of a text in points, as matplotlib lays it out (lines 1.2 line sizes apart)."""
+        to_points = 72.0 / self.fig.dpi
+        least = self.line_height(font)
+        widths, tall = [], []
+        for line in text.split("\n"):
+            w, h, _ = self.renderer.get_text_width_height_descent(line, font, ismath=False)
+            widths.append(w * to_points)
+            tall.append(max(h * to_points, least))
+        return max(widths), max(tall) + 1.2 * least * (len(tall) - 1)
+
+    def extent(self, artist: Artist) -> tuple[float, float]:
+        """Width and height of a text or legend in points."""
+        box = artist.get_window_extent(self.renderer)
+        return box.width * 72.0 / self.fig.dpi, box.height * 72.0 / self.fig.dpi
+
+    # The whole picture -----------------------------------------------------------------------
+
+    def figure(self, title: str | None, height: float | None) -> Figure:
+        fig = self.fig
+        width_pt = fig.get_figwidth() * 72
+        big, small = _font(15, bold=True), _font(9)
+        # Both lines wrap within the picture's width rather than run off its edge.
+        words = (title or self.graph.graph.get("title") or self.graph.graph["name"]).split(" ")
+        heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
+        lines = _wrap(self.filter_words(), " · ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
+        filters = fig.text(0, 0, lines, gid="filters", color=_MUTED, fontproperties=small)
+        for text in (heading, filters):
+            text.set_parse_math(False)  # a "$" in a name is a dollar sign
+        header = _MARGIN + self.extent(heading)[1] + 4 + self.extent(filters)[1] + _MARGIN
+        legends = self.legends()
+        sizes = [self.extent(legend) for legend in legends]
+        column = max((w for w, _ in sizes), default=0.0)
+        stacked = sum(h for _, h in sizes) + _MARGIN * max(len(sizes) - 1, 0)
+        map_width = width_pt - 2 * _MARGIN - (column + _MARGIN if legends else 0.0)
+        if map_width < 72:
+            raise UsageError(f"the picture is too narrow for its legend: give a width of at least {_inches(width_pt - map_width + 72)} inches")
+        height_pt = height * 72 if height is not None else self.natural_height(map_width, header, stacked)
+        least = header + _MARGIN + max(72.0, stacked)
+        if height_pt < least:
+            raise UsageError(f"the picture is too low for its title, legend and map: give a height of at least {_inches(least)} inches")
+        pixels = (width_pt / 72 * fig.dpi) * (height_pt / 72 * fig.dpi)
+        if pixels > _MAX_PIXELS:
+            raise UsageError(f"the picture would be {pixels / 1e6:.0f} million pixels, more than {_MAX_PIXELS / 1e6:.0f}: lower the dpi or the size")
+        fig.set_size_inches(width_pt / 72, height_pt / 72)
+
+        def at(x: float, y: float) -> tuple[float, float]:
+            """Points from the top left corner, as figure fractions."""
+            return x / width_pt, 1 - y / height_pt
+
+        heading.set_position(at(_MARGIN, _MARGIN))
+        heading.set_verticalalignment("top")
+        filters.set_position(at(_MARGIN, _MARGIN + self.extent(heading)[1] + 4))
+        filters.set_verticalalignment("top")
+        top = header
+        for legend, (_, legend_height) in zip(legends, sizes, strict=True):
+            legend.set_bbox_to_anchor(at(width_pt - _MARGIN - column, top), transform=fig.transFigure)
+            top += legend_height + _MARGIN
+        left, bottom = at(_MARGIN, height_pt - _MARGIN)
+        axes = fig.add_axes((left, bottom, map_width / width_pt, (height_pt - header - _MARGIN) / height_pt))
+        axes.set_axis_off()
+        self.draw_map(axes, map_width, height_pt - header - _MARGIN)
+        return fig
+
+    def natural_height(self, map_width: float, header: float, legends: float) -> float:
+        """Points the picture needs so that the map fills its width, within 0.4 and 1.5 times the width, and the legends fit."""
+        if not self.order:
+            return header + _MARGIN + 144
+        low, high = self.xy - self.radius[:, None], self.xy + self.radius[:, None]
+        across, up = np.ptp(np.concatenate([low, high]), axis=0)
+        label_room = 4 * _LABEL_FONT[1]
+        map_height = (map_width - label_room) * up / max(across, 1.0) + label_room
+        width_pt = self.fig.get_figwidth() * 72
+        return max(header + legends + _MARGIN, min(max(header + map_height + _MARGIN, 0.4 * width_pt), 1.5 * width_pt))
+
+    def filter_words(self) -> list[str]:
+        """The line under the title: filters in force, what sizes and colours the actors, how much is drawn."""
+        filters = self.graph.graph.get("filters") or ["no filters"]
+        size = self.look.size_label or "number of relations"
+        counts = f"{self.graph.number_of_nodes():,} actors, {self.graph.number_of_edges():,} relations"
+        return [*filters, f"size: {size}", f"colour: {_COLOR_WORDS[self.color_by]}", counts]
+
+    # Legends ---------------------------------------------------------------------------------
+
+    def legends(self) -> list[Legend]:
+        """The legends, top to bottom: actor types, groups (when coloured by group), relations."""
+        entries = [("Actors" if self.look.groups is None else "Actors (shape)", "legend-actors", list(self.type_entries()))]
+        if self.look.groups is not None:
+            word = "Blocs" if self.color_by == "community" else "Camps"
+            entries.append((word, "legend-groups", list(self.group_entries())))
+        relations = list(self.relation_entries())
+        if relations:
+            entries.append(("Relations", "legend-relations", relations))
+        changes = self.graph.graph.get("changes")
+        if changes is not None:
+            entries.append((f"Changes, {changes.labels[0]} to {changes.labels[1]}", "legend-changes", list(self.change_entries())))
+        made = []
+        for heading, gid, rows in entries:
+            if not rows:
+                continue
+            handles, labels = zip(*rows, strict=True)
+            legend = self.fig.legend(
+                handles, labels, loc="upper left", bbox_to_anchor=(0, 1), frameon=False, prop=_font(8), title=heading,
+                title_fontproperties=_font(8.5, bold=True), alignment="left", borderaxespad=0, borderpad=0, handlelength=2.2,
+            )  # fmt: skip
+            legend.set_gid(gid)
+            for text in [*legend.get_texts(), legend.get_title()]:
+                text.set_parse_math(False)
+            made.append(legend)
+        return made
+
+    def type_entries(self) -> Iterator[tuple[Artist, str]]:
+        counts = Counter(self.graph.nodes[n]["type"] for n in self.order)
+        for actor_type, count in sorted(counts.items()):
+            style = actor_style(actor_type)
+            color = style.color if self.look.groups is None else UNGROUPED_COLOR
+            marker = _MARKERS.get(style.shape, "o")
+            handle = Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=color, markeredgecolor=_BORDER_COLOR, markeredgewidth=0.6)
+            yield handle, f"{actor_type} ({count:,})"
+
+    def group_entries(self) -> Iterator[tuple[Artist, str]]:
+        groups = self.look.groups or {}
+        counts = Counter(groups.get(n) for n in self.order)
+        named = [(group_color(i), _shortened(name), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
+        if counts.get(None):
+            named.append((UNGROUPED_COLOR, "in none", counts[None]))
+        for color, name, count in named:
+            yield Patch(facecolor=color, edgecolor=_BORDER_COLOR, linewidth=0.5), f"{name} ({count:,})"
+
+    def relation_entries(self) -> Iterator[tuple[Artist, str]]:
+        edges = [attrs for *_, attrs in self.edges]
+        polarities = Counter(polarity_name(a["polarity"]) for a in edges)
+        for name in ("cooperative", "hostile", "neutral"):
+            if polarities.get(name):
+                yield Line2D([], [], color=POLARITY_STYLE[name], linewidth=2.5), f"{name} ({polarities[name]:,})"
+        modes = Counter(a["mode"] for a in edges)
+        if modes.get("direct"):
+            yield Line2D([], [], color=_MUTED, linewidth=1.5), "direct"
+        if modes.get("indirect"):
+            yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=(0, (4, 2))), "indirect (dashed)"
+        if any(a["directed"] for a in edges):
+            yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
+
+    def change_entries(self) -> Iterator[tuple[Artist, str]]:
+        actors = Counter(self.graph.nodes[n].get("change") for n in self.order)
+        relations = Counter(a.get("change") for *_, a in self.edges)
+        for status in STATUSES:
+            style = (0, (1.0, 2.0)) if status == "removed" else "solid"
+            handle = Line2D([], [], color=CHANGE_COLORS[status], linewidth=3, linestyle=style)
+            yield handle, f"{status} ({actors.get(status, 0):,} actors, {relations.get(status, 0):,} relations)"
+
+    # The map ---------------------------------------------------------------------------------
+
+    def draw_map(self, axes: Axes, width: float, height: float) -> None:
+        """Relations, nodes and labels in an axes ``width`` x ``height`` points, its limits set for one scale both ways."""
+        if not self.order:
+            axes.text(0.5, 0.5, "No actor passes the filters in force.", ha="center", va="center", color=_MUTED, fontproperties=_font(11))
+            return
+        font = _font(float(np.clip(LABELS["node"] * self._scale(width, height, 0.0), *_LABEL_FONT)))
+        # Room at the borders for labels under, over or beside the outermost nodes.
+        scale = self._scale(width, height, 2 * font.get_size_in_points() + _LABEL_GAP)  # points per map unit
+        low, high = (self.xy - self.radius[:, None]).min(axis=0), (self.xy + self.radius[:, None]).max(axis=0)
+        origin = (low + high) / 2 - np.array([width, height]) / 2 / scale
+        axes.set_xlim(origin[0], origin[0] + width / scale)
+        axes.set_ylim(origin[1], origin[1] + height / scale)
+        radius = np.maximum(self.radius * scale, _LEAST_RADIUS)  # points
+        axes.add_artist(_Shapes("relations", self.relation_shapes(scale, radius / scale), zorder=1))
+        axes.add_artist(_Shapes("actors", self.actor_shapes(scale, radius / scale), zorder=2))
+        labels = list(self.labels((self.xy - origin) * scale, radius, font, width, height))
+        for node, x, y, ha, va, _ in labels:
+            axes.text(
+                origin[0] + x / scale, origin[1] + y / scale, self.graph.nodes[node]["label"], ha=ha, va=va, color=_INK,
+                fontproperties=font, zorder=3, gid=f"label-{node}", parse_math=False,
+            )  # fmt: skip
+        if labels:
+            # White halos, as on the page, readable over the relations: one layer, cheaper than a box for each text.
+            boxes = np.array([box for *_, box in labels]) / scale + np.tile(origin, 2)
+            inset = (_LABEL_PAD - _HALO) * font.get_size_in_points() / scale
+            corner, size = boxes[:, :2] + inset, boxes[:, 2:] - boxes[:, :2] - 2 * inset
+            halos = _Layer(
+                paths=[_SQUARE] * len(labels),
+                affines=_affines(corner[:, 0], corner[:, 1], size[:, 0], np.zeros(len(labels)), across=size[:, 1] / size[:, 0]),
+                faces=np.array([to_rgba("white", 0.75)] * len(labels)),
+            )
+            axes.add_artist(_Shapes("halos", [halos], zorder=2.5))
+
+    def _scale(self, width: float, height: float, border: float) -> float:
+        """Points per map unit that fit every node, with ``border`` points to spare on each side."""
+        low, high = (self.xy - self.radius[:, None]).min(axis=0), (self.xy + self.radius[:, None]).max(axis=0)
+        across, up = np.maximum(high - low, 1.0)
+        return float(min((width - 2 * border) / across, (height - 2 * border) / up))
+
+    def actor_shapes(self, scale: float, radius: Floats) -> list[_Layer]:
+        """One layer: each node's marker, ``radius`` map units from its centre to its side."""
+        types = [self.graph.nodes[n]["type"] for n in self.order]
+        units = {shape: _unit_marker(shape) for shape in _MARKERS}
+        size = 2 * radius  # the unit markers are one unit across
+        changes = [self.graph.nodes[n].get("change") for n in self.order]
+        border = float(np.clip(scale, *_BORDER))
+        layer = _Layer(
+            paths=[units[actor_style(t).shape] for t in types],
+            affines=_affines(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
+            # A map of what changed (``diff_from``): removed actors as faint ghosts, added and changed ones in their colour.
+            faces=np.array([to_rgba(self.look.color(n, t), _GHOST if c == "removed" else 1.0) for n, t, c in zip(self.order, types, changes, strict=True)]),
+            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else _BORDER_COLOR) for c in changes]),
+            widths=np.array([3 * border if c in ("added", "changed") else border for c in changes]),
+            dashes=[(0, (2.0, 1.5)) if c == "removed" else (0, None) for c in changes] if "removed" in changes else None,
+            ids=[f"actor-{node}" for node in self.order],
+        )
+        return [layer]
+
+    def relation_shapes(self, scale: float, radius: Floats) -> list[_Layer]:
+        """Two layers: each relation's line (curved when it shares its pair), then the arrowheads of directed ones."""
+        edges = self.edges
+        if not edges:
+            return []
+        bends = curves(self.graph)
+        start = self.xy[[self.index[u] for u, *_ in edges]]
+        end = self.xy[[self.index[v] for _, v, *_ in edges]]
+        bend = np.array([_bend(bends[key]) for _, _, key, _ in edges])
+        delta = end - start
+        colors = {name: to_rgba(color, _EDGE_ALPHA) for name, color in POLARITY_STYLE.items()}
+        changes = [a.get("change") for *_, a in edges]
+        edge_colors = np.array([colors[polarity_name(a["polarity"])] for *_, a in edges])
+        edge_colors[[i for i, c in enumerate(changes) if c == "removed"], 3] = _GHOST / 2  # removed relations: ghosts
+        widths = np.clip(np.array([1.5 + 3.0 * (a["weight"] if a["weight"] is not None else 0.25) for *_, a in edges]) * scale, *_LINE_WIDTH)
+        # Dashes grow with the line, more slowly than matplotlib's own (in proportion), so that thin lines still show them.
+        dashes: list[Dashes] = [
+            (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else (0, (3.5 * w**0.5, 2.2 * w**0.5)) if a["mode"] == "indirect" else (0, None)
+            for w, c, (*_, a) in zip(widths, changes, edges, strict=True)
+        ]
+        units = {b: _unit_line(b) for b in set(bend.tolist())}
+        paths = [units[b] for b in bend.tolist()]
+        affines = _affines(start[:, 0], start[:, 1], delta[:, 0], delta[:, 1])
+        lines = _Layer(paths=paths, affines=affines, edges=edge_colors, widths=widths, dashes=dashes, ids=[f"relation-{key}" for _, _, key, _ in edges])
+        # Added and changed relations glow in their colour under their line, as on the page.
+        glowing = [i for i, c in enumerate(changes) if c in ("added", "changed")]
+        glows = [
+            _Layer(
+                paths=[paths[i] for i in glowing],
+                affines=affines[glowing],
+                edges=np.array([to_rgba(CHANGE_COLORS[changes[i]], 0.45) for i in glowing]),
+                widths=widths[glowing] + 5.0,
+            )
+        ] if glowing else []
+        # An arrowhead's tip touches the target node and points along the line's last stretch: from arc3's control point
+        # (``bend`` lengths off the middle, square to the line) when curved.
+        directed = np.flatnonzero([bool(a["directed"]) for *_, a in edges])
+        control = (start + end) / 2 + bend[:, None] * np.column_stack([delta[:, 1], -delta[:, 0]])
+        toward = (end - control)[directed]
+        toward /= np.maximum(np.hypot(toward[:, 0], toward[:, 1]), 1e-9)[:, None]
+        tip = end[directed] - toward * radius[[self.index[edges[i][1]] for i in directed]][:, None]
+        length = np.maximum(5.0, 3.5 * widths[directed]) / scale
+        heads = _Layer(
+            paths=[_ARROWHEAD] * len(directed),
+            affines=_affines(tip[:, 0], tip[:, 1], toward[:, 0] * length, toward[:, 1] * length),
+            faces=edge_colors[directed],
+        )
+        return [*glows, lines, heads]
+
+    # Labels ----------------------------------------------------------------------------------
+
+    def labels(
+        self, at: Floats, radius: Floats, font: FontProperties, width: float, height: float
+    ) -> Iterator[tuple[str, float, float, str, str, tuple[float, float, float, float]]]:
+        """Where each label goes, biggest actors first: ``(node, x, y, ha, va, box)`` in points from the axes' corner, the
+        box (left, bottom, right, top) with ``_LABEL_PAD`` around the text.
+
+        A label tries below its node (as on the page), then above, right and left;
+        it takes the first place that stays inside the axes and covers no label
+        already placed and no node, or none. Only the label of an actor drawn at
+        least ``LABELS["obstacle"]`` points in radius may cover specks (nodes
+        smaller than that), as on the page: in the crowded middle of a large map
+        they would leave even the biggest actors unnamed.
+        """
+        size = font.get_size_in_points()
+        pad, least = _LABEL_PAD * size, self.line_height(font)
+        taken, specks = _Grid(cell=4 * size), _Grid(cell=4 * size)
+        for i in range(len(self.order)):
+            grid = taken if radius[i] >= LABELS["obstacle"] else specks
+            grid.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
+
+        def free(x: float, y: float, r: float, w: float, h: float) -> tuple[float, float, str, str, tuple[float, float, float, float]] | None:
+            """The first free place for a ``w`` x ``h`` label of a node at (x, y), ``r`` from its centre to its label."""
+            places = (
+                (x, y - r, "center", "top", x - w / 2, y - r - h),
+                (x, y + r, "center", "bottom", x - w / 2, y + r),
+                (x + r, y, "left", "center", x + r, y - h / 2),
+                (x - r, y, "right", "center", x - r - w, y - h / 2),
+            )  # fmt: skip
+            for ax, ay, ha, va, left, bottom in places:
+                box = (left - pad, bottom - pad, left + w + pad, bottom + h + pad)
+                inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+                if inside and not taken.hits(*box, owner=i) and not (radius[i] < LABELS["obstacle"] and specks.hits(*box, owner=i)):
+                    return ax, ay, ha, va, box
+            return None
+
+        importance = sorted(range(len(self.order)), key=lambda i: (-radius[i], self.graph.nodes[self.order[i]]["label"], self.order[i]))
+        for i in importance:
+            text = self.graph.nodes[self.order[i]]["label"]
+            x, y, r = at[i, 0], at[i, 1], radius[i] + _LABEL_GAP
+            # Measuring a text costs half a millisecond (libraqm shapes it), so first a guess on the narrow side: where
+            # even that is covered, the label most likely is (a wrong guess leaves out a label, never lets two overlap).
+            if not text or free(x, y, r, _NARROW_EM * size * len(text), least) is None:
+                continue
+            found = free(x, y, r, *self.text_size(text, font))
+            if found is not None:
+                taken.add(*found[4], owner=-1)
+                yield self.order[i], *found
+
+
+class _Grid:
+    """Boxes in a uniform grid of cells, to find the ones a new box would cover without looking at all."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = defaultdict(list)
+
+    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+        c = self.cell
+        for gx in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
+            for gy in range(math.floor(y0 / c), math.floor(y1 / c) + 1):
+                yield gx, gy
+
+    def add(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> None:
+        for key in self._keys(x0, y0, x1, y1):
+            self.cells[key].append((x0, y0, x1, y1, owner))
+
+    def hits(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> bool:
+        """Whether the box overlaps one already added, other than its own node's (``owner``)."""
+        for key in self._keys(x0, y0, x1, y1):
+            for a0, b0, a1, b1, who in self.cells.get(key, ()):
+                if who != owner and a0 < x1 and x0 < a1 and b0 < y1 and y0 < b1:
+                    return True
+        return False
+
+
+def _bend(curve: dict[str, Any] | bool) -> float:
+    """A relation's arc3 ``rad``: 0 when straight; else the page's curve (its turn already set for the way the relation
+    points), bounded so that a pair with many relations keeps its curves near the line."""
+    if not isinstance(curve, dict):
+        return 0.0
+    side = 1.0 if curve["type"] == "curvedCW" else -1.0
+    return side * _MOST_BEND * math.tanh(2 * float(curve["roundness"]) / _MOST_BEND)
+
+
+def _unit_line(bend: float) -> Curve:
+    """From (0, 0) to (1, 0): straight, or the quadratic curve of arc3 with ``rad`` = ``bend``."""
+    if not bend:
+        return Curve([(0.0, 0.0), (1.0, 0.0)])
+    return Curve([(0.0, 0.0), (0.5, -bend), (1.0, 0.0)], [Curve.MOVETO, Curve.CURVE3, Curve.CURVE3])
+
+
+# Tip at the origin, pointing along x, one unit long.
+_ARROWHEAD = Curve([(0.0, 0.0), (-1.0, 0.45), (-1.0, -0.45), (0.0, 0.0)], closed=True)
+_SQUARE = Curve([(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)], closed=True)
+
+
+def _inches(points: float) -> str:
+    """Points as inches, rounded up to a tenth: enough, when given back as a size."""
+    return f"{math.ceil(points / 7.2) / 10:g}"
+
+
+def _shortened(name: str, most: int = 48) -> str:
+    return name if len(name) <= most else name[: most - 1].rstrip() + "…"
+
+
+def _wrap(words: list[str], joint: str, measure: Callable[[str], float], width: float) -> str:
+    """``words`` joined by ``joint`` in lines no wider than ``width`` points (a word wider than that stands alone)."""
+    lines: list[str] = []
+    for word in words:
+        joined = f"{lines[-1]}{joint}{word}" if lines else word
+        if lines and measure(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
