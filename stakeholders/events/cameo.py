@@ -17,6 +17,7 @@ investigations) give none: their events are counted and left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class CodedActor:
     unknown: tuple[str, ...]
 
 
+@functools.cache  # a few thousand codes name the actors of millions of events
 def describe(code: str) -> CodedActor:
     """The actor a CAMEO actor code names: ``SYRGOV`` is "Syria: government", a government."""
     parts = [code[i : i + 3] for i in range(0, len(code), 3)]
