@@ -9,9 +9,12 @@ mean something.
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -71,3 +74,32 @@ def main(run: Callable[[float], list[Row]], description: str) -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="shrink the sizes (0.1 for a quick look)")
     args = parser.parse_args()
     print(format_rows(run(args.scale)))
+
+
+# Peak memory is the process's own high-water mark (VmHWM): getrusage's ru_maxrss
+# would include the parent's size at fork time, which a big benchmark run inflates.
+_MEASURE = """
+import sys, time
+{setup}
+start = time.perf_counter()
+{work}
+elapsed = time.perf_counter() - start
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(elapsed, int(peak.split()[1]) / 1024)
+"""
+
+
+def measure(code: tuple[str, str], args: Sequence[str | Path], repeat: int = 1) -> tuple[float, float]:
+    """Best wall time (s) of the work and the peak RSS (MiB) of that run, each run in a fresh process.
+
+    ``code`` is (imports, then the timed work): the clock covers the work, not the
+    imports; the work reads ``args`` from ``sys.argv[1:]``.
+    """
+    best: tuple[float, float] = (float("inf"), 0.0)
+    setup, work = code
+    script = _MEASURE.format(setup=setup, work=work)
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, check=True)
+        elapsed, rss = (float(x) for x in done.stdout.split())
+        best = min(best, (elapsed, rss))
+    return best

@@ -14,13 +14,11 @@ event ids. Each side runs in a fresh process, so that start-up state and peak me
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Row, main
+from bench.common import Row, main, measure
 from bench.gdelt_synth import write_files
 
 EVENTS = 1_000_000
@@ -28,15 +26,6 @@ RATIO_GOAL = 0.25
 MEMORY_GOAL = 1024.0  # MiB
 LINEAR_GOAL = 1.25  # cost per event at the full size over that at half of it
 
-_MEASURE = """
-import sys, time
-{setup}
-start = time.perf_counter()
-{work}
-elapsed = time.perf_counter() - start
-peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(elapsed, int(peak.split()[1]) / 1024)
-"""
 OURS = (
     "import stakeholders",
     "files = sys.argv[1:]\nrows = stakeholders.aggregate_events('gdelt', files, memory_limit='1GB').rows",
@@ -62,15 +51,6 @@ table = events.groupby(["a1", "a2", "kind", "month"], sort=False).agg(
     events=("records", "size"), records=("records", "sum"), first=("day", "min"), last=("day", "max"),
     goldstein=("goldstein", "mean"), sources=("sources", "max"))""",
 )
-
-
-def measure(code: tuple[str, str], files: list[Path]) -> tuple[float, float]:
-    """Wall time (s) of the work and the peak RSS (MiB), in a fresh process."""
-    setup, work = code
-    script = _MEASURE.format(setup=setup, work=work)
-    done = subprocess.run([sys.executable, "-c", script, *map(str, files)], capture_output=True, text=True, check=True)
-    elapsed, rss = (float(x) for x in done.stdout.split())
-    return elapsed, rss
 
 
 def run(scale: float = 1.0) -> list[Row]:

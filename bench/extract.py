@@ -37,8 +37,7 @@ import tempfile
 from pathlib import Path
 
 import stakeholders
-from bench.common import Row, main
-from bench.load import measure
+from bench.common import Row, main, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "syria-2025-article.txt"
@@ -123,8 +122,8 @@ def run(scale: float = 1.0) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "articles.json"
         path.write_text(json.dumps(corpus(count, WORDS)), encoding="utf-8")
-        ours, rss = measure(OURS, path, 1)
-        alone, _ = measure(SPACY_ALONE, path, 1)
+        ours, rss = measure(OURS, [path])
+        alone, _ = measure(SPACY_ALONE, [path])
     # The goal is for 1,000 articles: spaCy's import and set-up weigh too much in a smaller run to scale it.
     goal = TIME_GOAL if count == ARTICLES else None
     rows += [

@@ -23,38 +23,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Row, main
+from bench.common import Row, main, measure
 from bench.synth import generate, write
 
 ACTORS, RELATIONS = 10_000, 100_000
 
-# Peak memory is the process's own high-water mark (VmHWM): getrusage's ru_maxrss
-# would include the parent's size at fork time, which a big benchmark run inflates.
-_MEASURE = """
-import sys, time
-{setup}
-start = time.perf_counter()
-{work}
-elapsed = time.perf_counter() - start
-peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(elapsed, int(peak.split()[1]) / 1024)
-"""
 # (imports, then the timed work): the clock covers the work, not the imports.
 OURS = ("import stakeholders, stakeholders.graph", "graph = stakeholders.to_graph(stakeholders.load(sys.argv[1]))")
 JSON = ("import json", "with open(sys.argv[1], encoding='utf-8') as f:\n    json.load(f)")
 YAML = ("import yaml", "with open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)")
-
-
-def measure(code: tuple[str, str], path: Path, repeat: int) -> tuple[float, float]:
-    """Best wall time (s) of the work and the peak RSS (MiB) of that run, each run in a fresh process."""
-    best: tuple[float, float] = (float("inf"), 0.0)
-    setup, work = code
-    for _ in range(repeat):
-        script = _MEASURE.format(setup=setup, work=work)
-        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
-        elapsed, rss = (float(x) for x in done.stdout.split())
-        best = min(best, (elapsed, rss))
-    return best
 
 
 def measure_process(argv: list[str], repeat: int) -> float:
@@ -75,12 +52,12 @@ def run(scale: float = 1.0) -> list[Row]:
         as_json = write(data, Path(folder) / "map.json")
         as_yaml = write(data, Path(folder) / "map.yaml")
         del data
-        ours_json, rss_json = measure(OURS, as_json, 3)
-        base_json, _ = measure(JSON, as_json, 3)
+        ours_json, rss_json = measure(OURS, [as_json], 3)
+        base_json, _ = measure(JSON, [as_json], 3)
         command = measure_process([sys.executable, "-m", "stakeholders", "--quiet", "validate", str(as_json)], 3)
         bare = measure_process([sys.executable, "-c", f"import sys\n{JSON[0]}\n{JSON[1]}", str(as_json)], 3)
-        ours_yaml, rss_yaml = measure(OURS, as_yaml, 2)
-        base_yaml, _ = measure(YAML, as_yaml, 2)
+        ours_yaml, rss_yaml = measure(OURS, [as_yaml], 2)
+        base_yaml, _ = measure(YAML, [as_yaml], 2)
         mib = as_json.stat().st_size / 2**20
     return [
         Row(f"load JSON ({mib:.0f} MiB, {size}) + graph vs json.load", ours_json, base_json, goal=2.0),
