@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 
 import pytest
@@ -347,12 +346,8 @@ def test_extract_command_errors(runner, tmp_path, monkeypatch, args, code, messa
     assert (result.exit_code, result.output) == (code, message)
 
 
-def test_extract_help_imports_neither_spacy_nor_pydantic():
-    code = (
-        "import sys\nimport stakeholders.cli\nsys.argv = ['stakeholders', 'extract', '--help']\n"
-        "try:\n    stakeholders.cli.main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('spacy', 'pydantic', 'trafilatura') if m in sys.modules), file=sys.stderr)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stderr.strip() == "[]"
-    assert "stakeholders extract article.txt -o draft.yaml" in done.stdout
+def test_extract_help_gives_examples(runner):
+    # That it loads neither spaCy nor pydantic: test_layers checks every help screen.
+    result = runner.invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 0
+    assert "stakeholders extract article.txt -o draft.yaml" in result.output
