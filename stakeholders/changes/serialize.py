@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..analysis.choices import METRICS, check_choice
@@ -237,6 +237,19 @@ def _top(changes: Changes, metric: str, top: int) -> list[Shift]:
     return list(changes.centrality[metric][:top])
 
 
+def _records_text(
+    title: str, found: Mapping[str, RecordChange[Any]], changes: Changes, describe: Callable[[Any], str]
+) -> Iterator[str]:
+    """A section of the text: each record added, removed or changed, with what changed under it."""
+    if not found:
+        return
+    yield ""
+    yield title
+    for c in found.values():
+        yield f"  {_MARKS[c.status]} {describe(c)} [{c.id}]"
+        yield from (f"      {line}" for line in _what_changed(c, changes))
+
+
 def changes_text(changes: Changes, *, metric: str = "betweenness", top: int = TOP) -> Iterator[str]:
     """What ``stakeholders diff`` prints, line by line (without line ends); ``top`` changes of ``metric``."""
     names = changes.names
@@ -247,18 +260,8 @@ def changes_text(changes: Changes, *, metric: str = "betweenness", top: int = TO
         yield "no changes"
         return
     yield _summary(changes)
-    if changes.actors:
-        yield ""
-        yield "ACTORS"
-        for c in changes.actors.values():
-            yield f"  {_MARKS[c.status]} {c.record.name} [{c.id}]"
-            yield from (f"      {line}" for line in _what_changed(c, changes))
-    if changes.relations:
-        yield ""
-        yield "RELATIONS"
-        for c in changes.relations.values():
-            yield f"  {_MARKS[c.status]} {_relation_dated(c.record, _home(c, changes), names)} [{c.id}]"
-            yield from (f"      {line}" for line in _what_changed(c, changes))
+    yield from _records_text("ACTORS", changes.actors, changes, lambda c: c.record.name)
+    yield from _records_text("RELATIONS", changes.relations, changes, lambda c: _relation_dated(c.record, _home(c, changes), names))
     if changes.pairs:
         yield ""
         yield "PAIR STATES (the sign of each pair's latest cooperative or hostile relation)"
