@@ -104,15 +104,16 @@ def positions(
     if not order:
         return {}
     texts = [labels[n] if labels is not None and n in labels else str(graph.nodes[n].get("label", n)) for n in order]
+    shapes = _Shapes.of(graph, order, texts, sizes)
     fonts = np.full(len(order), font_size)
-    boxes = _boxes(graph, order, texts, sizes, fonts)
+    boxes = shapes.boxes(fonts)
     if least_font is not None:
         # The fitted view's scale, from the area the boxes will fill (``_FILL``), against the drawing area.
         scale = min(1.0, math.sqrt(_VIEW_AREA * _FILL / float(np.sum(4 * boxes.half_width * boxes.half_height))))
         if scale * font_size < least_font:
             biggest = np.lexsort((np.arange(len(order)), -(boxes.bottom - boxes.top)))[:_NAMED]
             fonts[biggest] = least_font / scale
-            boxes = _boxes(graph, order, texts, sizes, fonts)
+            boxes = shapes.boxes(fonts)
     index = {node: i for i, node in enumerate(order)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -138,23 +139,38 @@ def positions(
     return {node: (round(float(x[i] - cx), 1) + 0.0, round(float(y[i] - cy), 1) + 0.0) for i, node in enumerate(order)}
 
 
-def _label_width(text: str, font_size: float) -> float:
-    """Pixels a label takes across, on the generous side: wide East Asian characters count two, combining marks none."""
+def _label_columns(text: str) -> int:
+    """Columns a label takes across, on the generous side: wide East Asian characters count two, combining marks none."""
     # The CLI's terminal width counts the same way; not imported, as the page must not depend on the CLI layer.
-    columns = max(sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n"))
-    return columns * _CHAR_EM * font_size + _OUTLINE
+    return max(sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n"))
 
 
-def _boxes(graph: nx.MultiDiGraph, order: list[str], texts: list[str], sizes: dict[str, float] | None, fonts: Floats) -> _Boxes:
-    from ..style import node_size
+@dataclass(frozen=True)
+class _Shapes:
+    """What an actor's box is made of, measured once whatever the font: node size, label columns and lines."""
 
-    size = np.array([sizes[n] if sizes is not None and n in sizes else node_size(graph.degree(n)) / 2 for n in order], dtype=np.float64)
-    width = np.array([_label_width(t, float(f)) if t else 0.0 for t, f in zip(texts, fonts, strict=True)])
-    # vis-network breaks labels at newlines only; each further line adds a font size.
-    height = np.array([_FIRST_LINE * f + 1 + t.count("\n") * f if t else 0.0 for t, f in zip(texts, fonts.tolist(), strict=True)])
-    below = np.where(width > 0, size + _LABEL_TOP + height, size)
-    half = _MARGIN / 2
-    return _Boxes(np.maximum(size, width / 2) + half, -size - half, below + half)
+    size: Floats  # vis-network node size: half the side of the node's square
+    labelled: npt.NDArray[np.bool_]
+    columns: Floats
+    breaks: Floats  # newlines in the label
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph, order: list[str], texts: list[str], sizes: dict[str, float] | None) -> _Shapes:
+        from ..style import node_size
+
+        size = [sizes[n] if sizes is not None and n in sizes else node_size(graph.degree(n)) / 2 for n in order]
+        columns = [_label_columns(t) if t else 0 for t in texts]
+        breaks = [t.count("\n") for t in texts]
+        return cls(np.array(size, dtype=np.float64), np.array([bool(t) for t in texts]), np.array(columns, dtype=np.float64), np.array(breaks, dtype=np.float64))
+
+    def boxes(self, fonts: Floats) -> _Boxes:
+        """The boxes with labels of ``fonts`` pixels, one font per actor."""
+        width = np.where(self.labelled, self.columns * _CHAR_EM * fonts + _OUTLINE, 0.0)
+        # vis-network breaks labels at newlines only; each further line adds a font size.
+        height = _FIRST_LINE * fonts + 1 + self.breaks * fonts
+        below = np.where(self.labelled, self.size + _LABEL_TOP + height, self.size)
+        half = _MARGIN / 2
+        return _Boxes(np.maximum(self.size, width / 2) + half, -self.size - half, below + half)
 
 
 def _components(count: int, edges: Ints) -> list[tuple[Ints, Ints]]:
