@@ -467,3 +467,16 @@ def test_help_gives_examples(runner):
     # That no help screen loads an engine: test_layers.
     result = runner.invoke(cli, ["events", "gdelt", "--help"])
     assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def test_a_file_that_is_not_event_data_is_named_with_its_line(tmp_path):
+    text = tmp_path / "20250101.export.CSV"
+    text.write_text("# notes\nnot events\n", encoding="utf-8")
+    archive = tmp_path / "20250101.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w") as opened:
+        opened.write(text, text.name)
+    problem = 'not an event row of this feed: Error when converting column "GLOBALEVENTID". Could not convert string "# notes" to \'BIGINT\''
+    for path, named in ((text, str(text)), (archive, f"{archive}:{text.name}")):
+        with pytest.raises(DataError) as info:
+            stakeholders.aggregate_events("gdelt", [path])
+        assert str(info.value) == f"{named}:1: {problem}"

@@ -226,12 +226,27 @@ def _with_progress(con: duckdb.DuckDBPyConnection, work: Any, progress: Progress
     try:
         table = work()
     except duckdb.Error as exc:
-        raise DataError(f"cannot read the events: {_first_line(exc)}") from None
+        raise DataError(_read_error(exc)) from None
     finally:
         finished.set()
         watcher.join()
     progress("reading", 100, 100)
     return table
+
+
+def _read_error(exc: Exception) -> str:
+    """DuckDB's error for a row it cannot read, as file:line: what went wrong; its first line otherwise.
+
+    DuckDB names the file on a line of its own, several lines below a first line that
+    names none; a member of a zip is named as ``archive.zip:member``.
+    """
+    text = str(exc)
+    where, line = re.search(r"^\s*file = (.+)$", text, re.M), re.search(r"CSV Error on Line: (\d+)", text)
+    if where is None or line is None:
+        return f"cannot read the events: {_first_line(exc)}"
+    name = where.group(1).strip().removeprefix(f"{_PROTOCOL}://").replace(".zip/", ".zip:", 1)
+    detail = re.search(r"^(Error when converting column .*|Expected Number of Columns.*)$", text, re.M)
+    return f"{name}:{line.group(1)}: not an event row of this feed" + (f": {detail.group(1).strip()}" if detail else "")
 
 
 def _first_line(exc: Exception) -> str:
