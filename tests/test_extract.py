@@ -271,7 +271,7 @@ def test_without_spacy_the_error_says_what_to_install(monkeypatch):
     pipeline.cache_clear()
     monkeypatch.setitem(sys.modules, "spacy", None)
     try:
-        with pytest.raises(stakeholders.UsageError, match=r"needs spaCy: pip install 'stakeholders\[extract\]'"):
+        with pytest.raises(stakeholders.UsageError, match=r"^extracting from articles needs spacy, which is not installed: pip install 'stakeholders\[extract\]'$"):
             draft_of("Israel struck Syria.")
     finally:
         pipeline.cache_clear()

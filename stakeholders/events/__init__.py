@@ -28,6 +28,7 @@ from ..errors import DataError, UsageError
 from ..filters import parse_date
 from ..model import Dataset, RelationKind
 from ..names import suggestion
+from ..optional import missing
 from ..progress import Progress, silent
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
 from .build import Aggregate, EventMap, build_map, summary
@@ -111,7 +112,7 @@ def _engine() -> Any:
     try:
         from . import engine
     except ImportError as exc:
-        raise UsageError(f"maps from event data need {exc.name}: pip install 'stakeholders[events]'") from None
+        raise UsageError(missing(exc.name or "duckdb", "maps from event data", "events", exc)) from None
     return engine
 
 

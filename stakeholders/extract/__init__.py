@@ -31,6 +31,7 @@ from ..filters import parse_date
 from ..ingest import from_dict
 from ..ingest.read import DEFAULT_MAX_BYTES
 from ..model import Dataset, is_url
+from ..optional import require
 from ..progress import Progress, silent
 from .articles import Article, Layout, layout, read_article
 from .draft import Builder, Draft, write_draft
@@ -53,10 +54,7 @@ BATCH = 256
 @cache
 def pipeline() -> Language:
     """spaCy's blank English pipeline with a sentencizer and lookup lemmas (spacy-lookups-data): no model weights."""
-    try:
-        import spacy
-    except ImportError:
-        raise UsageError(f"extracting from articles needs spaCy: {INSTALL}") from None
+    spacy = require("spacy", "extracting from articles", "extract")
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

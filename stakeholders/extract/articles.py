@@ -19,6 +19,7 @@ from ..errors import DataError, FileTooLargeError, UsageError
 from ..ingest.positions import decode
 from ..ingest.read import DEFAULT_MAX_BYTES
 from ..model import is_url
+from ..optional import require
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -95,9 +96,9 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
 
 def _page(path: Path, html: str) -> Article:
     try:
-        import trafilatura
-    except ImportError:
-        raise UsageError(f"{path}: reading web pages needs trafilatura: pip install 'stakeholders[extract]'") from None
+        trafilatura = require("trafilatura", "reading web pages", "extract")
+    except UsageError as exc:
+        raise UsageError(f"{path}: {exc}") from None
     # Given the page's content, trafilatura reads it offline: nothing is fetched.
     found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if found is None or not (found.text or "").strip():

@@ -57,6 +57,7 @@ from ..errors import (
 )
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
 from ..names import NameIndex, slug
+from ..optional import require
 from ..terms import FLAVORS
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
 from . import from_dict
@@ -429,10 +430,7 @@ def _csv_table(name: str, raw: bytes, delimiter: str | None, encoding: str | Non
 
 
 def _xlsx_tables(path: Path, max_bytes: int) -> list[Sheet]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise UsageError("reading .xlsx files needs openpyxl: pip install openpyxl (or save the sheets as CSV)") from None
+    openpyxl = require("openpyxl", "reading .xlsx files", "xlsx")
     try:
         with zipfile.ZipFile(path) as archive:  # a workbook is a zip of XML: checked before openpyxl expands it
             _check_expansion(path, archive, max_bytes)
