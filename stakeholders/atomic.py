@@ -4,6 +4,12 @@ A failure midway (a bad record, a full disk, Ctrl-C) leaves the previous file
 exactly as it was; the rename is atomic on the same file system. A folder of
 files is written whole into a temporary folder beside it first, so that a
 failure while writing leaves every previous file as it was.
+
+Only a regular file, or a new one, is replaced that way. ``-`` is standard
+output; a device, a FIFO or a socket (``/dev/stdout``, ``/dev/null``, a named
+pipe) is written through as a stream, since renaming over it would replace the
+device itself. A symbolic link is followed: its target is written, atomically,
+in the target's folder, and the link stays a link.
 """
 
 from __future__ import annotations
@@ -11,11 +17,35 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from .errors import DataError, UsageError
+
+#: The output path that means standard output.
+STDOUT = "-"
+
+
+def is_stream(path: str | Path) -> bool:
+    """True when writing ``path`` is a stream: ``-``, an existing device, FIFO or socket (links
+    followed), or the process's own standard output or error whatever they are (``/dev/stdout``
+    redirected to a file)."""
+    if str(path) == STDOUT:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) or _standard_stream(Path(path)) is not None
+
+
+def stem_of(path: str | Path) -> str | None:
+    """The name a written map takes from its file (its stem); none from a stream."""
+    return None if is_stream(path) else Path(path).stem
 
 
 def write_atomic(path: str | Path, chunks: Iterable[str | bytes], *, replace: bool = True) -> Path:
@@ -24,18 +54,73 @@ def write_atomic(path: str | Path, chunks: Iterable[str | bytes], *, replace: bo
     The chunks may come from a generator: nothing replaces ``path`` until the
     last one is written and flushed to disk. With ``replace=False`` an existing
     file is never replaced, even one that appears while writing: ``UsageError``.
+    A stream (see ``is_stream``) is written through, whatever ``replace`` says;
+    a link is followed; a folder is refused.
     """
     target = Path(path)
+    if is_stream(target):
+        return _write_stream(target, chunks)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name")
+    # A link (even one to a file still to be made) is followed, so the rename replaces its target, not the link.
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    _write_file(real, chunks, replace, shown=target)
+    return target
+
+
+def _write_stream(target: Path, chunks: Iterable[str | bytes]) -> Path:
+    standard = _standard_stream(target)
+    try:
+        if standard is not None:
+            standard.flush()
+            standard.buffer.writelines(_encoded(chunks))
+            standard.buffer.flush()
+        else:
+            with open(target, "wb") as stream:
+                stream.writelines(_encoded(chunks))
+    except OSError as exc:
+        raise DataError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
+
+
+def _encoded(chunks: Iterable[str | bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+
+def _standard_stream(target: Path) -> TextIO | None:
+    """The process's own stdout or stderr when ``target`` is ``-`` or names it (``/dev/stdout``, ``/proc/self/fd/1``).
+
+    Opening such a name anew would truncate a file the shell redirected to, and
+    the new opening's offset would overwrite what was already printed.
+    """
+    if str(target) == STDOUT:
+        return sys.stdout
+    try:
+        found = os.stat(target)
+    except OSError:
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            own = os.fstat(stream.fileno())
+        except (OSError, ValueError, AttributeError):  # a stream with no descriptor (a test runner's buffer)
+            continue
+        if (own.st_dev, own.st_ino) == (found.st_dev, found.st_ino):
+            return stream
+    return None
+
+
+def _write_file(target: Path, chunks: Iterable[str | bytes], replace: bool, shown: Path) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise DataError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise DataError(f"cannot write {shown}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            for chunk in _encoded(chunks):
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o644)
@@ -47,11 +132,10 @@ def write_atomic(path: str | Path, chunks: Iterable[str | bytes], *, replace: bo
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, FileExistsError):
-            raise UsageError(f"{target} exists; use --force to replace it") from None
+            raise UsageError(f"{shown} exists; use --force to replace it") from None
         if isinstance(exc, OSError):
-            raise DataError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise DataError(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
-    return target
 
 
 def _put_new(temporary: str, target: Path) -> None:

@@ -83,30 +83,29 @@ def test_an_unwritable_output_is_one_error_line(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == "Error: blocker/map.dot: blocker is not a folder\n"
     (tmp_path / "folder").mkdir()
-    (tmp_path / "folder" / "map.dot").mkdir()  # a folder where the file should go: the write itself fails
+    (tmp_path / "folder" / "map.dot").mkdir()  # a folder where the file should go
     result = runner.invoke(cli, ["export", "dot", "-o", "folder/map.dot"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: cannot write folder/map.dot: ")
-    assert "\n" not in result.stderr.rstrip("\n")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: folder/map.dot is a folder; give a file name\n"
 
 
 def test_import_reports_and_refuses_to_overwrite(runner, tmp_path):
     assert runner.invoke(cli, ["export", "csv", "--flavor", "kumu", "-o", "kumu"]).exit_code == 0
-    result = runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "data/back.yaml"])
+    result = runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "back.yaml"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "Wrote data/back.yaml: 20 actors, 36 relations, 1 source"
+    assert lines[0] == "Wrote back.yaml: 20 actors, 36 relations, 1 source"
     assert lines[1] == "kumu/elements.csv: nodes, kumu layout"
     assert lines[2:7] == ["  ID -> id", "  Label -> name", "  Type -> type", "  Description -> description", "  Tags -> tags"]
     assert "kumu/connections.csv: edges, kumu layout" in lines
     assert "  From -> source" in lines and "  Type -> kind" in lines and "  Direction -> directed" in lines
     assert lines[-1] == "Note: evidence cites 1 sources the sheets do not describe: added with their id as title"
     assert "Skipped" not in result.stdout
-    again = runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "data/back.yaml"])
+    again = runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "back.yaml"])
     assert again.exit_code == 2
-    assert again.stderr == "Error: data/back.yaml exists; use --force to replace it\n"
-    assert runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "data/back.yaml", "--force"]).exit_code == 0
-    validated = runner.invoke(cli, ["validate", "data/back.yaml"])
+    assert again.stderr == "Error: back.yaml exists; use --force to replace it\n"
+    assert runner.invoke(cli, ["import", "kumu/elements.csv", "kumu/connections.csv", "-o", "back.yaml", "--force"]).exit_code == 0
+    validated = runner.invoke(cli, ["validate", "back.yaml"])
     assert validated.exit_code == 0, validated.output
 
 

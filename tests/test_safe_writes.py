@@ -125,6 +125,13 @@ def test_import_never_replaces_a_file_without_force(project, runner):
     assert result.stderr == f"Error: {target} exists; use --force to replace it\n"
     assert target.read_text(encoding="utf-8") == "previous"
     result = runner.invoke(cli, ["import", "sheets/nodes.csv", "sheets/edges.csv", "-o", str(target), "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {target} is in the dataset data, which the other commands read: the map would merge with its files; "
+        "write it elsewhere to review it first, or give --into-dataset\n"
+    )
+    assert target.read_text(encoding="utf-8") == "previous"
+    result = runner.invoke(cli, ["import", "sheets/nodes.csv", "sheets/edges.csv", "-o", str(target), "--force", "--into-dataset"])
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith("meta:")
     assert sorted(p.name for p in target.parent.iterdir()) == ["imported.yaml", SYRIA.name]

@@ -200,12 +200,59 @@ def progress() -> ProgressBar:
     return bar
 
 
-def check_output(path: Path) -> Path:
-    """An output path the user gave: its folder must exist (only the default output/ is made)."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"{path}: the folder {folder} does not exist" if not folder.exists() else f"{path}: {folder} is not a folder")
+def check_output(path: Path, *, folder: bool = False, force: bool | None = None) -> Path:
+    """An output path the user gave, checked before any work: ``-``, a device or a FIFO (written
+    as a stream), else a file whose folder exists (only the default output/ is made).
+
+    A folder is refused unless the format writes one (``folder``); with ``force``
+    False an existing file is refused.
+    """
+    from ..atomic import is_stream
+
+    if is_stream(path):
+        return path
+    if path.is_dir() and not folder:
+        raise UsageError(f"{path} is a folder; give a file name")
+    parent = path.parent
+    if not parent.is_dir():
+        raise UsageError(f"{path}: the folder {parent} does not exist" if not parent.exists() else f"{path}: {parent} is not a folder")
+    if force is False and (path.exists() or path.is_symlink()):
+        raise UsageError(f"{path} exists; use --force to replace it")
     return path
+
+
+def streamed(path: Path | None) -> bool:
+    """True when the output is a stream (``-``, a device, a FIFO): the command's notes then go to stderr."""
+    from ..atomic import is_stream
+
+    return path is not None and is_stream(path)
+
+
+def into_dataset_option(command: F) -> F:
+    return click.option(
+        "--into-dataset",
+        is_flag=True,
+        help="Allow writing the map into the folder of the dataset (where its files merge with the others).",
+    )(command)
+
+
+def check_not_into_dataset(output: Path, data: Path | None, allowed: bool) -> None:
+    """Refuse a map written where the dataset is read from, unless ``allowed``: the new file
+    would merge with the dataset's own files (duplicate sources, actors and relations) and
+    every later command would read it. The dataset is ``data`` and the default one."""
+    if allowed or streamed(output):
+        return
+    written = Path(os.path.realpath(output))
+    homes = [data] if data is not None else []
+    default = Path(os.environ.get("STAKEHOLDERS_DATA") or DEFAULT_DATA)
+    homes.extend([default] if default not in homes else [])
+    for home in homes:
+        real = Path(os.path.realpath(home))
+        if written == real or (real.is_dir() and real in written.parents):
+            raise UsageError(
+                f"{output} is in the dataset {home}, which the other commands read: the map would merge with its files; "
+                "write it elsewhere to review it first, or give --into-dataset"
+            )
 
 
 def open_dataset(data: Path | None, argument: Path | None = None, need: str | None = None) -> Dataset:
@@ -247,8 +294,8 @@ def max_bytes() -> int:
     return int(value)
 
 
-def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+def emit_json(value: Any, err: bool = False) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2), err=err)
 
 
 def span(record: Relation | Actor, dataset: Dataset | None = None) -> str:

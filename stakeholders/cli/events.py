@@ -7,8 +7,9 @@ from typing import Any
 
 import click
 
+from ..atomic import stem_of
 from ..errors import UsageError
-from .common import Group, check_output, emit_json, open_dataset, progress
+from .common import Group, check_not_into_dataset, check_output, emit_json, into_dataset_option, open_dataset, progress, streamed
 from .terminal import safe
 
 _PERIODS = ("month", "week", "day")
@@ -28,10 +29,10 @@ def events() -> None:
 
     \b
     Examples:
-      stakeholders events gdelt 'gdelt/*.export.CSV.zip' -o data/gdelt.yaml --since 2025-01
-      stakeholders events acled acled.csv -o data/acled.yaml --data data/syria-2025.yaml
+      stakeholders events gdelt 'gdelt/*.export.CSV.zip' -o gdelt.yaml --since 2025-01
+      stakeholders events acled acled.csv -o acled.yaml --data data/syria-2025.yaml
       stakeholders events gdelt --sql bigquery --country SYR --since 2025-01 > query.sql
-      stakeholders events aggregate result.csv -o data/gdelt.yaml
+      stakeholders events aggregate result.csv -o gdelt.yaml
     """
 
 
@@ -39,6 +40,7 @@ def _output_options(command: Any) -> Any:
     command = click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True,
                            help="The report: text, or json for scripts.")(command)  # fmt: skip
     command = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(command)
+    command = into_dataset_option(command)
     command = click.option("--data", type=click.Path(path_type=Path), metavar="DATASET",
                            help="Map the events onto this dataset's actors (those listing the codes under codes:).")(command)  # fmt: skip
     return click.option("-o", "--output", type=click.Path(path_type=Path), help="The map to write: .yaml or .json.")(command)
@@ -67,15 +69,25 @@ def _run_options(command: Any) -> Any:
 def _report(result: Any, output: Path, fmt: str) -> None:
     from ..events import events_summary
 
+    err = streamed(output)
     if fmt == "json":
-        emit_json({"output": str(output), **result.to_json()})
+        emit_json({"output": str(output), **result.to_json()}, err=err)
         return
-    click.echo(f"Wrote {safe(output)}: {result.actors:,} actors, {result.relations:,} relations")
+    click.echo(f"Wrote {safe(output)}: {result.actors:,} actors, {result.relations:,} relations", err=err)
     for line in events_summary(result):
-        click.echo(safe(line))
+        click.echo(safe(line), err=err)
 
 
-def _feed_command(feed: str, files: tuple[str, ...], output: Path | None, data: Path | None, force: bool, fmt: str, **options: Any) -> None:
+def _check_map_output(output: Path, data: Path | None, force: bool, into_dataset: bool) -> None:
+    from ..events import check_output as check_map
+
+    check_map(check_output(output, force=force), force)
+    check_not_into_dataset(output, data, into_dataset)
+
+
+def _feed_command(
+    feed: str, files: tuple[str, ...], output: Path | None, data: Path | None, force: bool, into_dataset: bool, fmt: str, **options: Any
+) -> None:
     dialect, backend, table = options.pop("dialect"), options.pop("backend"), options.pop("table")
     options["period"] = options["period"].lower()
     dataset = open_dataset(data) if data is not None else None
@@ -91,10 +103,9 @@ def _feed_command(feed: str, files: tuple[str, ...], output: Path | None, data: 
         raise click.UsageError("give the map to write with -o FILE (.yaml or .json)")
     if backend is None and not files:
         raise click.UsageError("give the event files to read (or --backend URL, or --sql DIALECT)")
-    from ..events import check_output as check_map
     from ..events import import_events
 
-    check_map(check_output(output), force)
+    _check_map_output(output, data, force, into_dataset)
     result = import_events(feed, files, output, force=force, data=dataset, progress=progress(), backend=backend, table=table, **options)
     _report(result, output, fmt)
 
@@ -114,10 +125,10 @@ def gdelt(files: tuple[str, ...], **options: Any) -> None:
 
     \b
     Examples:
-      stakeholders events gdelt 'gdelt/2025*.export.CSV.zip' -o data/gdelt-2025.yaml
-      stakeholders events gdelt 'gdelt/*.zip' -o data/map.yaml --data data/syria-2025.yaml --kind airstrike --kind armed-clash
+      stakeholders events gdelt 'gdelt/2025*.export.CSV.zip' -o gdelt-2025.yaml
+      stakeholders events gdelt 'gdelt/*.zip' -o map.yaml --data data/syria-2025.yaml --kind airstrike --kind armed-clash
       stakeholders events gdelt --sql bigquery --since 2025-01 --until 2025-03 --country SYR
-      stakeholders events gdelt --backend duckdb:///events.duckdb --table events -o data/map.json
+      stakeholders events gdelt --backend duckdb:///events.duckdb --table events -o map.json
     """
     _feed_command("gdelt", files, **options)
 
@@ -136,8 +147,8 @@ def acled(files: tuple[str, ...], **options: Any) -> None:
 
     \b
     Examples:
-      stakeholders events acled acled-2024.csv -o data/acled.yaml
-      stakeholders events acled acled.csv -o data/acled.yaml --data data/syria-2025.yaml --period week
+      stakeholders events acled acled-2024.csv -o acled.yaml
+      stakeholders events acled acled.csv -o acled.yaml --data data/syria-2025.yaml --period week
     """
     _feed_command("acled", files, **options)
 
@@ -145,7 +156,7 @@ def acled(files: tuple[str, ...], **options: Any) -> None:
 @events.command("aggregate")
 @click.argument("result", type=click.Path(path_type=Path))
 @_output_options
-def aggregate(result: Path, output: Path | None, data: Path | None, force: bool, fmt: str) -> None:
+def aggregate(result: Path, output: Path | None, data: Path | None, force: bool, into_dataset: bool, fmt: str) -> None:
     """Make the map from an aggregated table another engine computed: the CSV
     of what `stakeholders events gdelt --sql bigquery` (or acled) printed.
 
@@ -153,15 +164,14 @@ def aggregate(result: Path, output: Path | None, data: Path | None, force: bool,
     Examples:
       stakeholders events gdelt --sql bigquery --country SYR > query.sql
       (run query.sql on BigQuery, save the result as CSV)
-      stakeholders events aggregate result.csv -o data/gdelt.yaml
+      stakeholders events aggregate result.csv -o gdelt.yaml
     """
     if output is None:
         raise click.UsageError("give the map to write with -o FILE (.yaml or .json)")
-    from ..events import check_output as check_map
     from ..events import events_map, read_aggregate, write_events_map
 
-    check_map(check_output(output), force)
+    _check_map_output(output, data, force, into_dataset)
     dataset = open_dataset(data) if data is not None else None
-    built = events_map(read_aggregate(result), dataset, output.stem)
+    built = events_map(read_aggregate(result), dataset, stem_of(output))
     write_events_map(built, output, force=force)
     _report(built, output, fmt)

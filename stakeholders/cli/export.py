@@ -10,7 +10,18 @@ import click
 from ..errors import UsageError
 from ..export import FORMATS
 from ..terms import FLAVORS
-from .common import check_output, data_option, filter_options, focus_options, max_bytes, open_dataset, progress
+from .common import (
+    check_not_into_dataset,
+    check_output,
+    data_option,
+    filter_options,
+    focus_options,
+    into_dataset_option,
+    max_bytes,
+    open_dataset,
+    progress,
+    streamed,
+)
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -79,13 +90,15 @@ def export_command(
             allowed = ", ".join(_FLAGS[o] for o in takes) or "no option of its own"
             raise UsageError(f"{_FLAGS[option]} is not for the {fmt} format (it takes {allowed})")
     if output is not None:
-        check_output(check_path(fmt, output, **options))
+        several = not FORMATS[fmt].suffixes and not options.get("cypher")  # a folder of files (or a zip)
+        check_output(check_path(fmt, output, **options), folder=several)
     loaded = open_dataset(data, dataset, need="export")
     from ..graph import to_graph
 
     graph = to_graph(loaded, **criteria)
     for path in export(graph, fmt, output, progress(), **options):
-        click.echo(safe(path))
+        if not streamed(path):
+            click.echo(safe(path))
 
 
 _SECTIONS = (("actors", "actor"), ("relations", "relation"), ("sources", "source"))
@@ -98,11 +111,19 @@ _FLAGS = {"flavor": "--flavor", "cypher": "--cypher", "dynamic": "--static", "di
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The dataset file to write (YAML).")
 @click.option("--flavor", type=click.Choice(FLAVORS, case_sensitive=False), help="The sheets' layout; guessed from the headers when not given.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@into_dataset_option
 @click.option("--skip-bad-rows", is_flag=True, help="Write the map without the rows that cannot be read (listed). Default: nothing is written.")
 @click.option("--delimiter", metavar="CHAR", help="CSV delimiter: comma, semicolon, tab or pipe. Default: guessed from whole records.")
 @click.option("--encoding", metavar="NAME", help="CSV encoding when not UTF-8, e.g. cp1252 or latin-1 (Excel's).")
 def import_command(
-    files: tuple[Path, ...], output: Path, flavor: str | None, force: bool, skip_bad_rows: bool, delimiter: str | None, encoding: str | None
+    files: tuple[Path, ...],
+    output: Path,
+    flavor: str | None,
+    force: bool,
+    into_dataset: bool,
+    skip_bad_rows: bool,
+    delimiter: str | None,
+    encoding: str | None,
 ) -> None:
     """Read node and edge sheets (Gephi, Kumu or Onodo) into a dataset.
 
@@ -113,34 +134,39 @@ def import_command(
     guessed. A row that cannot be read is named by sheet, row (the header is row
     1) and column; by default nothing is written then and the exit code is 1.
     Prints how each column was mapped. Never replaces an existing file without
-    --force.
+    --force, and never writes into the dataset's folder (data/ or --data's),
+    where the map would merge with the others, without --into-dataset. With
+    -o - the map goes to standard output and the notes to standard error.
 
     \b
     Examples:
-      stakeholders import nodes.csv edges.csv -o data/imported.yaml
-      stakeholders import kumu.zip -o data/kumu-map.yaml --flavor kumu
-      stakeholders import map.xlsx -o data/map.yaml --force
-      stakeholders import excel-nodes.csv excel-edges.csv --delimiter semicolon --encoding cp1252 -o data/map.yaml
-      stakeholders import nodes.csv edges.csv -o data/map.yaml --skip-bad-rows
+      stakeholders import nodes.csv edges.csv -o imported.yaml
+      stakeholders import kumu.zip -o kumu-map.yaml --flavor kumu
+      stakeholders import map.xlsx -o map.yaml --force
+      stakeholders import excel-nodes.csv excel-edges.csv --delimiter semicolon --encoding cp1252 -o map.yaml
+      stakeholders import nodes.csv edges.csv -o map.yaml --skip-bad-rows
+      stakeholders import nodes.csv edges.csv -o data/more.yaml --into-dataset
     """
     from ..ingest.sheets import import_sheets
 
-    if output.suffix.lower() not in (".yaml", ".yml"):
+    if output.suffix.lower() not in (".yaml", ".yml") and not streamed(output):
         raise UsageError(f"{output}: the imported dataset is written as YAML; give a .yaml file")
-    check_output(output)
+    check_output(output, force=force)
+    check_not_into_dataset(output, None, into_dataset)
     result = import_sheets(
         files, output, flavor=flavor, force=force, skip_bad_rows=skip_bad_rows, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes()
     )
     data = result.data
     counts = ", ".join(f"{len(data[section])} {noun if len(data[section]) == 1 else noun + 's'}" for section, noun in _SECTIONS)
-    click.echo(f"Wrote {safe(output)}: {counts}")
+    err = streamed(output)
+    click.echo(f"Wrote {safe(output)}: {counts}", err=err)
     for name, kind, tool, pairs in result.mappings:
-        click.echo(f"{safe(name)}: {kind}, {tool} layout")
+        click.echo(f"{safe(name)}: {kind}, {tool} layout", err=err)
         for header, field in pairs:
-            click.echo(f"  {safe(header)} -> {safe(field)}")
+            click.echo(f"  {safe(header)} -> {safe(field)}", err=err)
     if result.skipped:
-        click.echo(f"Left out {len(result.skipped)} bad {'row' if len(result.skipped) == 1 else 'rows'}:")
+        click.echo(f"Left out {len(result.skipped)} bad {'row' if len(result.skipped) == 1 else 'rows'}:", err=err)
         for line in result.skipped:
-            click.echo(f"  {safe(line)}")
+            click.echo(f"  {safe(line)}", err=err)
     for note in result.notes:
-        click.echo(f"Note: {safe(note)}")
+        click.echo(f"Note: {safe(note)}", err=err)

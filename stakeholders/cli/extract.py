@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import UsageError
-from .common import DEFAULT_DATA, check_output, data_option, emit_json, format_option, max_bytes, open_dataset, progress
+from .common import (
+    DEFAULT_DATA,
+    check_not_into_dataset,
+    check_output,
+    data_option,
+    emit_json,
+    format_option,
+    into_dataset_option,
+    max_bytes,
+    open_dataset,
+    progress,
+    streamed,
+)
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -26,6 +38,7 @@ if TYPE_CHECKING:
 @click.option("--patterns", type=click.Path(path_type=Path), metavar="FILE", help="A YAML file of cue patterns adding to or replacing the built-in ones.")
 @click.option("--explain", is_flag=True, help="Print, for each sentence, the actors found, the patterns that fired and why a candidate was dropped.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@into_dataset_option
 @format_option("text", "json")
 def extract(
     articles: tuple[Path, ...],
@@ -37,6 +50,7 @@ def extract(
     patterns: Path | None,
     explain: bool,
     force: bool,
+    into_dataset: bool,
     fmt: str,
 ) -> None:
     """Draft a map from news ARTICLES: actors, and relations with the sentence that says so.
@@ -51,7 +65,9 @@ def extract(
 
     The draft is a YAML file with comments for the reviewer; every record is
     tagged draft. Review it (fix or delete what the quote does not say), then move
-    it into the dataset's folder, where files merge. Needs spaCy (pip install
+    it into the dataset's folder, where files merge (writing it there directly
+    needs --into-dataset). With -o - the draft goes to standard output and the
+    summary to standard error. Needs spaCy (pip install
     'stakeholders[extract]'); no model is downloaded.
 
     \b
@@ -62,11 +78,10 @@ def extract(
       stakeholders extract article.txt --date 2025-07-17 --explain -o draft.yaml
       stakeholders extract article.txt --patterns my-cues.yaml -o draft.yaml --force
     """
-    if output.suffix.lower() not in (".yaml", ".yml"):
+    if output.suffix.lower() not in (".yaml", ".yml") and not streamed(output):
         raise UsageError(f"{output}: the draft is written as YAML; give a .yaml file")
-    check_output(output)
-    if output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to replace it")
+    check_output(output, force=force)
+    check_not_into_dataset(output, data, into_dataset)
     if sum(1 for a in articles if str(a) == "-") > 1:
         raise UsageError("standard input (-) can be read once")
     from ..extract import Article, extract_draft, write_draft
@@ -80,11 +95,12 @@ def extract(
         record: dict[str, Any] = {"output": str(output), "dataset": dataset.name if dataset is not None else None, **summary}
         if explain:
             record["sentences"] = [vars(s) for s in draft.sentences]
-        emit_json(record)
+        emit_json(record, err=streamed(output))
         return
+    err = streamed(output)
     if explain:
-        click.echo("\n".join(_explained(draft)))
-    click.echo(_summary(output, summary, dataset.name if dataset is not None else None))
+        click.echo("\n".join(_explained(draft)), err=err)
+    click.echo(_summary(output, summary, dataset.name if dataset is not None else None), err=err)
 
 
 def _explained(draft: Draft) -> list[str]:

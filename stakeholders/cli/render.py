@@ -10,7 +10,7 @@ import click
 
 from ..analysis.choices import METRICS
 from ..errors import UsageError
-from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress
+from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress, streamed
 
 if TYPE_CHECKING:
     from ..filters import Criteria
@@ -98,6 +98,8 @@ def render(
         raise UsageError("--physics is for the html page; a picture shows the layout as computed")
     if output is not None:
         check_output(output)
+        if open_page and streamed(output):
+            raise UsageError("--open opens a file: give -o FILE, not a stream")
     loaded = open_dataset(data, dataset, need="draw")
     if chosen == "html":
         from ..render import render_html
@@ -111,6 +113,7 @@ def render(
         path = render_static(
             loaded, output, format=chosen, title=title, size_by=size_by, color_by=color_by, diff_from=diff_from, progress=progress(), **sizes, **criteria
         )
-    click.echo(str(path))
+    if not streamed(path):
+        click.echo(str(path))
     if open_page:
         webbrowser.open(path.resolve().as_uri())

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import write_atomic
+from ..atomic import is_stream, stem_of, write_atomic
 from ..errors import DataError, UsageError
 from ..filters import parse_date
 from ..model import Dataset, RelationKind
@@ -243,8 +243,10 @@ def events_map(aggregate: Aggregate, data: Dataset | str | Path | None = None, n
 
 
 def check_output(output: str | Path, force: bool = False) -> Path:
-    """Where a map may be written: a .yaml, .yml or .json file, not one that exists unless ``force``."""
+    """Where a map may be written: a .yaml, .yml or .json file, not one that exists unless ``force``, or a stream (YAML)."""
     target = Path(output)
+    if is_stream(target):
+        return target  # written as YAML
     if target.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise UsageError(f"{target}: a map is written as YAML (.yaml) or JSON (.json)")
     if not force and target.exists():
@@ -287,7 +289,7 @@ def import_events(
     check_output(output, force)  # again as the file is put in place; here so that a long run does not end in vain
     dataset = _dataset(data)
     aggregate = aggregate_events(feed, files, data=dataset, progress=progress, **options)
-    result = build_map(aggregate, dataset, Path(output).stem)
+    result = build_map(aggregate, dataset, stem_of(output))
     write_events_map(result, output, force=force)
     result.seconds = time.perf_counter() - started
     return result

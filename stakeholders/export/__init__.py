@@ -16,6 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..atomic import is_stream
 from ..errors import UsageError
 from ..progress import Progress, silent
 
@@ -72,7 +73,8 @@ def check_format(name: str, options: dict[str, Any]) -> Format:
 
 def check_path(format: str, path: str | Path, **options: Any) -> Path:
     """``path`` if it suits the format: a file with the format's suffix, or for a folder
-    format a folder (no suffix) or a ``.zip``; ``UsageError`` otherwise."""
+    format a folder (no suffix) or a ``.zip``; a stream (``-``, a device) for a
+    format of one file; ``UsageError`` otherwise."""
     found = check_format(format, options)
     target = Path(path)
     suffix = target.suffix.lower()
@@ -80,6 +82,10 @@ def check_path(format: str, path: str | Path, **options: Any) -> Path:
         wanted: tuple[str, ...] = (".cypher",)
     else:
         wanted = found.suffixes
+    if is_stream(target):
+        if not wanted:
+            raise UsageError(f"{target}: a {format} export is several files; give a folder or a .zip file")
+        return target  # a stream has no suffix to check: the format is the one asked for
     if wanted and suffix not in wanted:
         raise UsageError(f"{target}: a {format} export is a {' or '.join(wanted)} file")
     if not wanted and suffix not in ("", ".zip"):

@@ -45,7 +45,7 @@ from typing import Any
 import pydantic
 import yaml
 
-from ..atomic import write_atomic
+from ..atomic import stem_of, write_atomic
 from ..errors import (
     AmbiguousActorError,
     BadRowsError,
@@ -851,7 +851,7 @@ def import_sheets(
     every one, unless ``skip_bad_rows``, which writes the other rows (the
     result's ``skipped`` still lists the bad ones).
     """
-    result = read_sheets(paths, flavor, name=Path(output).stem, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes)
+    result = read_sheets(paths, flavor, name=stem_of(output), delimiter=delimiter, encoding=encoding, max_bytes=max_bytes)
     if result.skipped and not skip_bad_rows:
         raise BadRowsError(result.skipped)
     if not result.data["relations"]:

@@ -16,7 +16,7 @@ from typing import Unpack
 
 import networkx as nx
 
-from ..atomic import write_atomic
+from ..atomic import is_stream, write_atomic
 from ..errors import UsageError
 from ..filters import Criteria
 from ..graph import graph_of
@@ -89,14 +89,21 @@ _SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".pd
 
 
 def format_of(path: str | Path | None, fmt: str | None = None) -> str:
-    """The format to write: ``fmt`` if given (it wins over the suffix), else the path's suffix, else html."""
+    """The format to write: ``fmt`` if given, else the path's suffix, else html (no path, or a stream).
+
+    A suffix of one format with ``fmt`` another is refused (PNG bytes in a .svg
+    file); ``fmt`` serves a name whose suffix is not a map format, and a stream.
+    """
+    suffix = Path(path).suffix.lower() if path is not None else ""
     if fmt is not None:
-        if fmt.lower() not in FORMATS:
+        chosen = fmt.lower()
+        if chosen not in FORMATS:
             raise UsageError(f'unknown map format "{fmt}"; use one of {", ".join(FORMATS)}')
-        return fmt.lower()
-    if path is None:
+        if suffix in _SUFFIXES and _SUFFIXES[suffix] != chosen:
+            raise UsageError(f"{path} is named as {_SUFFIXES[suffix]} but --format says {chosen}; give one of them, or a name ending .{chosen}")
+        return chosen
+    if path is None or is_stream(path):
         return "html"
-    suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise UsageError(f"{path}: the map is an .html page or an .svg, .png or .pdf picture; give one of these suffixes or --format")
     return _SUFFIXES[suffix]
