@@ -1,4 +1,4 @@
-"""The words of the data model that the command line offers as choices.
+"""The words of the data model that the command line offers as choices, and the ranges it checks.
 
 Kept apart from ``model`` (which builds pydantic's validators on import) so that
 ``stakeholders --help`` can list them without loading pydantic.
@@ -24,3 +24,7 @@ POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
 
 #: The spreadsheet layouts of the tools analysts use, for export and import.
 FLAVORS = ("gephi", "kumu", "onodo")
+
+#: A static picture's width and height in inches, and a PNG's dots per inch (both ends included).
+PICTURE_INCHES = (1.0, 100.0)
+PICTURE_DPI = (10, 1200)

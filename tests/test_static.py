@@ -280,10 +280,10 @@ def test_the_suffix_chooses_the_format(runner, tmp_path, name, start):
     assert (tmp_path / name).read_bytes().startswith(start)
 
 
-def test_format_wins_over_the_suffix_and_names_the_default_file(runner, tmp_path):
-    result = runner.invoke(cli, ["render", "--data", str(SYRIA), "-o", str(tmp_path / "map.png"), "--format", "svg"])
+def test_format_serves_other_suffixes_and_names_the_default_file(runner, tmp_path):
+    result = runner.invoke(cli, ["render", "--data", str(SYRIA), "-o", str(tmp_path / "map.image"), "--format", "svg"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "map.png").read_bytes().startswith(b"<?xml")
+    assert (tmp_path / "map.image").read_bytes().startswith(b"<?xml")
     with runner.isolated_filesystem(temp_dir=tmp_path):
         result = runner.invoke(cli, ["render", "--data", str(SYRIA), "--format", "PNG"])
         assert result.exit_code == 0, result.output
@@ -296,8 +296,9 @@ def test_format_wins_over_the_suffix_and_names_the_default_file(runner, tmp_path
         (["-o", "map.txt"], "map.txt: the map is an .html page or an .svg, .png or .pdf picture; give one of these suffixes or --format"),
         (["-o", "map.html", "--width", "5", "--dpi", "300"], "--width, --dpi: for pictures (svg, png, pdf), not the html page"),
         (["-o", "map.svg", "--physics"], "--physics is for the html page; a picture shows the layout as computed"),
-        (["-o", "map.png", "--width", "0.5"], "the picture's width is in inches, from 1 to 100; got 0.5"),
-        (["-o", "map.png", "--dpi", "5000"], "dpi is from 10 to 1200; got 5000"),
+        (["-o", "map.png", "--format", "svg"], "map.png is named as png but --format says svg; give one of them, or a name ending .svg"),
+        (["-o", "map.png", "--width", "0.5"], "Invalid value for '--width': '0.5' is not a number from 1 to 100\nsee `stakeholders render --help`"),
+        (["-o", "map.png", "--dpi", "5000"], "Invalid value for '--dpi': '5000' is not a whole number from 10 to 1,200\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--width", "2"], "the picture is too narrow for its legend: give a width of at least 3.4 inches"),
         (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 3.6 inches"),
     ],

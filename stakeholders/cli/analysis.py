@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..analysis.choices import SIGN_RULES, WEIGHTINGS
+from .bounds import SEED, TOP
 from .common import data_option, emit_json, filter_options, focus_options, format_option, open_dataset
 from .terminal import fit, safe, table, terminal_width
 
@@ -43,8 +44,8 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
     show_default=True,
     help="Sign of a pair: its latest cooperative or hostile relation, or the sign of its summed Goldstein values.",
 )
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Rows per table in text output.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the Louvain blocs and of the camp heuristic.")
+@click.option("--top", type=TOP, default=5, show_default=True, help="Rows per table in text output (1 to 100,000).")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the Louvain blocs and of the camp heuristic (0 to 4,294,967,295).")
 @format_option("text", "json", "csv")
 def analyze(
     dataset: Path | None,

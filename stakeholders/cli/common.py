@@ -21,6 +21,7 @@ from click.core import ParameterSource
 
 from ..errors import DataError, DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
 from ..terms import ACTOR_TYPES
+from .bounds import DEPTH, MAX_BYTES, from_environment
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def focus_options(command: F) -> F:
     """--focus and --depth, added to ``criteria``."""
     command = _collected(("focus", "depth"))(command)
     command = click.option(
-        "--depth", type=click.IntRange(1, 10), default=1, show_default=True, help="How many relations away --focus reaches."
+        "--depth", type=DEPTH, default=1, show_default=True, help="How many relations away --focus reaches (1 to 10)."
     )(command)
     return click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood (id, name or alias).")(command)
 
@@ -284,13 +285,11 @@ def open_dataset(data: Path | None, argument: Path | None = None, need: str | No
 
 def max_bytes() -> int:
     """The largest data file to read: $STAKEHOLDERS_MAX_BYTES, else the library's default."""
-    value = os.environ.get("STAKEHOLDERS_MAX_BYTES", "").strip()
-    if not value:
+    value = from_environment("STAKEHOLDERS_MAX_BYTES", MAX_BYTES)
+    if value is None:
         from ..ingest.read import DEFAULT_MAX_BYTES
 
         return DEFAULT_MAX_BYTES
-    if not value.isdigit() or int(value) == 0:
-        raise UsageError(f"STAKEHOLDERS_MAX_BYTES must be a whole number of bytes above 0, got {value!r}")
     return int(value)
 
 

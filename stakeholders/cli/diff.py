@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from ..analysis.choices import METRICS
+from .bounds import TOP
 from .common import DEFAULT_DATA, data_option, emit_json, format_option, max_bytes, open_dataset, progress
 from .terminal import fit, safe, terminal_width
 
@@ -49,7 +50,7 @@ def _check_form(datasets: tuple[Path, ...], from_: str | None, to: str | None, r
     show_default=True,
     help="The centrality whose largest changes text and Markdown show (JSON gives every one).",
 )
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="How many centrality changes text and Markdown show.")
+@click.option("--top", type=TOP, default=5, show_default=True, help="How many centrality changes text and Markdown show (1 to 100,000).")
 @format_option("text", "json", "markdown")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when something changed, as git diff --exit-code does.")
 def diff(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .bounds import LIMIT, MAX_HOPS, NEIGHBOR_DEPTH
 from .common import (
     arrow,
     data_option,
@@ -86,8 +87,8 @@ def _filters_line(filters: list[str]) -> list[str]:
 @click.argument("actor_b")
 @data_option
 @click.option("--all", "all_paths", is_flag=True, help="Every simple path up to --max-hops, shortest first, not only the shortest.")
-@click.option("--max-hops", type=click.IntRange(min=1), metavar="N", help="Longest path to look for. Default with --all: 3.")
-@click.option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True, help="Show at most this many paths.")
+@click.option("--max-hops", type=MAX_HOPS, help="Longest path to look for, 1 to 12. Default with --all: 3.")
+@click.option("--limit", type=LIMIT, default=DEFAULT_LIMIT, show_default=True, help="Show at most this many paths (1 to 100,000).")
 @_search_options
 @click.option("--evidence", is_flag=True, help="Under each path, every relation with its dates, status and quotes.")
 @format_option("text", "json")
@@ -151,7 +152,7 @@ def path(
 @click.command()
 @click.argument("actor")
 @data_option
-@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N", help="How many steps out.")
+@click.option("--depth", type=NEIGHBOR_DEPTH, default=1, show_default=True, help="How many steps out, 1 to 1,000 (the rings stop where one adds nobody).")
 @_search_options
 @format_option("text", "json")
 def neighbors(
@@ -183,7 +184,8 @@ def neighbors(
         emit_json(neighborhood_json(found, dataset))
         return
     names = dataset.actors_by_id
-    rings = [[n for n in found.neighbors if n.distance == d] for d in range(1, depth + 1)]
+    farthest = max((n.distance for n in found.neighbors), default=0)  # not --depth: it may be far past the last ring
+    rings = [[n for n in found.neighbors if n.distance == d] for d in range(1, farthest + 1)]
     total = len(found.neighbors)
     lines = [f"{safe(names[found.actor].name)}: {total} actor{'s' if total != 1 else ''} within {depth} hop{'s' if depth > 1 else ''}"]
     lines += _filters_line(found.filters)

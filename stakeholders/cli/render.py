@@ -10,6 +10,7 @@ import click
 
 from ..analysis.choices import METRICS
 from ..errors import UsageError
+from .bounds import DPI, INCHES
 from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress, streamed
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ if TYPE_CHECKING:
     help="Draw what changed since DATE (the dataset as of then, against the map as of --as-of, its own date or today) "
     "or since an earlier DATASET (a file or folder): added and changed actors and relations in colour, removed ones as ghosts.",
 )
-@click.option("--width", type=float, help="Picture width in inches (svg, png, pdf). Default: 12. A PNG is width x dpi pixels across.")
-@click.option("--height", type=float, help="Picture height in inches (svg, png, pdf). Default: what the map's shape needs.")
-@click.option("--dpi", type=int, help="Dots per inch of a PNG picture. Default: 100 (use 300 for print).")
+@click.option("--width", type=INCHES, help="Picture width in inches, 1 to 100 (svg, png, pdf). Default: 12. A PNG is width x dpi pixels across.")
+@click.option("--height", type=INCHES, help="Picture height in inches, 1 to 100 (svg, png, pdf). Default: what the map's shape needs.")
+@click.option("--dpi", type=DPI, help="Dots per inch of a PNG picture, 10 to 1,200. Default: 100 (use 300 for print).")
 @click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser (a picture in its viewer).")
 def render(
     dataset: Path | None,

@@ -87,6 +87,8 @@ def search(network: Network, source: str, target: str, *, all_paths: bool = Fals
         raise UsageError(f"max hops must be at least 1, not {max_hops}")
     if all_paths and max_hops is None:
         max_hops = DEFAULT_MAX_HOPS
+    if max_hops is not None:
+        max_hops = min(max_hops, max(len(network.ids) - 1, 1))  # no simple path is longer: a huge bound costs nothing
     s, t = network.index[source], network.index[target]
     rings = rings_to(network.pred, t, max_hops)
     within = _within(rings, max_hops or 0)

@@ -60,6 +60,7 @@ from ..filters import Criteria
 from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color
+from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .page import LABELS, Look, curves
 
@@ -69,7 +70,7 @@ Floats = npt.NDArray[np.float64]
 STATIC_FORMATS = ("svg", "png", "pdf")
 #: Default picture size in inches (the height follows the map's shape) and resolution of a PNG.
 WIDTH, DPI = 12.0, 100
-_MAX_INCHES, _DPI_RANGE, _MAX_PIXELS = 100.0, (10, 1200), 250_000_000
+_MAX_PIXELS = 250_000_000
 
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 #: The font every string is set in: found by path, so that no other font on the machine stands in.
@@ -183,10 +184,10 @@ class MapFigure(Figure):
 
 def _check_size(width: float, height: float | None, dpi: int) -> None:
     for name, value in (("width", width), ("height", height)):
-        if value is not None and not 1 <= value <= _MAX_INCHES:
-            raise UsageError(f"the picture's {name} is in inches, from 1 to {_MAX_INCHES:g}; got {value:g}")
-    if not _DPI_RANGE[0] <= dpi <= _DPI_RANGE[1]:
-        raise UsageError(f"dpi is from {_DPI_RANGE[0]} to {_DPI_RANGE[1]}; got {dpi:g}")
+        if value is not None and not PICTURE_INCHES[0] <= value <= PICTURE_INCHES[1]:
+            raise UsageError(f"the picture's {name} is in inches, from {PICTURE_INCHES[0]:g} to {PICTURE_INCHES[1]:g}; got {value:g}")
+    if not PICTURE_DPI[0] <= dpi <= PICTURE_DPI[1]:
+        raise UsageError(f"dpi is from {PICTURE_DPI[0]} to {PICTURE_DPI[1]}; got {dpi:g}")
 
 
 def _font(size: float, bold: bool = False) -> FontProperties:
