@@ -13,7 +13,7 @@ import click
 
 from .. import __version__
 from . import analysis, data, diff, events, export, extract, query, render
-from .common import Group
+from .common import Group, interrupted
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,9 +39,11 @@ for _command in (render.render, data.validate, data.actors, data.relations, data
 
 
 def main() -> None:
-    """Console entry point; a closed pipe (``| head``) ends quietly."""
+    """Console entry point; a closed pipe (``| head``) ends quietly, Ctrl-C with exit code 130."""
     try:
         cli()
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
+    except KeyboardInterrupt:  # outside click's own handling: while a library cleans up, or at import
+        interrupted(newline=True)

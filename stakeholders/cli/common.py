@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -60,11 +60,17 @@ class Group(click.Group):
         except click.ClickException as exc:
             click.echo(f"Error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("Aborted.", err=True)
-            sys.exit(1)
+        except click.Abort:  # click's word for Ctrl-C (and for the end of input at a prompt)
+            interrupted()
         # Without standalone mode click returns the code of ``ctx.exit`` (--help, a library error).
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def interrupted(newline: bool = False) -> NoReturn:
+    """Ctrl-C: one line and exit code 130 (128 + SIGINT), as shells report it; never a traceback.
+    ``newline`` ends the line the terminal's ``^C`` was echoed on (click does it for its own)."""
+    click.echo(("\n" if newline else "") + "Interrupted.", err=True)
+    sys.exit(130)
 
 
 def _usage_message(exc: click.UsageError) -> str:

@@ -199,7 +199,7 @@ def run_duckdb(
 ) -> Ran:
     """Aggregate the files on DuckDB; for ACLED also fetch the notes of the first ``quoted`` events of each row."""
     files = [member for path in paths for member in _members(path)]
-    with _duckdb(memory_limit) as con:
+    with _duckdb(memory_limit) as con, _engine_errors(memory_limit):
         zips = _ZipMembers()
         con.register_filesystem(zips)
         view = _gdelt_view(files) if feed.name == "gdelt" else _acled_view(files)
@@ -225,13 +225,35 @@ def _with_progress(con: duckdb.DuckDBPyConnection, work: Any, progress: Progress
     watcher.start()
     try:
         table = work()
-    except duckdb.Error as exc:
-        raise DataError(_read_error(exc)) from None
     finally:
         finished.set()
         watcher.join()
     progress("reading", 100, 100)
     return table
+
+
+@contextmanager
+def _engine_errors(memory_limit: str) -> Iterator[None]:
+    """DuckDB's errors as the project's, each in one sentence that says what to change.
+
+    Ctrl-C reaches DuckDB first, mid-query, and comes out as its own exception (or
+    a RuntimeError through Ibis): it is an interrupt again, for the exit code 130.
+    """
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
+    except duckdb.OutOfMemoryException:
+        raise DataError(
+            f"the events did not fit in DuckDB's memory limit of {memory_limit}: give a larger --memory-limit "
+            "(the default is 1GB; DuckDB spills to disk beyond it) or fewer files at a time"
+        ) from None
+    except duckdb.Error as exc:
+        raise DataError(_read_error(exc)) from None
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():
+            raise KeyboardInterrupt from None
+        raise
 
 
 def _read_error(exc: Exception) -> str:
