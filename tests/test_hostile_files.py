@@ -112,7 +112,7 @@ def test_a_file_larger_than_it_said_is_refused(tmp_path, monkeypatch):
 def test_a_bad_size_limit_is_bad_usage(runner, value):
     result = runner.invoke(cli, ["actors", "--data", str(SYRIA)], env={"STAKEHOLDERS_MAX_BYTES": value})
     assert result.exit_code == 2
-    assert result.stderr == f"Error: STAKEHOLDERS_MAX_BYTES must be a whole number of bytes above 0, got {value!r}\n"
+    assert result.stderr == f"Error: STAKEHOLDERS_MAX_BYTES must be a whole number from 1 to 1,099,511,627,776, got {value!r}\n"
 
 
 def test_binary_and_non_utf8_files_name_the_byte(tmp_path):

@@ -8,7 +8,9 @@ import yaml
 import stakeholders
 from stakeholders import DataError, DatasetNotFoundError, ParseError, ValidationError
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def problems(path) -> list[str]:
@@ -308,3 +310,36 @@ def test_a_list_given_as_text_is_called_a_list(write):
     # Records hold their sequences as tuples; a file has lists, and the message says so.
     path = write("map.yaml", "actors:\n  - {id: a, name: A, type: state, aliases: x}\n")
     assert problems(path) == [f"{path}:2:44: actors[0].aliases: expected a list, got 'x'"]
+
+
+def test_one_run_shows_every_problem_whatever_failed_elsewhere(tmp_path):
+    # Bad meta, bad fields and bad required fields (an actor type in capitals) used to hide the
+    # reference checks: unknown names, kinds and sources, duplicates, spans, ambiguity, self-loops.
+    path = tmp_path / "every-problem.yaml"
+    path.write_bytes((FIXTURES / "every-problem.yaml").read_bytes())
+    assert problems(path) == [
+        f'{path}:2:3: meta: unknown field "titel"; did you mean "title"?',
+        f"{path}:6:11: sources[0].date: not a date: '2025-02-30' does not exist",
+        f"{path}:7:10: sources[0].url: not an http(s) URL: 'ftp://example.org/x'",
+        f"{path}:11:11: actors[0].type: must be one of 'person', 'state', 'government', 'armed-group', 'political-party', "
+        "'community', 'intergovernmental-org', 'ngo', 'company', 'media' or 'other', got 'STATE'",
+        f"{path}:12:9: actors[1].id: not a valid id: 'has space'; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+        f"{path}:18:10: actors[2].end: end 2024-01 is before start 2025-01",
+        f'{path}:20:9: actors[3].id: duplicate actor id "beta" (first used by actors[2])',
+        f'{path}:26:5: actors[4]: unknown field "colour"; did you mean "country"?',
+        f'{path}:28:13: relations[0].source: unknown actor "alpah"; did you mean "alpha" (Alpha)?',
+        f'{path}:30:11: relations[0].kind: unknown relation kind "vist"; closest known kinds: visit',
+        f"{path}:31:13: relations[0].weight: must be at most 1, got 7",
+        f'{path}:33:17: relations[0].evidence[0].source: evidence cites unknown source "s11"; did you mean "s1"?',
+        f'{path}:36:13: relations[1].target: "alpha" is both source and target; a relation joins two actors',
+        f"{path}:38:17: relations[1].confidence: must be at least 0, got -1",
+        f"{path}:40:10: relations[1].end: end 2025-01 is before start 2025-05",
+        f'{path}:41:13: relations[2].source: "Shared" is ambiguous: it names "beta" (Shared) and "gamma" (Shared); use an id or a fuller name',
+    ]
+
+
+def test_a_duplicate_across_files_names_the_file_and_line_of_its_first_use(write, tmp_path):
+    write("map/one.yaml", "actors:\n  - {id: z, name: Zed, type: state}\n  - {id: a, name: First A, type: state}\n")
+    write("map/two.yaml", "actors:\n  - {id: b, name: Bee, type: state}\n  - {id: a, name: Second A, type: person}\n")
+    one = tmp_path / "map" / "one.yaml"
+    assert problems(tmp_path / "map") == [f'{tmp_path / "map" / "two.yaml"}:3:10: actors[1].id: duplicate actor id "a" (first used by actors[1] at {one}:3)']

@@ -27,6 +27,7 @@ class Finding:
     message: str
     on_key: bool = False
     name: str = ""  # the folded name an unresolved reference used, if any
+    first: Path | None = None  # a duplicate's first use: named by its file and line where the problems are placed
 
 
 def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
@@ -110,7 +111,7 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
         if item_id is None:
             continue
         if item_id in first:
-            yield Finding((section, i, "id"), f'duplicate {noun} id "{item_id}" (first used by {section}[{first[item_id]}])')
+            yield Finding((section, i, "id"), f'duplicate {noun} id "{item_id}"', first=(section, first[item_id], "id"))
         else:
             first[item_id] = i
 

@@ -56,11 +56,25 @@ def build(documents: list[Document]) -> Dataset:
     for finding in findings:
         section, index, *rest = finding.path
         document, original = origins[str(section)][int(index)]
-        problems.append(problem(document, (section, original, *rest), finding.message, finding.on_key))
+        message = finding.message
+        if finding.first is not None:
+            message += f" ({_first_use(finding.first, origins, document)})"
+        problems.append(problem(document, (section, original, *rest), message, finding.on_key))
     if problems:
         problems.sort(key=lambda p: (str(p.file), p.line or 0, p.column or 0))
         raise ValidationError(problems)
     return merged
+
+
+def _first_use(path: tuple, origins: dict[str, list[tuple[Document, int]]], here: Document) -> str:
+    """Where a duplicated id was first used: its record in this file, or its file and line in another."""
+    section, index, *rest = path
+    document, original = origins[str(section)][int(index)]
+    if document is here:
+        return f"first used by {section}[{original}]"
+    line, _ = document.position((section, original, *rest), False)
+    where = f"{document.path}:{line}" if line is not None else str(document.path)
+    return f"first used by {section}[{original}] at {where}"
 
 
 def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
@@ -88,15 +102,24 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
     problems = [pydantic_problem(document, error) for error in errors]
 
     bad_fields: dict[tuple[str, int], set[str]] = {}
+    bad_keys: dict[str, set[str]] = {}  # meta and unknown top-level keys: fields to leave out, "*" for the whole key
     for error in errors:
         loc = error["loc"]
-        if len(loc) < 2 or loc[0] not in SECTIONS or not isinstance(loc[1], int):
+        if loc and loc[0] not in SECTIONS:
+            # Wrong meta or an unknown key: its problem is reported, and the records are still checked.
+            bad_keys.setdefault(str(loc[0]), set()).add(str(loc[1]) if len(loc) > 1 else "*")
+            continue
+        if len(loc) < 2 or not isinstance(loc[1], int):
             return _Part(Dataset(), document, {}), problems, []  # the frame itself is wrong
         # "*" marks a record that is wrong as a whole (not a mapping): it is left out.
         bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]) if len(loc) > 2 else "*")
 
     for drop_all in (False, True):
         kept = dict(data)
+        for key, fields in bad_keys.items():
+            value = kept.pop(key, None)
+            if isinstance(value, dict) and not drop_all and "*" not in fields:
+                kept[key] = {k: v for k, v in value.items() if k not in fields}
         indices: dict[str, list[int]] = {}
         dropped: list[str] = []
         for section in SECTIONS:
@@ -105,10 +128,11 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
             records, indices[section] = [], []
             for i, record in enumerate(data[section]):
                 fields = bad_fields.get((section, i))
-                if fields is not None and (drop_all or not isinstance(record, dict) or fields & _REQUIRED[section] or "*" in fields):
+                stand_ins = _stand_ins(section, record, fields) if fields is not None and not drop_all else {}
+                if fields is not None and (drop_all or not isinstance(record, dict) or "*" in fields or stand_ins is None):
                     dropped.extend(_names_of(record))
                     continue
-                records.append({k: v for k, v in record.items() if k not in fields} if fields else record)
+                records.append({**{k: v for k, v in record.items() if k not in fields}, **stand_ins} if fields else record)
                 indices[section].append(i)
             kept[section] = records
         try:
@@ -116,6 +140,19 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
         except pydantic.ValidationError:
             continue
     return _Part(Dataset(), document, {}), problems, []
+
+
+def _stand_ins(section: str, record: object, fields: set[str]) -> dict[str, str] | None:
+    """Values standing in for a record's bad required fields, so that references to it are still
+    checked (an actor of type "STATE" is still the actor "alpha"); None when one cannot stand in.
+    The problem itself is already reported; nothing made here reaches a dataset."""
+    bad = fields & _REQUIRED[section]
+    if not bad:
+        return {}
+    if not isinstance(record, dict) or "id" in bad or not isinstance(record.get("id"), str):
+        return None
+    stand_ins = {"actors": {"type": "other", "name": record["id"]}, "sources": {"title": record["id"]}}.get(section, {})
+    return {field: stand_ins[field] for field in bad} if bad <= stand_ins.keys() else None
 
 
 def _names_of(record: object) -> list[str]:
