@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .terms import counted
+
 
 class StakeholdersError(Exception):
     """Base class of every error raised by ``stakeholders`` on bad input."""
@@ -111,8 +113,7 @@ class BadRowsError(DataError):
 
     def __init__(self, rows: list[str]) -> None:
         self.rows = rows
-        noun = "row" if len(rows) == 1 else "rows"
-        head = f"{len(rows)} bad {noun}; nothing was written (--skip-bad-rows writes the other rows)"
+        head = f"{counted(len(rows), 'bad row')}; nothing was written (--skip-bad-rows writes the other rows)"
         super().__init__("\n".join([head, *(f"  {row}" for row in rows)]))
 
 

@@ -7,7 +7,7 @@ They work on the records, so commands that only list records need no graph
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -75,8 +75,8 @@ class Filters:
     ) -> Filters:
         """Check the caller's filter values against the dataset; ``UsageError`` on a bad one."""
         known = dataset.kinds_by_id
-        chosen = _check_kinds(kinds, known) if kinds else None
-        excluded = _check_kinds(exclude_kinds, known) if exclude_kinds else frozenset()
+        chosen = check_kinds(kinds, known) if kinds else None
+        excluded = check_kinds(exclude_kinds, known) if exclude_kinds else frozenset()
         if chosen is not None and chosen <= excluded:
             raise UsageError(f"no relation kind left: every kind chosen is also excluded ({', '.join(sorted(chosen))})")
         if depth < 1:
@@ -176,12 +176,18 @@ def _around(centre: str, depth: int, relations: list[Relation]) -> set[str]:
     return reached
 
 
-def _check_kinds(kinds: Iterable[str], known: dict[str, RelationKind]) -> frozenset[str]:
-    chosen = frozenset(kinds)
-    for kind in sorted(chosen):
-        if kind not in known:
-            raise UsageError(unknown_kind(kind, known))
-    return chosen
+def check_kinds(kinds: Iterable[str], known: Mapping[str, RelationKind], hint: str = "") -> frozenset[str]:
+    """The kinds named, as the dataset spells them: in any case, as every other choice is matched."""
+    folded: dict[str, str] = {}
+    for kind_id in known:
+        folded.setdefault(kind_id.casefold(), kind_id)
+    chosen = set()
+    for kind in kinds:
+        found = kind if kind in known else folded.get(kind.casefold())
+        if found is None:
+            raise UsageError(unknown_kind(kind, known, hint))
+        chosen.add(found)
+    return frozenset(chosen)
 
 
 def _check_polarities(polarity: str | int | Iterable[str | int] | None) -> frozenset[int] | None:

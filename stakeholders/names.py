@@ -31,14 +31,17 @@ def normalize(text: str) -> str:
 
 
 def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
-    """The known words that look most like ``word`` (for "did you mean")."""
-    return difflib.get_close_matches(word, sorted(known), n=limit, cutoff=0.6)
-
+    """The known words that look most like ``word`` in any case (for "did you mean")."""
+    folded: dict[str, str] = {}
+    for known_word in sorted(known):
+        folded.setdefault(known_word.casefold(), known_word)
+    return [folded[w] for w in difflib.get_close_matches(word.casefold(), list(folded), n=limit, cutoff=0.6)]
 
 
 def slug(text: str) -> str:
     """An id made from a name: runs of anything but ASCII letters and digits become one hyphen, lower case."""
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+
 
 def suggestion(word: str, known: Iterable[str], otherwise: str = "", *, listing: str | None = None) -> str:
     """What follows "unknown ..." in a message, the one wording of "did you mean".

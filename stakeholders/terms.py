@@ -28,3 +28,8 @@ FLAVORS = ("gephi", "kumu", "onodo")
 #: A static picture's width and height in inches, and a PNG's dots per inch (both ends included).
 PICTURE_INCHES = (1.0, 100.0)
 PICTURE_DPI = (10, 1200)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,200 relations``: a count with its noun agreeing."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

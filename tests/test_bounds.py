@@ -62,7 +62,7 @@ def test_a_huge_neighbourhood_depth_stops_at_the_last_ring(runner):
     assert deep.exit_code == 0, deep.output
     everyone = runner.invoke(cli, ["neighbors", "israel", "--depth", "20"])
     assert deep.stdout.splitlines()[1:] == everyone.stdout.splitlines()[1:]
-    assert deep.stdout.splitlines()[0] == "Israel: 19 actors within 1000 hops"
+    assert deep.stdout.splitlines()[0] == "Israel: 19 actors within 1,000 hops"
 
 
 def test_the_largest_path_bounds_answer_quickly(runner):

@@ -37,14 +37,14 @@ def _in_project(monkeypatch):
 
 def test_the_text_report_explains_every_figure(runner, write):
     path = write("map.yaml", TWO_CAMPS)
-    result = runner.invoke(cli, ["analyze", str(path), "--top", "2"])
+    result = runner.invoke(cli, ["analyze", str(path), "--top", "2"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[:2] == [
         "Network analysis of two-camps: Two camps",
         "5 actors, 9 relations, 8 tied pairs; weighting none: every tied pair counts 1",
     ]
-    # Not a terminal: every line fits 80 columns, prose wrapped under its indent, tables cut short.
+    # COLUMNS=80: every line fits 80 columns, prose wrapped under its indent, tables cut short.
     assert max(len(line) for line in lines) <= 80
     start = lines.index("betweenness: how often it lies on the shortest route between two others (share")
     assert lines[start + 1 : start + 6] == [
@@ -180,3 +180,15 @@ def test_the_syria_report(runner):
     assert {number[a] for a in ("al-sharaa", "hts", "syrian-government")} == {1}
     assert {number[a] for a in ("assad", "assad-regime")} == {2}
     assert camps["camps"][0]["name"] == "Syrian government, Ahmed al-Sharaa, Hayat Tahrir al-Sham, …"
+
+
+def test_a_report_that_goes_to_a_file_is_never_cut(runner, write, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    path = write("map.yaml", TWO_CAMPS)
+    result = runner.invoke(cli, ["analyze", str(path), "--top", "2"])
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("  Alpha, Delta, Gamma  ")]
+    assert len(rows) == 1 and rows[0].endswith("unbalanced") and len(rows[0]) > 80
+    narrow = runner.invoke(cli, ["analyze", str(path), "--top", "2"], env={"COLUMNS": "60"})
+    assert max(len(line) for line in narrow.output.splitlines()) <= 60

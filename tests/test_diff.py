@@ -525,12 +525,12 @@ def maps(tmp_path, monkeypatch):
 
 
 def fitted(changes) -> list[str]:
-    """The text as the command prints it outside a terminal: fitted to 80 columns."""
+    """The text as the command prints it with COLUMNS=80: fitted to 80 columns."""
     return list(fit(changes_text(changes), 80))
 
 
 def test_the_command_prints_what_the_library_says(runner, maps, relation_changes):
-    done = runner.invoke(cli, ["diff", "before.json", "after.json"])
+    done = runner.invoke(cli, ["diff", "before.json", "after.json"], env={"COLUMNS": "80"})
     assert done.exit_code == 0, done.output
     lines = done.stdout.splitlines()
     assert lines[0] == "Changes in test from before.json to after.json"
@@ -607,7 +607,7 @@ def repo(tmp_path, monkeypatch):
 
 
 def test_git_compares_the_working_tree_with_a_revision(runner, repo, relation_changes):
-    done = runner.invoke(cli, ["diff", "--git", "HEAD", "map.json"])
+    done = runner.invoke(cli, ["diff", "--git", "HEAD", "map.json"], env={"COLUMNS": "80"})
     assert done.exit_code == 0, done.output
     lines = done.stdout.splitlines()
     assert lines[0] == "Changes in test from HEAD to working tree"
@@ -665,7 +665,7 @@ def test_a_file_too_large_at_a_revision_is_named_by_it(repo):
 
 
 def test_the_shipped_map_from_april_to_may(runner, syria):
-    done = runner.invoke(cli, ["diff", "--from", "2025-04", "--to", "2025-05", "--data", str(SYRIA)])
+    done = runner.invoke(cli, ["diff", "--from", "2025-04", "--to", "2025-05", "--data", str(SYRIA)], env={"COLUMNS": "80"})
     assert done.exit_code == 0, done.output
     output = done.stdout
     assert output.splitlines()[:3] == [

@@ -197,7 +197,7 @@ def test_codes_outside_the_tables_are_kept_and_reported(gdelt):
     assert result.unknown == Counter({"XYZ": 1})
     assert {"id": "xyz", "name": "XYZ", "type": "other", "codes": {"cameo": ["XYZ"]}} in result.data["actors"]
     lines = stakeholders.events_summary(result)
-    assert "1 actor code with parts outside the CAMEO tables; top 1: XYZ (1 events)" in lines
+    assert "1 actor code with parts outside the CAMEO tables; top 1: XYZ (1 event)" in lines
     assert any(line.startswith("left out:") and "outside the dates" in line for line in lines)
 
 

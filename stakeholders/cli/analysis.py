@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..analysis.choices import SIGN_RULES, WEIGHTINGS
+from ..terms import counted
 from .bounds import SEED, TOP
 from .common import data_option, emit_json, filter_options, focus_options, format_option, open_dataset
 from .terminal import fit, safe, table, terminal_width
@@ -99,10 +100,6 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.4f}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun if number == 1 else noun + 's'}"
-
-
 def _percent(share: float) -> str:
     return f"{round(share * 100, 2):g}%"
 
@@ -132,7 +129,7 @@ def _text(report: dict[str, Any], top: int) -> Iterable[str]:
     title = f": {report['title']}" if report["title"] else ""
     yield safe(f"Network analysis of {report['name']}{title}")
     yield (
-        f"{_count(report['actors'], 'actor')}, {_count(report['relations'], 'relation')}, {_count(report['tied_pairs'], 'tied pair')};"
+        f"{counted(report['actors'], 'actor')}, {counted(report['relations'], 'relation')}, {counted(report['tied_pairs'], 'tied pair')};"
         f" weighting {report['weighting']}: {report['weighting_rule']}"
     )
     if report["filters"]:
@@ -170,7 +167,7 @@ def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callabl
     yield "STRUCTURAL BALANCE"
     yield f"sign rule {balance['sign_rule']}: {balance['sign_rule_explanation']}"
     yield (
-        f"{_count(balance['signed_pairs'], 'signed pair')} among {_count(balance['signed_actors'], 'actor')}:"
+        f"{counted(balance['signed_pairs'], 'signed pair')} among {counted(balance['signed_actors'], 'actor')}:"
         f" {balance['cooperative_pairs']} cooperative, {balance['hostile_pairs']} hostile; {balance['explanation']}"
     )
     if not balance["signed_pairs"]:

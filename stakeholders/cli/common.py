@@ -20,11 +20,14 @@ import click
 from click.core import ParameterSource
 
 from ..errors import DataError, DatasetNotFoundError, FileTooLargeError, StakeholdersError, UsageError
-from ..terms import ACTOR_TYPES
+from ..terms import ACTOR_TYPES, counted
 from .bounds import DEPTH, MAX_BYTES, from_environment
 from .terminal import safe
 
 if TYPE_CHECKING:
+    import networkx as nx
+
+    from ..filters import Criteria
     from ..model import Actor, Dataset, Relation
 
 DEFAULT_DATA = Path("data")
@@ -51,6 +54,9 @@ class Group(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a bare group (`stakeholders`, `stakeholders events`) asks for its help
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
         except click.UsageError as exc:
             click.echo(f"Error: {_usage_message(exc)}", err=True)
             if exc.ctx is not None and exc.ctx.command is not self:
@@ -154,8 +160,18 @@ def filter_options(command: F) -> F:
 
 
 def focus_options(command: F) -> F:
-    """--focus and --depth, added to ``criteria``."""
+    """--focus and --depth, added to ``criteria``; --depth alone is refused, not ignored."""
     command = _collected(("focus", "depth"))(command)
+    collected = command
+
+    @functools.wraps(collected)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        if kwargs.get("focus") is None and ctx.get_parameter_source("depth") == ParameterSource.COMMANDLINE:
+            raise UsageError("--depth is how far --focus reaches: give --focus ACTOR too")
+        return collected(*args, **kwargs)
+
+    command = run  # type: ignore[assignment]
     command = click.option(
         "--depth", type=DEPTH, default=1, show_default=True, help="How many relations away --focus reaches (1 to 10)."
     )(command)
@@ -287,6 +303,16 @@ def open_dataset(data: Path | None, argument: Path | None = None, need: str | No
     if need is not None and not loaded.actors:
         raise DataError(f"the dataset {loaded.name} has no actors: nothing to {need}")
     return loaded
+
+
+def warn_if_empty(graph: nx.MultiDiGraph, criteria: Criteria) -> None:
+    """A warning on stderr when the filters leave no relation (the output is still written:
+    an empty answer can be the right one, as of a date before everything)."""
+    if not criteria or graph.number_of_edges():
+        return
+    words = "; ".join(graph.graph.get("filters") or []) or "the filters given"
+    actors = graph.number_of_nodes()
+    click.echo(f"Warning: no relation passes the filters ({words}): the output has {counted(actors, 'actor')} and no relation", err=True)
 
 
 def max_bytes() -> int:

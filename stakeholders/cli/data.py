@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ValidationError
-from ..terms import ACTOR_TYPES, POLARITY_NAMES
+from ..terms import ACTOR_TYPES, POLARITY_NAMES, counted
 from .common import (
     DEFAULT_DATA,
     arrow,
@@ -65,7 +65,7 @@ def validate(dataset: Path | None, data: Path | None, fmt: str) -> None:
     by_polarity = ", ".join(f"{p} {n}" for p, n in counts["relations_by_polarity"].items())
     rows = [
         ("actors", counts["actors"], by_type),
-        ("relations", counts["relations"], f"{by_polarity}; {len(counts['relations_by_kind'])} kind{'' if len(counts['relations_by_kind']) == 1 else 's'}"),
+        ("relations", counts["relations"], f"{by_polarity}; {counted(len(counts['relations_by_kind']), 'kind')}"),
         ("sources", counts["sources"], f"{counts['evidence']} evidence quotes"),
         ("dated", counts["dated_relations"], _date_range(counts)),
     ]

@@ -9,7 +9,7 @@ import click
 
 from ..errors import UsageError
 from ..export import FORMATS
-from ..terms import FLAVORS
+from ..terms import FLAVORS, counted
 from .common import (
     check_not_into_dataset,
     check_output,
@@ -21,6 +21,7 @@ from .common import (
     open_dataset,
     progress,
     streamed,
+    warn_if_empty,
 )
 from .terminal import safe
 
@@ -96,6 +97,7 @@ def export_command(
     from ..graph import to_graph
 
     graph = to_graph(loaded, **criteria)
+    warn_if_empty(graph, criteria)
     for path in export(graph, fmt, output, progress(), **options):
         if not streamed(path):
             click.echo(safe(path))
@@ -157,7 +159,7 @@ def import_command(
         files, output, flavor=flavor, force=force, skip_bad_rows=skip_bad_rows, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes()
     )
     data = result.data
-    counts = ", ".join(f"{len(data[section])} {noun if len(data[section]) == 1 else noun + 's'}" for section, noun in _SECTIONS)
+    counts = ", ".join(counted(len(data[section]), noun) for section, noun in _SECTIONS)
     err = streamed(output)
     click.echo(f"Wrote {safe(output)}: {counts}", err=err)
     for name, kind, tool, pairs in result.mappings:
@@ -165,7 +167,7 @@ def import_command(
         for header, field in pairs:
             click.echo(f"  {safe(header)} -> {safe(field)}", err=err)
     if result.skipped:
-        click.echo(f"Left out {len(result.skipped)} bad {'row' if len(result.skipped) == 1 else 'rows'}:", err=err)
+        click.echo(f"Left out {counted(len(result.skipped), 'bad row')}:", err=err)
         for line in result.skipped:
             click.echo(f"  {safe(line)}", err=err)
     for note in result.notes:

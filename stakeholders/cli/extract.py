@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import UsageError
+from ..terms import counted
 from .common import (
     DEFAULT_DATA,
     check_not_into_dataset,
@@ -113,12 +114,9 @@ def _explained(draft: Draft) -> list[str]:
 
 
 def _summary(output: Path, summary: dict[str, Any], dataset: str | None) -> str:
-    def count(n: int, noun: str) -> str:
-        return f"{n} {noun if n == 1 else noun + 's'}"
-
-    parts = [count(summary["sources"], "new source"), count(summary["new_actors"], "new actor"), count(summary["relations"], "relation")]
+    parts = [counted(summary["sources"], "new source"), counted(summary["new_actors"], "new actor"), counted(summary["relations"], "relation")]
     cited = summary["cited_sources"]
-    lines = [f"Wrote {safe(output)}: {', '.join(parts)} from {count(summary['articles'], 'article')}" + (f", against the dataset {safe(dataset)}" if dataset else "")]
+    lines = [f"Wrote {safe(output)}: {', '.join(parts)} from {counted(summary['articles'], 'article')}" + (f", against the dataset {safe(dataset)}" if dataset else "")]
     if cited:
         lines.append(f"cites {safe(', '.join(cited))}, already in the dataset")
     if summary["relations_by_kind"]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..terms import counted
 from .bounds import LIMIT, MAX_HOPS, NEIGHBOR_DEPTH
 from .common import (
     arrow,
@@ -138,7 +139,7 @@ def path(
     if all_paths:
         lines = [f"{len(shown)} path{plural} {between}, up to {max_hops} hops"]
     else:
-        lines = [f"{len(shown)} shortest path{plural} {between}, {len(shown[0])} hop{'s' if len(shown[0]) > 1 else ''}"]
+        lines = [f"{len(shown)} shortest path{plural} {between}, {counted(len(shown[0]), 'hop')}"]
     lines += _filters_line(network.filters)
     for number, chain in enumerate(shown, 1):
         lines.append(f"{number}. {path_text(chain, dataset)}")
@@ -187,12 +188,12 @@ def neighbors(
     farthest = max((n.distance for n in found.neighbors), default=0)  # not --depth: it may be far past the last ring
     rings = [[n for n in found.neighbors if n.distance == d] for d in range(1, farthest + 1)]
     total = len(found.neighbors)
-    lines = [f"{safe(names[found.actor].name)}: {total} actor{'s' if total != 1 else ''} within {depth} hop{'s' if depth > 1 else ''}"]
+    lines = [f"{safe(names[found.actor].name)}: {counted(total, 'actor')} within {counted(depth, 'hop')}"]
     lines += _filters_line(found.filters)
     for distance, ring in enumerate(rings, 1):
         if not ring:
             continue
-        lines.append(f"{distance} hop{'s' if distance > 1 else ''} away ({len(ring)})")
+        lines.append(f"{counted(distance, 'hop')} away ({len(ring)})")
         for group in POLARITY_GROUPS:
             members = [n for n in ring if n.polarity == group]
             if members:

@@ -11,7 +11,7 @@ import click
 from ..analysis.choices import METRICS
 from ..errors import UsageError
 from .bounds import DPI, INCHES
-from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress, streamed
+from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress, streamed, warn_if_empty
 
 if TYPE_CHECKING:
     from ..filters import Criteria
@@ -102,18 +102,18 @@ def render(
         if open_page and streamed(output):
             raise UsageError("--open opens a file: give -o FILE, not a stream")
     loaded = open_dataset(data, dataset, need="draw")
+    from ..render import map_graph
+
+    graph = map_graph(loaded, diff_from, **criteria)
+    warn_if_empty(graph, criteria)
     if chosen == "html":
         from ..render import render_html
 
-        path = render_html(
-            loaded, output, title=title, physics=physics, size_by=size_by, color_by=color_by, diff_from=diff_from, progress=progress(), **criteria
-        )
+        path = render_html(graph, output, title=title, physics=physics, size_by=size_by, color_by=color_by, progress=progress())
     else:
         from ..render.static import render_static
 
-        path = render_static(
-            loaded, output, format=chosen, title=title, size_by=size_by, color_by=color_by, diff_from=diff_from, progress=progress(), **sizes, **criteria
-        )
+        path = render_static(graph, output, format=chosen, title=title, size_by=size_by, color_by=color_by, progress=progress(), **sizes)
     if not streamed(path):
         click.echo(str(path))
     if open_page:

@@ -6,6 +6,7 @@ networkx, and the CLI's latency budget cannot carry it for a few aligned columns
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -33,18 +34,26 @@ def width(text: str) -> int:
     return total
 
 
-def terminal_width() -> int:
-    """Columns to fit text in: the terminal's width, or 80 when the output is not a terminal."""
+def terminal_width() -> int | None:
+    """Columns to fit text in: $COLUMNS if set, else the terminal's width; None (do not fit)
+    when the output is not a terminal, so that a report saved to a file keeps every word."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     if not sys.stdout.isatty():
-        return 80
+        return None
     return shutil.get_terminal_size((80, 24)).columns
 
 
-def fit(lines: Iterable[str], columns: int) -> Iterator[str]:
+def fit(lines: Iterable[str], columns: int | None) -> Iterator[str]:
     """Lines no wider than ``columns``: prose wrapped under its own indent, table rows cut short with an ellipsis.
 
-    A table row is a line whose cells are set apart by two spaces or more.
+    A table row is a line whose cells are set apart by two spaces or more. With
+    ``columns`` None the lines are left whole.
     """
+    if columns is None:
+        yield from lines
+        return
     for line in lines:
         if width(line) <= columns:
             yield line

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..atomic import is_stream, stem_of, write_atomic
 from ..errors import DataError, UsageError
-from ..filters import parse_date
+from ..filters import check_kinds, parse_date
 from ..model import Dataset, RelationKind
 from ..names import suggestion
 from ..optional import missing
 from ..progress import Progress, silent
-from ..vocabulary import DEFAULT_KINDS, unknown_kind
+from ..vocabulary import DEFAULT_KINDS
 from .build import Aggregate, EventMap, build_map, summary
 from .cameo import COUNTRIES
 from .feeds import BY_NAME, FEEDS, Feed
@@ -101,11 +101,9 @@ def make_filters(
         raise UsageError(f"the until date {last} is before the since date {first}")
     if period not in PERIODS:
         raise UsageError(f"unknown period {period!r}; use {', '.join(PERIODS)}")
-    known = {kind.id for kind in _kinds(dataset)}
-    for kind in kinds:
-        if kind not in known:
-            raise UsageError(unknown_kind(kind, known, "see 'stakeholders kinds'"))
-    return Filters(first, last, tuple(dict.fromkeys(_country(c) for c in countries)), tuple(dict.fromkeys(kinds)), period)
+    known = {kind.id: kind for kind in _kinds(dataset)}
+    chosen = check_kinds(kinds, known, "see 'stakeholders kinds'")
+    return Filters(first, last, tuple(dict.fromkeys(_country(c) for c in countries)), tuple(sorted(chosen)), period)
 
 
 def _engine() -> Any:

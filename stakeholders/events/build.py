@@ -34,6 +34,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..model import Actor, Dataset, RelationKind
 from ..names import normalize, slug
+from ..terms import counted
 from .cameo import describe
 from .feeds import Feed
 from .query import LEFT_OUT
@@ -293,7 +294,7 @@ def _relation(key: tuple[str, str, str, str], values: dict[str, Any], feed: Feed
     confidence = _confidence(values["sources"])
     if confidence is not None:
         relation["confidence"] = confidence
-    relation["description"] = f"{events:,} {feed.title} in {period}" + (f" ({duplicates:,} duplicate rows collapsed)" if duplicates else "")
+    relation["description"] = f"{counted(events, feed.event)} in {period}" + (f" ({counted(duplicates, 'duplicate row')} collapsed)" if duplicates else "")
     relation["evidence"] = _evidence(values, feed, notes)
     relation["attributes"] = attributes
     return relation
@@ -333,19 +334,21 @@ def _source(aggregate: Aggregate, dates: Sequence[dt.date]) -> dict[str, Any]:
 
 def summary(result: EventMap) -> list[str]:
     """The report in words, one line each: what was read, kept, collapsed, left out, and unmapped."""
-    lines = [f"events read: {result.read:,}; in the map: {result.kept:,} events in {result.relations:,} relations between {result.actors:,} actors"]
+    lines = [
+        f"events read: {result.read:,}; in the map: {counted(result.kept, 'event')} in {counted(result.relations, 'relation')} "
+        f"between {counted(result.actors, 'actor')}"
+    ]
     if result.collapsed:
-        lines.append(f"duplicates collapsed: {result.collapsed:,} rows (same actors, event code, place and day)")
+        lines.append(f"duplicates collapsed: {counted(result.collapsed, 'row')} (same actors, event code, place and day)")
     for reason, wording in LEFT_OUT.items():
         if result.left_out.get(reason):
-            lines.append(f"left out: {result.left_out[reason]:,} rows {wording}")
+            lines.append(f"left out: {counted(result.left_out[reason], 'row')} {wording}")
     if result.within_one_actor:
-        lines.append(f"left out: {result.within_one_actor:,} events whose two codes name one actor")
+        lines.append(f"left out: {counted(result.within_one_actor, 'event')} whose two codes name one actor")
     for counter, wording in ((result.unmapped, "without an actor"), (result.unknown, "with parts outside the CAMEO tables")):
         if counter:
-            top = ", ".join(f"{code} ({events:,} events)" for code, events in counter.most_common(_SHOWN_CODES))
-            noun = "actor code" if len(counter) == 1 else "actor codes"
-            lines.append(f"{len(counter):,} {noun} {wording}; top {min(len(counter), _SHOWN_CODES)}: {top}")
+            top = ", ".join(f"{code} ({counted(events, 'event')})" for code, events in counter.most_common(_SHOWN_CODES))
+            lines.append(f"{counted(len(counter), 'actor code')} {wording}; top {min(len(counter), _SHOWN_CODES)}: {top}")
     if result.seconds:
         rate = f" ({result.read / result.seconds:,.0f} events/s)" if result.read else ""
         lines.append(f"took {result.seconds:.1f} s{rate}")

@@ -104,6 +104,11 @@ class Feed:
     id_column: str
     code_scheme: str  # the key of Actor.codes its actor codes are listed under
 
+    @property
+    def event(self) -> str:
+        """One of its events, in words: ``GDELT 2.0 event``."""
+        return self.title.removesuffix("s")
+
     def schema(self) -> Any:
         import ibis
 

@@ -26,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import DataError, UsageError
 from ..filters import parse_date
 from ..ingest import from_dict
 from ..ingest.read import DEFAULT_MAX_BYTES
@@ -119,7 +119,10 @@ def extract_draft(
 
 
 def _article(item: str | Path | Article, max_bytes: int) -> Article:
-    return item if isinstance(item, Article) else read_article(item, max_bytes=max_bytes)
+    article = item if isinstance(item, Article) else read_article(item, max_bytes=max_bytes)
+    if not article.text.strip():
+        raise DataError(f"{article.name}: no text to draft from: it is empty")
+    return article
 
 
 def _docs(nlp: Language, layouts: list[Layout]) -> Iterator[Doc]:

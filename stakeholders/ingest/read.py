@@ -64,11 +64,12 @@ def read(path: Path, max_bytes: int) -> Document:
         decode(path, raw)
         line = raw.count(b"\n", 0, nul) + 1
         raise ParseError(Problem(f"binary data, not text: byte {nul} is 0x00", path, line)) from None
-    if SUFFIXES[path.suffix.lower()] == "json":
+    if SUFFIXES[path.suffix.lower()] == "json" and raw.strip(b" \t\r\n\xef\xbb\xbf"):
         # Parsed later, from the bytes, by pydantic's own JSON reader when the file
         # is valid (it builds no Python dicts on the way and checks UTF-8 itself);
         # decoded and parsed by json.loads only when something is wrong.
         return Document(path, raw, None)
+    # YAML, or a JSON file with nothing in it: empty either way, as an empty YAML file is (JSON would say "Expecting value").
     text = decode(path, raw)
     return Document(path, text, parse_yaml(path, text))
 

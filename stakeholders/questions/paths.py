@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Unpack
 from ..errors import NoPathError, UsageError
 from ..filters import Criteria
 from ..model import Dataset
+from ..terms import counted
 from .network import ActorPath, Network, build_network
 
 if TYPE_CHECKING:
@@ -144,6 +145,6 @@ def no_path_message(network: Network, a: str, b: str, max_hops: int | None) -> s
     link = "from {} to {}" if network.directed else "between {} and {}"
     words = f"no path {link.format(network.name(a), network.name(b))}"
     if max_hops is not None:
-        words += f" within {max_hops} hop{'s' if max_hops != 1 else ''}"
+        words += f" within {counted(max_hops, 'hop')}"
     filters = network.describe()
     return f"{words} ({filters})" if filters else words

@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..changes.compare import compare, union_graph
 from ..dates import PartialDate
-from ..errors import InvalidDateError
+from ..errors import InvalidDateError, UsageError
 from ..filters import Criteria, parse_date
 from ..graph import graph_of
 from ..ingest import load
@@ -40,6 +40,8 @@ def changed_graph(data: Dataset | nx.MultiDiGraph, since: str | Path | Dataset, 
             raise InvalidDateError(f'--diff-from: "{since}" is neither a date (YYYY, YYYY-MM or YYYY-MM-DD) nor a dataset file or folder') from None
         dataset = data if isinstance(data, Dataset) else data.graph["dataset"]
         as_of = criteria.get("as_of") or dataset.meta.as_of or PartialDate.parse(dt.date.today().isoformat())
+        if parse_date(as_of).first < earlier.first:
+            raise UsageError(f"--diff-from {earlier} comes after the map's date {parse_date(as_of)}: give an earlier date to compare with")
         now = {**criteria, "as_of": as_of}
         old, new = graph_of(data, **{**criteria, "as_of": earlier}), graph_of(data, **now)
         labels = (str(earlier), str(parse_date(as_of)))
