@@ -55,8 +55,10 @@ _RESOLVED: Any = None
 
 #: What an id may be; checked by pydantic's own (compiled) pattern matcher, a Python
 #: validator per id costs too much on big maps. The loader words the error.
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
-ID_RULE = "use letters, digits, '-', '_', '.' or ':', starting with a letter or digit"
+# Letters and digits of any script: a map of Arabic or Hebrew names keeps readable ids (الدروز).
+# No spaces, no punctuation but these four, no invisible marks (a right-to-left mark is not a word character).
+ID_PATTERN = r"^[^\W_][\w.:-]*$"
+ID_RULE = "use letters and digits (of any script), '-', '_', '.' or ':', starting with a letter or digit; no spaces"
 #: What a URL may be: http(s), without blanks, quotes or angle brackets (which no URL
 #: needs unescaped and which could break out of an attribute). The one rule for the
 #: data, the page and the map's script (``safeLink`` in ``map.js``; a test compares them).

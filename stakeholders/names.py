@@ -39,8 +39,19 @@ def closest_words(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
 
 
 def slug(text: str) -> str:
-    """An id made from a name: runs of anything but ASCII letters and digits become one hyphen, lower case."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    """An id made from a name, lower case: accents dropped from Latin letters (Béta: beta), letters of
+    other scripts kept (الدروز), runs of anything else one hyphen; a valid id, or empty."""
+    kept, base = [], ""
+    for ch in unicodedata.normalize("NFKD", text):
+        if not unicodedata.combining(ch):
+            base = ch
+        elif _LATIN.match(base):
+            continue  # an accent on a Latin letter; the vowel signs of other scripts are part of the word
+        kept.append(ch if unicodedata.category(ch)[0] in "LMN" else "-")
+    return re.sub("-+", "-", unicodedata.normalize("NFC", "".join(kept))).strip("-").lower()
+
+
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def suggestion(word: str, known: Iterable[str], otherwise: str = "", *, listing: str | None = None) -> str:

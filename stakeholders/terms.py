@@ -20,6 +20,36 @@ ACTOR_TYPES: tuple[str, ...] = (
     "other",
 )
 
+# The usual spellings of each actor type in the sheets of Kumu, Onodo, Gephi and hand-made lists,
+# folded (lower case, hyphens for spaces and underscores) and singular.
+_TYPE_WORDS: dict[str, str] = {
+    **{word: "person" for word in ("individual", "people", "politician", "leader", "official")},
+    **{word: "state" for word in ("country", "nation", "nation-state", "sovereign-state")},
+    **{word: "government" for word in ("govt", "gov", "ministry", "administration", "regime", "cabinet")},
+    **{word: "armed-group" for word in ("armed-groups", "militia", "rebel-group", "rebels", "non-state-armed-group", "insurgent-group", "armed-faction", "faction")},
+    **{word: "political-party" for word in ("party", "parties")},
+    **{word: "community" for word in ("ethnic-group", "religious-group", "minority", "communities", "tribe")},
+    **{word: "intergovernmental-org" for word in (
+        "igo", "io", "international-organization", "international-organisation", "intergovernmental-organization",
+        "intergovernmental-organisation", "intergovernmental-organisations", "multilateral-organization", "bloc", "alliance")},
+    **{word: "ngo" for word in ("non-governmental-organization", "non-governmental-organisation", "ngos", "civil-society", "charity", "nonprofit")},
+    **{word: "company" for word in ("business", "corporation", "firm", "enterprise")},
+    **{word: "media" for word in ("news", "news-outlet", "newspaper", "press", "broadcaster")},
+}  # fmt: skip
+
+
+def actor_type_of(word: str) -> str | None:
+    """The actor type a sheet's word means, in any case and spelling listed (``Armed group``,
+    ``State``, ``political party``, ``NGOs``); None when it names none."""
+    folded = "-".join(word.replace("_", " ").replace("-", " ").casefold().split())
+    for candidate in (folded, folded.removesuffix("s")):
+        if candidate in ACTOR_TYPES:
+            return candidate
+        if candidate in _TYPE_WORDS:
+            return _TYPE_WORDS[candidate]
+    return None
+
+
 POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
 
 #: The spreadsheet layouts of the tools analysts use, for export and import.

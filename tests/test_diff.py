@@ -11,9 +11,11 @@ import pytest
 import stakeholders
 from stakeholders.analysis.report import analyze
 from stakeholders.changes.compare import compare, compare_dates, union_graph
+from stakeholders.changes.movement import standing
 from stakeholders.changes.serialize import changes_json, changes_markdown, changes_text
 from stakeholders.cli import cli
 from stakeholders.cli.terminal import fit
+from stakeholders.graph import to_graph
 
 from .conftest import SYRIA
 
@@ -144,6 +146,8 @@ def test_the_json_of_a_camp_change(camps_changes):
             {"actor": "d", "name": "Delta", "kind": "moved", "old": 1, "new": 1},
             {"actor": "e", "name": "Epsilon", "kind": "joined", "old": None, "new": 1},
         ],
+        "best_splits": {"old": 1, "new": 1},
+        "sides_compared": True,
     }
     assert found["centrality"]["degree"] == [
         {"actor": "c", "name": "Gamma", "old": 2.0, "new": 4.0, "change": 2.0},
@@ -406,8 +410,8 @@ def test_a_pair_losing_its_sign_names_what_gave_the_old_one():
 
 
 def test_a_polarity_change_flips_the_pair_and_moves_an_actor_across():
-    # Beta turns hostile to Alpha: the pair flips and Beta leaves Alpha and Gamma's side.
-    common = [{"id": "ac", "source": "a", "target": "c", "kind": "alliance"}, {"id": "bc", "source": "b", "target": "c", "kind": "hostility"}]
+    # Beta turns hostile to Alpha: the pair flips and Beta leaves Alpha and Gamma's side (each split the only best one).
+    common = [{"id": "ac", "source": "a", "target": "c", "kind": "alliance"}]
     before = load(made([*common, {"id": "ab", "source": "a", "target": "b", "kind": "support"}]))
     after = load(made([*common, {"id": "ab", "source": "a", "target": "b", "kind": "support", "polarity": -1}]))
     changes = compare(before, after, labels=("2025-04", "2025-05"))
@@ -420,6 +424,40 @@ def test_a_polarity_change_flips_the_pair_and_moves_an_actor_across():
           changed side: Beta (camp 1 in 2025-04 → camp 2 in 2025-05)
     """)
     assert changes_json(changes)["camps"]["moves"] == [{"actor": "b", "name": "Beta", "kind": "moved", "old": 1, "new": 2}]
+
+
+def test_a_change_of_side_is_not_reported_where_the_best_split_is_a_tie():
+    # An unbalanced triangle before (three splits each leave one tie frustrated): where Beta
+    # stood then is a tie falling one way, not a fact to compare with.
+    common = [{"id": "ac", "source": "a", "target": "c", "kind": "alliance"}, {"id": "bc", "source": "b", "target": "c", "kind": "hostility"}]
+    before = load(made([*common, {"id": "ab", "source": "a", "target": "b", "kind": "support"}]))
+    after = load(made([*common, {"id": "ab", "source": "a", "target": "b", "kind": "support", "polarity": -1}]))
+    changes = compare(before, after, labels=("2025-04", "2025-05"))
+    output = text(changes)
+    assert output.splitlines()[1].endswith("; 1 pair changed state; sides not compared")
+    assert section(output, "CAMPS").splitlines()[-1] == (
+        "  changed side: not compared: several splits are equally good (3 in 2025-04), so a change of side may be a tie falling the other way"
+    )
+    found = changes_json(changes)["camps"]
+    assert (found["moves"], found["best_splits"], found["sides_compared"]) == ([], {"old": 3, "new": 1}, False)
+
+
+def test_an_unrelated_part_added_to_the_map_changes_no_camp(syria, tmp_path):
+    # Ties between equally good splits are broken by actor ids, part by part: a new, unconnected
+    # part of the map leaves the camps of the rest as they were.
+    extra = {
+        "actors": [{"id": f"riverside-{n}", "name": f"Depot {n}", "type": "company"} for n in range(6)],
+        "relations": [{"source": f"riverside-{n}", "target": f"riverside-{n + 1}", "kind": "hostility"} for n in range(5)],
+    }
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "syria-2025.yaml").write_bytes(SYRIA.read_bytes())
+    (folder / "riverside-depot.json").write_text(json.dumps(extra), encoding="utf-8")
+
+    def sides(dataset) -> set[frozenset[str]]:
+        return {frozenset(a for a in group.members if not a.startswith("riverside-")) for group in standing(to_graph(dataset)).camps} - {frozenset()}
+
+    assert sides(stakeholders.load(folder)) == sides(syria)
 
 
 def test_nothing_changed():
@@ -671,7 +709,7 @@ def test_the_shipped_map_from_april_to_may(runner, syria):
     assert output.splitlines()[:3] == [
         "Changes in syria-2025 from 2025-04 to 2025-05",
         "actors: 0 added, 0 removed, 0 changed; relations: 24 added, 0 removed, 0",
-        "  changed; 16 pairs changed state; 1 actor changed side",
+        "  changed; 16 pairs changed state; sides not compared",
     ]
     # The talks with Israel begin in May; the article of 2025-05-07 reports the rest.
     relations = section(output, "RELATIONS")
@@ -682,8 +720,9 @@ def test_the_shipped_map_from_april_to_may(runner, syria):
     assert "  Druze – Syrian government: none → hostile (by distrust, reported 2025-05-07" in pairs
     assert "  signed pairs: 6 → 22 (+16)" in output
     assert "  frustrated pairs (at odds with the two camps): 0 → 6 (+6)" in output
-    # Israel, with the Druze in April, stands with the government once the talks begin.
-    assert "  changed side: Israel (camp 2 in 2025-04 → camp 1 in 2025-05)" in output
+    # April's two unconnected parts may face either way, and in May twelve splits are equally good:
+    # who stands where is a tie, so no change of side is claimed.
+    assert "  changed side: not compared: several splits are equally good (2 in 2025-04, 12\n    in 2025-05), so a change of side may be a tie falling the other way\n" in output
     assert section(output, "CENTRALITY").splitlines()[3:5] == [
         "  Syrian government: 0.0234 → 0.6092 (+0.5858)",
         "  Ahmed al-Sharaa: 0.0351 → 0.1706 (+0.1355)",

@@ -91,7 +91,8 @@ class Split:
     with them) to 0 or 1 (camp 0 is the larger, or on equal sizes the one holding
     the first actor id); ``aligned`` groups the actors kept on one side by
     aligning relations. ``exact`` says whether every split was tried
-    (``searched`` splits, of which ``optimal`` reach the minimum), else
+    (``searched`` splits, of which ``optimal`` reach the minimum: unconnected parts
+    of the map may face either way, so each further part doubles it), else
     ``searched`` counts the heuristic's restarts and ``optimal`` is None.
     """
 
@@ -200,7 +201,17 @@ def _exhaustive(contracted: nx.Graph, count: int) -> tuple[list[int], int, int, 
             best, best_side, optimal = frustration, side, 1
         elif frustration == best:
             optimal += 1
+            # Of equally good splits, the first in group order (groups go by actor id) with the
+            # earlier groups in camp 0: the same whatever else the map holds, not whichever the
+            # Gray code met first, which shifts when an unrelated actor is added.
+            if _reversed(side, count) < _reversed(best_side, count):
+                best_side = side
     return [best_side >> i & 1 for i in range(count)], best, searched, optimal
+
+
+def _reversed(side: int, count: int) -> int:
+    """``side`` with group 0 as its highest bit, so that comparing numbers compares the groups in order."""
+    return int(format(side, f"0{count}b")[::-1], 2) if count else 0
 
 
 def _add(levels: list[tuple[int, int]], bit: int, friends: int, enemies: int) -> None:

@@ -78,7 +78,7 @@ def compare(old: Dataset | nx.MultiDiGraph, new: Dataset | nx.MultiDiGraph, *, l
         relations=relation_changes(before, after),
         pairs=pair_changes(before, after, names),
         balance=figures(old_standing, new_standing),
-        camps=camp_changes(old_standing.camps, new_standing.camps, names),
+        camps=camp_changes(old_standing.camps, new_standing.camps, names, (old_standing.splits, new_standing.splits)),
         centrality=centrality_shifts(old_standing, new_standing, names),
     )
 

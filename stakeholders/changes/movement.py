@@ -97,6 +97,7 @@ class Standing:
     figures: dict[str, int]
     camps: tuple[Group, ...]
     centrality: dict[str, dict[str, float]]
+    splits: int | None = 1  # how many best splits there are (None: found by the heuristic, not counted)
 
 
 def standing(graph: nx.MultiDiGraph) -> Standing:
@@ -115,7 +116,7 @@ def standing(graph: nx.MultiDiGraph) -> Standing:
         "frustrated_pairs": split.frustration,
     }
     centrality = {name: {actor: round(value, DECIMALS) for actor, value in node_metric(graph, name).items()} for name in METRICS}
-    return Standing(figures, tuple(split_groups(split, graph, centrality["degree"])), centrality)
+    return Standing(figures, tuple(split_groups(split, graph, centrality["degree"])), centrality, split.optimal)
 
 
 @dataclass(frozen=True)
@@ -161,10 +162,23 @@ class CampChanges:
     new: tuple[Group, ...]
     matched: dict[int, int]
     moves: tuple[CampMove, ...]
+    splits: tuple[int | None, int | None] = (1, 1)  # the best splits of each state: above 1, sides are not compared
+
+    @property
+    def compared(self) -> bool:
+        """Whether changes of side are reported: only when each state's best split is the only one."""
+        return all(count is None or count == 1 for count in self.splits)
 
 
-def camp_changes(old: tuple[Group, ...], new: tuple[Group, ...], names: Mapping[str, str]) -> CampChanges:
-    """Match the camps by shared members, the largest overlaps first, and list who moved, by name (``names`` by actor id)."""
+def camp_changes(
+    old: tuple[Group, ...], new: tuple[Group, ...], names: Mapping[str, str], splits: tuple[int | None, int | None] = (1, 1)
+) -> CampChanges:
+    """Match the camps by shared members, the largest overlaps first, and list who moved, by name (``names`` by actor id).
+
+    Where a state has several equally good splits, the camps shown are one of them
+    and a change of side may be a tie falling the other way: no one is listed as
+    having changed side then (those who joined or left still are).
+    """
     shared = sorted(
         ((len(set(a.members) & set(b.members)), b.number, a.number) for a in old for b in new),
         key=lambda row: (-row[0], row[1], row[2]),
@@ -180,7 +194,10 @@ def camp_changes(old: tuple[Group, ...], new: tuple[Group, ...], names: Mapping[
         for actor in sorted(before.keys() | after.keys(), key=lambda actor: (names[actor].casefold(), actor))
         if actor not in before or actor not in after or matched.get(after[actor]) != before[actor]
     )
-    return CampChanges(old, new, matched, moves)
+    changes = CampChanges(old, new, matched, moves, splits)
+    if not changes.compared:
+        changes = CampChanges(old, new, matched, tuple(m for m in moves if m.kind != "moved"), splits)
+    return changes
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,8 @@ def _camps_json(camps: CampChanges, names: Mapping[str, str]) -> dict[str, Any]:
         "new": listed(camps.new),
         "matched": [{"new": new, "old": old} for new, old in sorted(camps.matched.items())],
         "moves": [{"actor": m.actor, "name": names[m.actor], "kind": m.kind, "old": m.old, "new": m.new} for m in camps.moves],
+        "best_splits": {"old": camps.splits[0], "new": camps.splits[1]},
+        "sides_compared": camps.compared,
     }
 
 
@@ -134,7 +136,7 @@ def _summary(changes: Changes) -> str:
         f"{what}: " + ", ".join(f"{n} {status}" for status, n in counts[what].items()) for what in ("actors", "relations")
     ]
     parts.append(f"{_plural(counts['pairs'], 'pair')} changed state")
-    parts.append(f"{_plural(counts['camps']['moved'], 'actor')} changed side")
+    parts.append(f"{_plural(counts['camps']['moved'], 'actor')} changed side" if changes.camps.compared else "sides not compared")
     return "; ".join(parts)
 
 
@@ -226,6 +228,12 @@ def _camp_lines(camps: CampChanges, names: Mapping[str, str], labels: tuple[str,
     moved = [f"{names[m.actor]} (camp {m.old} in {labels[0]} → camp {m.new} in {labels[1]})" for m in camps.moves if m.kind == "moved"]
     joined = [f"{names[m.actor]} (camp {m.new})" for m in camps.moves if m.kind == "joined"]
     left = [f"{names[m.actor]} (was camp {m.old})" for m in camps.moves if m.kind == "left"]
+    if not camps.compared:
+        counts = [f"{n} in {label}" for n, label in zip(camps.splits, labels, strict=True) if n is not None and n > 1]
+        lines.append(
+            f"changed side: not compared: several splits are equally good ({', '.join(counts)}), "
+            "so a change of side may be a tie falling the other way"
+        )
     for word, listed in (("changed side", moved), ("joined the camps", joined), ("left the camps", left)):
         if listed:
             lines.append(f"{word}: {', '.join(listed)}")

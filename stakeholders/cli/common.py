@@ -255,7 +255,7 @@ def into_dataset_option(command: F) -> F:
     return click.option(
         "--into-dataset",
         is_flag=True,
-        help="Allow writing the map into the folder of the dataset (where its files merge with the others).",
+        help="Write the map into the dataset's folder, as a part of that map: its files merge, and the new file has no meta of its own.",
     )(command)
 
 

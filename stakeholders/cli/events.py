@@ -106,7 +106,9 @@ def _feed_command(
     from ..events import import_events
 
     _check_map_output(output, data, force, into_dataset)
-    result = import_events(feed, files, output, force=force, data=dataset, progress=progress(), backend=backend, table=table, **options)
+    result = import_events(
+        feed, files, output, force=force, data=dataset, progress=progress(), backend=backend, table=table, meta=not into_dataset, **options
+    )
     _report(result, output, fmt)
 
 
@@ -173,5 +175,5 @@ def aggregate(result: Path, output: Path | None, data: Path | None, force: bool,
     _check_map_output(output, data, force, into_dataset)
     dataset = open_dataset(data) if data is not None else None
     built = events_map(read_aggregate(result), dataset, stem_of(output))
-    write_events_map(built, output, force=force)
+    write_events_map(built, output, force=force, meta=not into_dataset)
     _report(built, output, fmt)

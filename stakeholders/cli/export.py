@@ -156,7 +156,15 @@ def import_command(
     check_output(output, force=force)
     check_not_into_dataset(output, None, into_dataset)
     result = import_sheets(
-        files, output, flavor=flavor, force=force, skip_bad_rows=skip_bad_rows, delimiter=delimiter, encoding=encoding, max_bytes=max_bytes()
+        files,
+        output,
+        flavor=flavor,
+        force=force,
+        skip_bad_rows=skip_bad_rows,
+        delimiter=delimiter,
+        encoding=encoding,
+        max_bytes=max_bytes(),
+        meta=not into_dataset,  # a part of the dataset's map: its meta stays the one in force
     )
     data = result.data
     counts = ", ".join(counted(len(data[section]), noun) for section, noun in _SECTIONS)

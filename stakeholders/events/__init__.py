@@ -252,8 +252,9 @@ def check_output(output: str | Path, force: bool = False) -> Path:
     return target
 
 
-def write_events_map(result: EventMap, output: str | Path, *, force: bool = False) -> Path:
-    """Check the map (as ``load`` would) and write it, YAML or JSON by the suffix; never replaces a file unless ``force``."""
+def write_events_map(result: EventMap, output: str | Path, *, force: bool = False, meta: bool = True) -> Path:
+    """Check the map (as ``load`` would) and write it, YAML or JSON by the suffix; never replaces a file unless ``force``.
+    Without ``meta`` the file is a part of another map (a dataset's folder), whose meta stays in force."""
     from ..ingest import from_dict
 
     target = check_output(output, force)
@@ -261,14 +262,15 @@ def write_events_map(result: EventMap, output: str | Path, *, force: bool = Fals
     if not result.data["relations"]:
         raise DataError("no relation came out of the events; nothing was written")
     from_dict(result.data)
+    data = result.data if meta else {k: v for k, v in result.data.items() if k != "meta"}
     if suffix == ".json":
-        text = json.dumps(result.data, ensure_ascii=False, indent=1)
+        text = json.dumps(data, ensure_ascii=False, indent=1)
     else:
         import yaml
 
         from ..ingest.sheets import YamlDumper  # the dumper that escapes what YAML alone reads as line breaks
 
-        text = yaml.dump(result.data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+        text = yaml.dump(data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
     return write_atomic(target, [text], replace=force)
 
 
@@ -280,14 +282,16 @@ def import_events(
     force: bool = False,
     data: Dataset | str | Path | None = None,
     progress: Progress = silent,
+    meta: bool = True,
     **options: Any,
 ) -> EventMap:
-    """Aggregate ``files`` (``aggregate_events``'s ``options``), make the map and write it to ``output``."""
+    """Aggregate ``files`` (``aggregate_events``'s ``options``), make the map and write it to ``output``
+    (without its meta unless ``meta``: see ``write_events_map``)."""
     started = time.perf_counter()
     check_output(output, force)  # again as the file is put in place; here so that a long run does not end in vain
     dataset = _dataset(data)
     aggregate = aggregate_events(feed, files, data=dataset, progress=progress, **options)
     result = build_map(aggregate, dataset, stem_of(output))
-    write_events_map(result, output, force=force)
+    write_events_map(result, output, force=force, meta=meta)
     result.seconds = time.perf_counter() - started
     return result

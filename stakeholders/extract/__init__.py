@@ -121,7 +121,7 @@ def extract_draft(
 def _article(item: str | Path | Article, max_bytes: int) -> Article:
     article = item if isinstance(item, Article) else read_article(item, max_bytes=max_bytes)
     if not article.text.strip():
-        raise DataError(f"{article.name}: no text to draft from: it is empty")
+        raise DataError(f"{item.name if isinstance(item, Article) else item}: no text to draft from: it is empty")
     return article
 
 

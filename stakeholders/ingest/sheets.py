@@ -56,9 +56,9 @@ from ..errors import (
     ValidationError,
 )
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
-from ..names import NameIndex, slug
+from ..names import NameIndex, closest_words, slug
 from ..optional import require
-from ..terms import FLAVORS
+from ..terms import FLAVORS, actor_type_of
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
 from . import from_dict
 from .read import DEFAULT_MAX_BYTES
@@ -740,10 +740,17 @@ def _read_actors(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
         if "id" not in record:
             base = slug(record["name"]) or f"actor-{len(seen) + 1}"
             record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(seen) + 3))) if c not in seen)
-        if record.get("type") not in ACTOR_TYPES:
-            if "type" in record:
-                result.notes.append(f'{row.where}: unknown actor type "{record["type"]}" read as other')
-                record.setdefault("attributes", {})["type"] = record["type"]
+        given = record.get("type")
+        known = actor_type_of(given) if isinstance(given, str) else None
+        if known is not None:
+            record["type"] = known
+        elif given is not None:
+            close = closest_words(str(given), ACTOR_TYPES, limit=1)
+            hint = f" (the closest type is {close[0]})" if close else f" (the types: {', '.join(ACTOR_TYPES)})"
+            result.notes.append(f'{row.where}: unknown actor type "{given}" read as other{hint}; the sheet\'s word is kept in attributes.type')
+            record.setdefault("attributes", {})["type"] = given
+            record["type"] = "other"
+        else:
             record["type"] = "other"
         return True
 
@@ -828,9 +835,11 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 YamlDumper.add_representer(str, _represent_text)
 
 
-def write_dataset(result: SheetImport, path: str | Path, force: bool = False) -> Path:
-    """Write the imported dataset as YAML; refuses to replace a file unless ``force`` (checked as it is written)."""
-    text = yaml.dump(result.data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+def write_dataset(result: SheetImport, path: str | Path, force: bool = False, *, meta: bool = True) -> Path:
+    """Write the imported dataset as YAML; refuses to replace a file unless ``force`` (checked as it is written).
+    Without ``meta`` the file is a part of another map (a dataset's folder), whose meta stays in force."""
+    data = result.data if meta else {k: v for k, v in result.data.items() if k != "meta"}
+    text = yaml.dump(data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
     return write_atomic(path, [text], replace=force)
 
 
@@ -844,8 +853,10 @@ def import_sheets(
     delimiter: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    meta: bool = True,
 ) -> SheetImport:
     """Read the sheets and write the dataset to ``output`` (YAML); returns what was read.
+    ``meta`` False leaves the map's meta out (see ``write_dataset``).
 
     All or nothing: with a bad row nothing is written and ``BadRowsError`` lists
     every one, unless ``skip_bad_rows``, which writes the other rows (the
@@ -856,5 +867,5 @@ def import_sheets(
         raise BadRowsError(result.skipped)
     if not result.data["relations"]:
         raise DataError(f"no relation could be imported from the edge sheets ({len(result.skipped)} bad rows); nothing was written")
-    write_dataset(result, output, force)
+    write_dataset(result, output, force, meta=meta)
     return result

@@ -50,6 +50,7 @@ def build(documents: list[Document]) -> Dataset:
         problems.extend(part_problems)
         unchecked.extend(dropped)
 
+    problems.extend(_metas(parts))
     merged = _merge(parts)
     findings = resolve(merged, unchecked)
     origins = _origins(parts) if findings else {}
@@ -165,11 +166,30 @@ def _names_of(record: object) -> list[str]:
     return [str(n) for n in names if isinstance(n, (str, int))]
 
 
+def _metas(parts: list[_Part]) -> list[Problem]:
+    """A folder is one map with one meta: a second, different one is a problem named with both files.
+
+    Which title, name and date the map would take is otherwise a matter of file
+    names: a new file sorting first would retitle the map without a word.
+    """
+    given = [(part, part.dataset.meta) for part in parts if part.dataset.meta != Meta()]
+    if all(meta == given[0][1] for _, meta in given):
+        return []
+    first, _ = given[0]
+    line, _ = first.document.position(("meta",), True)
+    where = f"{first.document.path}:{line}" if line is not None else str(first.document.path)
+    return [
+        problem(part.document, ("meta",), f"the map's meta is given in {where} already; a folder is one map: keep one meta, in one file", True)
+        for part, meta in given[1:]
+        if meta != given[0][1]
+    ]
+
+
 def _merge(parts: list[_Part]) -> Dataset:
     """One dataset from several."""
     if len(parts) == 1:
         return parts[0].dataset
-    meta = next((p.dataset.meta for p in parts if p.dataset.meta.title or p.dataset.meta.name), Meta())
+    meta = next((p.dataset.meta for p in parts if p.dataset.meta != Meta()), Meta())
     merged = Dataset(meta=meta)
     for part in parts:
         for section in SECTIONS:
