@@ -126,8 +126,9 @@ def test_a_folder_has_one_meta_and_a_second_is_named_with_both_files(runner, tmp
     (folder / "riverside-depot.yaml").write_text("meta:\n  title: Riverside depot\nactors:\n  - {id: r1, name: R1, type: company}\n", encoding="utf-8")
     result = runner.invoke(cli, ["validate", str(folder)])
     assert result.exit_code == 1
+    line = SYRIA.read_text(encoding="utf-8").splitlines().index("meta:") + 1
     assert result.stderr == (
-        f"Error: {folder / SYRIA.name}:9:1: the map's meta is given in {folder / 'riverside-depot.yaml'}:1 already; "
+        f"Error: {folder / SYRIA.name}:{line}:1: the map's meta is given in {folder / 'riverside-depot.yaml'}:1 already; "
         "a folder is one map: keep one meta, in one file\n"
     )
 
