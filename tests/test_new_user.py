@@ -150,3 +150,8 @@ def test_the_readme_first_look_and_the_data_comments_say_what_the_tool_does():
     comments = " ".join(line.lstrip("# ") for line in SYRIA.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
     assert "active on any date" not in comments
     assert 'it is then known from the article\'s date (an ongoing one holds from that day on, an ended one up to it), and the tool says "reported 2025-05-07"' in comments
+
+
+def test_the_help_lists_the_exit_codes(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert "Exit codes: 0 done, 1 bad data or no result, 2 bad usage,\n  130 interrupted (Ctrl-C)." in result.stdout

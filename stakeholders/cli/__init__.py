@@ -31,6 +31,11 @@ def cli(quiet: bool) -> None:
       stakeholders actors --type state
       stakeholders relations al-sharaa --as-of 2025-05
       stakeholders show "the Druze"
+      stakeholders export gexf -o - | gzip > map.gexf.gz
+
+    \b
+    Exit codes: 0 done, 1 bad data or no result, 2 bad usage,
+    130 interrupted (Ctrl-C).
     """
 
 
