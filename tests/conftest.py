@@ -26,6 +26,16 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder with the shipped dataset in data/, as the working directory (and no $STAKEHOLDERS_DATA)."""
+    (tmp_path / "data").mkdir()
+    shutil.copy(SYRIA, tmp_path / "data" / SYRIA.name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STAKEHOLDERS_DATA", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
 def write(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write a dedented file under tmp_path and return its path."""
 

@@ -32,7 +32,7 @@ from stakeholders.cli.bounds import Bounded
 from .conftest import ROOT, SYRIA
 
 QUICK = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
-LONG = settings(max_examples=5_000, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+LONG = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 #: A run longer than this is a hang (the slowest honest run here, a PDF of the map, takes about 2 s).
 SECONDS = 60
 #: Memory a run may add to the process's peak.

@@ -75,11 +75,11 @@ def test_foreign_kumu_sheets_are_mapped_and_bad_rows_skipped(write, tmp_path):
     dataset = result.dataset
     assert [(a.id, a.name, a.type, a.tags, a.attributes) for a in dataset.actors] == [
         ("alpha", "Alpha", "state", ("big", "old"), {"Website": "https://a.example"}),
-        ("b-ta", "Béta", "other", (), {"type": "Organization"}),
+        ("beta", "Béta", "other", (), {"type": "Organization"}),
         ("gamma", "Gamma", "person", (), {}),
     ]
     assert [(r.source, r.kind, r.target, r.directed, r.attributes) for r in dataset.relations] == [
-        ("alpha", "sanctions", "b-ta", True, {"Strength": "high"}),
+        ("alpha", "sanctions", "beta", True, {"Strength": "high"}),
         ("gamma", "negotiation", "alpha", False, {}),
     ]
     assert result.skipped == [
@@ -91,7 +91,8 @@ def test_foreign_kumu_sheets_are_mapped_and_bad_rows_skipped(write, tmp_path):
     assert result.notes == [
         f"{elements}: read as CSV with the delimiter comma",
         f"{connections}: read as CSV with the delimiter comma",
-        f'{elements} row 3: unknown actor type "Organization" read as other',
+        f'{elements} row 3: unknown actor type "Organization" read as other (the types: person, state, government, armed-group, '
+        "political-party, community, intergovernmental-org, ngo, company, media, other); the sheet's word is kept in attributes.type",
     ]
     assert ("Website", "attributes.Website") in result.mappings[0][3]
 

@@ -15,15 +15,6 @@ from stakeholders.terms import actor_type_of, counted
 from .conftest import SYRIA
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "data").mkdir()
-    shutil.copy(SYRIA, tmp_path / "data" / SYRIA.name)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("STAKEHOLDERS_DATA", raising=False)
-    return tmp_path
-
-
 @pytest.mark.parametrize("args", [[], ["events"]])
 def test_a_bare_group_prints_its_help_and_exits_0(runner, args):
     result = runner.invoke(cli, args)

@@ -22,14 +22,6 @@ from .conftest import ROOT, SYRIA
 SCHEMA = ROOT.parent / "shared" / "schemas" / "gexf-1.3" / "gexf.rng"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "data").mkdir()
-    shutil.copy(SYRIA, tmp_path / "data" / SYRIA.name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 # What each single-file output starts with when it reaches standard output.
 STREAMED = [
     (["render", "-o", "-"], b"<!DOCTYPE html>"),

@@ -2,7 +2,6 @@
 midway leaves the previous output as it was; the data folder is never written to."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,15 +24,6 @@ WRITERS = {
     "neo4j": (["export", "neo4j", "-o", "{out}/neo4j"], None),
     "cypher": (["export", "neo4j", "--cypher", "-o", "{out}/map.cypher"], ["map.cypher"]),
 }
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A project folder with the shipped dataset in data/, as the working directory."""
-    (tmp_path / "data").mkdir()
-    shutil.copy(SYRIA, tmp_path / "data" / SYRIA.name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -133,5 +123,5 @@ def test_import_never_replaces_a_file_without_force(project, runner):
     assert target.read_text(encoding="utf-8") == "previous"
     result = runner.invoke(cli, ["import", "sheets/nodes.csv", "sheets/edges.csv", "-o", str(target), "--force", "--into-dataset"])
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8").startswith("meta:")
+    assert target.read_text(encoding="utf-8").startswith("sources:")  # a part of the dataset's map: no meta of its own
     assert sorted(p.name for p in target.parent.iterdir()) == ["imported.yaml", SYRIA.name]
