@@ -301,7 +301,7 @@ def test_from_dict_needs_a_mapping():
 def test_bad_ids_and_urls(write):
     path = write("map.yaml", "sources:\n  - {id: s 1, title: T, url: 'javascript:alert(1)'}\n")
     assert problems(path) == [
-        f"{path}:2:10: sources[0].id: not a valid id: 's 1'; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+        f"{path}:2:10: sources[0].id: not a valid id: 's 1'; use letters and digits (of any script), '-', '_', '.' or ':', starting with a letter or digit; no spaces",
         f"{path}:2:30: sources[0].url: not an http(s) URL: 'javascript:alert(1)'",
     ]
 
@@ -323,7 +323,7 @@ def test_one_run_shows_every_problem_whatever_failed_elsewhere(tmp_path):
         f"{path}:7:10: sources[0].url: not an http(s) URL: 'ftp://example.org/x'",
         f"{path}:11:11: actors[0].type: must be one of 'person', 'state', 'government', 'armed-group', 'political-party', "
         "'community', 'intergovernmental-org', 'ngo', 'company', 'media' or 'other', got 'STATE'",
-        f"{path}:12:9: actors[1].id: not a valid id: 'has space'; use letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+        f"{path}:12:9: actors[1].id: not a valid id: 'has space'; use letters and digits (of any script), '-', '_', '.' or ':', starting with a letter or digit; no spaces",
         f"{path}:18:10: actors[2].end: end 2024-01 is before start 2025-01",
         f'{path}:20:9: actors[3].id: duplicate actor id "beta" (first used by actors[2])',
         f'{path}:26:5: actors[4]: unknown field "colour"; did you mean "country"?',
