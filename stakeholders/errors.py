@@ -12,7 +12,8 @@ exits 2)::
     │   ├── ParseError           not YAML or JSON, hostile (binary, too deep, alias bomb)
     │   ├── ValidationError      every problem of the data, each with its place
     │   ├── BadRowsError         spreadsheet rows that cannot be imported, by sheet, row and column
-    │   └── NoPathError          no path joins two actors under the filters
+    │   ├── NoPathError          no path joins two actors under the filters
+    │   └── EmptyResultError     the work ran, but nothing came of it to write (with its report)
     └── UsageError               the request cannot be answered as asked      exit 2
         ├── UnknownActorError    no actor by that name (with close matches)
         ├── AmbiguousActorError  a name several actors share
@@ -119,6 +120,15 @@ class BadRowsError(DataError):
 
 class NoPathError(DataError):
     """No path joins the two actors under the filters in force."""
+
+
+class EmptyResultError(DataError):
+    """The work ran but gave nothing to write (no relation came out of the events); ``report``
+    is what it found, for the caller to show why."""
+
+    def __init__(self, message: str, report: object) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 class UnknownActorError(UsageError):

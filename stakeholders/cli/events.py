@@ -9,6 +9,7 @@ import click
 
 from ..atomic import stem_of
 from ..errors import UsageError
+from ..terms import counted
 from .common import Group, check_not_into_dataset, check_output, emit_json, into_dataset_option, open_dataset, progress, streamed
 from .terminal import safe
 
@@ -66,16 +67,30 @@ def _run_options(command: Any) -> Any:
     return _output_options(command)
 
 
-def _report(result: Any, output: Path, fmt: str) -> None:
+def _report(result: Any, output: Path | None, fmt: str) -> None:
+    """The report of what became of the events; ``output`` None when nothing was written."""
     from ..events import events_summary
 
     err = streamed(output)
     if fmt == "json":
-        emit_json({"output": str(output), **result.to_json()}, err=err)
+        emit_json({"output": str(output) if output is not None else None, **result.to_json()}, err=err)
         return
-    click.echo(f"Wrote {safe(output)}: {result.actors:,} actors, {result.relations:,} relations", err=err)
+    if output is not None:
+        click.echo(f"Wrote {safe(output)}: {counted(result.actors, 'actor')}, {counted(result.relations, 'relation')}", err=err)
     for line in events_summary(result):
         click.echo(safe(line), err=err)
+
+
+def _reporting_empty(run: Any) -> Any:
+    """Run ``run``; when no relation came of the events, print the report of what was read and left out before the error."""
+    from ..errors import EmptyResultError
+
+    try:
+        return run()
+    except EmptyResultError as exc:
+        fmt = click.get_current_context().params["fmt"]
+        _report(exc.report, None, fmt)
+        raise
 
 
 def _check_map_output(output: Path, data: Path | None, force: bool, into_dataset: bool) -> None:
@@ -106,8 +121,10 @@ def _feed_command(
     from ..events import import_events
 
     _check_map_output(output, data, force, into_dataset)
-    result = import_events(
-        feed, files, output, force=force, data=dataset, progress=progress(), backend=backend, table=table, meta=not into_dataset, **options
+    result = _reporting_empty(
+        lambda: import_events(
+            feed, files, output, force=force, data=dataset, progress=progress(), backend=backend, table=table, meta=not into_dataset, **options
+        )
     )
     _report(result, output, fmt)
 
@@ -175,5 +192,5 @@ def aggregate(result: Path, output: Path | None, data: Path | None, force: bool,
     _check_map_output(output, data, force, into_dataset)
     dataset = open_dataset(data) if data is not None else None
     built = events_map(read_aggregate(result), dataset, stem_of(output))
-    write_events_map(built, output, force=force, meta=not into_dataset)
+    _reporting_empty(lambda: write_events_map(built, output, force=force, meta=not into_dataset))
     _report(built, output, fmt)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import is_stream, stem_of, write_atomic
-from ..errors import DataError, UsageError
+from ..errors import DataError, EmptyResultError, UsageError
 from ..filters import check_kinds, parse_date
 from ..model import Dataset, RelationKind
 from ..names import suggestion
@@ -161,7 +161,7 @@ def aggregate_events(
 
         ran = engine.run_duckdb(chosen, paths, filters, _kinds(dataset), memory_limit, progress, QUOTED)
         names = [path.name for path in paths]
-    return Aggregate(chosen, ran.rows, names, filters.period, ran.notes)
+    return Aggregate(chosen, ran.rows, names, filters.period, ran.notes, ran.faults)
 
 
 def events_sql(
@@ -189,9 +189,31 @@ def events_sql(
     expression = aggregation(engine.unbound(chosen, table or chosen.table), chosen, filters, _kinds(dataset))
     if dialect != "spark":
         return to_sql(expression, dialect)
-    import sqlglot  # Ibis compiles for Spark only with pyspark installed; sqlglot translates DuckDB's SQL
+    return spark_sql(to_sql(expression, "duckdb"))
 
-    return str(sqlglot.transpile(to_sql(expression, "duckdb"), read="duckdb", write="spark", pretty=True)[0])
+
+def spark_sql(duckdb_sql: str) -> str:
+    """DuckDB's SQL of the aggregation for Spark 4.0 or later (``LISTAGG`` came in 4.0), through sqlglot:
+    Ibis compiles for Spark only with pyspark installed.
+
+    Two rewrites, each found running the SQL on a local Spark 4.3: Ibis gives ``ROW_NUMBER()``
+    an explicit frame (rows between unbounded preceding and following) that Spark refuses for
+    a ranking function, so the frame is dropped; and ``COLLECT_LIST(DISTINCT ...)`` beside
+    ``LISTAGG ... WITHIN GROUP`` in one aggregation fails in Spark's optimizer (a
+    ClassCastException in RewriteDistinctAggregates), so it is written ``COLLECT_SET``, the same list.
+    """
+    import sqlglot
+    from sqlglot import expressions
+
+    def for_spark(node: expressions.Expression) -> expressions.Expression:
+        if isinstance(node, expressions.Window) and isinstance(node.this, expressions.RowNumber):
+            node.set("spec", None)
+        if isinstance(node, expressions.ArrayAgg) and isinstance(node.this, expressions.Distinct):
+            return expressions.Anonymous(this="COLLECT_SET", expressions=list(node.this.expressions))
+        return node
+
+    tree = sqlglot.parse_one(duckdb_sql, read="duckdb").transform(for_spark)
+    return str(tree.sql(dialect="spark", pretty=True))
 
 
 _INTEGERS = {"events", "records", "sources", "fatalities"}
@@ -260,7 +282,7 @@ def write_events_map(result: EventMap, output: str | Path, *, force: bool = Fals
     target = check_output(output, force)
     suffix = target.suffix.lower()
     if not result.data["relations"]:
-        raise DataError("no relation came out of the events; nothing was written")
+        raise EmptyResultError("no relation came out of the events (see the report above); nothing was written", result)
     from_dict(result.data)
     data = result.data if meta else {k: v for k, v in result.data.items() if k != "meta"}
     if suffix == ".json":

@@ -66,6 +66,7 @@ class Aggregate:
     files: list[str]  # the files read, by name; empty when another engine ran the aggregation
     period: str = "month"
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # ACLED: event id -> (date, notes)
+    faults: dict[str, tuple[int, str]] = field(default_factory=dict)  # lines not read as rows: fault -> (lines, first place)
 
 
 @dataclass
@@ -81,6 +82,9 @@ class EventMap:
     unknown: Counter[str] = field(default_factory=Counter)  # events per actor code with parts outside the CAMEO tables
     kept: int = 0  # events in the map's relations
     seconds: float = 0.0
+    faults: dict[str, tuple[int, str]] = field(default_factory=dict)  # lines of the files not read as rows (Aggregate.faults)
+    repeated_ids: int = 0  # GDELT: event ids met again in another relation or period (an event in two files)
+    scheme: str = "cameo"  # the codes the dataset's actors would list (Feed.code_scheme)
 
     @property
     def relations(self) -> int:
@@ -96,12 +100,14 @@ class EventMap:
             "read": self.read,
             "left_out": self.left_out,
             "collapsed": self.collapsed,
-            "unmapped_codes": dict(self.unmapped.most_common()),
+            "unmapped_codes": dict(most_common(self.unmapped)),
             "within_one_actor": self.within_one_actor,
-            "unknown_codes": dict(self.unknown.most_common()),
+            "unknown_codes": dict(most_common(self.unknown)),
             "kept": self.kept,
             "actors": self.actors,
             "relations": self.relations,
+            "faults": {fault: {"lines": lines, "first": first} for fault, (lines, first) in self.faults.items()},
+            "repeated_ids": self.repeated_ids,
             "seconds": round(self.seconds, 3),
         }
 
@@ -176,8 +182,9 @@ def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | 
     feed = aggregate.feed
     kinds: Mapping[str, RelationKind] = dataset.kinds_by_id if dataset is not None else _default_kinds()
     actors = _Actors(feed, dataset)
-    result = EventMap({})
+    result = EventMap({}, faults=dict(aggregate.faults), scheme=feed.code_scheme)
     merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    seen: set[str] = set()  # GDELT's event ids, to find one counted twice (an event in two overlapping files)
     for row in aggregate.rows:
         result.read += row["records"] or 0
         if row["left_out"]:
@@ -185,6 +192,11 @@ def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | 
             continue
         events = row["events"]
         result.collapsed += row["records"] - events
+        if feed.name == "gdelt":
+            ids = (row["event_ids"] or "").split()
+            before = len(seen)
+            seen.update(ids)
+            result.repeated_ids += len(ids) - (len(seen) - before)
         first = _date(row["first_date"])
         source = actors.find(row["actor1"], first, row.get("inter1"))
         target = actors.find(row["actor2"], first, row.get("inter2"))
@@ -332,6 +344,11 @@ def _source(aggregate: Aggregate, dates: Sequence[dt.date]) -> dict[str, Any]:
     return source
 
 
+def most_common(counter: Counter[str], n: int | None = None) -> list[tuple[str, int]]:
+    """The counts, largest first, ties by code: the engine gives rows in no set order, the report is the same every run."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
 def summary(result: EventMap) -> list[str]:
     """The report in words, one line each: what was read, kept, collapsed, left out, and unmapped."""
     lines = [
@@ -343,12 +360,25 @@ def summary(result: EventMap) -> list[str]:
     for reason, wording in LEFT_OUT.items():
         if result.left_out.get(reason):
             lines.append(f"left out: {counted(result.left_out[reason], 'row')} {wording}")
+    for fault, (count, first) in result.faults.items():
+        lines.append(f"left out: {counted(count, 'line')} {fault}, not read as events (the first: {first})")
     if result.within_one_actor:
         lines.append(f"left out: {counted(result.within_one_actor, 'event')} whose two codes name one actor")
+    if result.repeated_ids:
+        lines.append(
+            f"counted again: {counted(result.repeated_ids, 'event id')} met in another relation or period "
+            "(the same event in two files? each time it was met it counted)"
+        )
     for counter, wording in ((result.unmapped, "without an actor"), (result.unknown, "with parts outside the CAMEO tables")):
         if counter:
-            top = ", ".join(f"{code} ({counted(events, 'event')})" for code, events in counter.most_common(_SHOWN_CODES))
+            top = ", ".join(f"{code} ({counted(events, 'event')})" for code, events in most_common(counter, _SHOWN_CODES))
             lines.append(f"{counted(len(counter), 'actor code')} {wording}; top {min(len(counter), _SHOWN_CODES)}: {top}")
+    if result.unmapped:
+        example = most_common(result.unmapped, 1)[0][0]
+        lines.append(
+            f"to map a code, list it on the actor it stands for in the dataset: codes: {{{result.scheme}: [{example}]}} "
+            "(events whose two codes map onto the dataset's actors become relations)"
+        )
     if result.seconds:
         rate = f" ({result.read / result.seconds:,.0f} events/s)" if result.read else ""
         lines.append(f"took {result.seconds:.1f} s{rate}")

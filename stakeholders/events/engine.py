@@ -20,7 +20,7 @@ import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,8 @@ class _ZipMembers(fsspec.AbstractFileSystem):  # type: ignore[misc]
 
     @staticmethod
     def _split(path: str) -> tuple[str, str]:
-        archive, _, member = path.removeprefix(f"{_PROTOCOL}://").partition(".zip/")
-        return archive + ".zip", member
+        archive, member = re.split(r"(?<=\.zip)/", path.removeprefix(f"{_PROTOCOL}://"), maxsplit=1, flags=re.IGNORECASE)
+        return archive, member
 
     def info(self, path: str, **kwargs: Any) -> dict[str, Any]:
         archive, member = self._split(path)
@@ -110,14 +110,20 @@ def _list(items: Sequence[str]) -> str:
     return "[" + ", ".join(_literal(item) for item in items) + "]"
 
 
+def _cast(name: str, kind: str) -> str:
+    """A column read as text, typed: a value that is not of the type is NULL, never an error.
+    ``trim`` keeps DuckDB from pushing the cast into the CSV reader, where a stray value stops the read."""
+    return f"TRY_CAST(trim({name}) AS {_DUCKDB_TYPES[kind]}) AS {name}"
+
+
 def _gdelt_view(files: list[str]) -> str:
-    # Only the columns the aggregation reads get their type: a stray value elsewhere never stops a run.
-    columns = ", ".join(
-        f"{_literal(name)}: {_literal(_DUCKDB_TYPES[kind] if name in GDELT_USED else 'VARCHAR')}" for name, kind in GDELT_COLUMNS
-    )
+    # Every column is read as text and only those the aggregation reads are typed; a line with
+    # the wrong number of columns is set aside in DuckDB's reject tables and counted (``_faults``).
+    columns = ", ".join(f"{_literal(name)}: 'VARCHAR'" for name, _ in GDELT_COLUMNS)
+    typed = ", ".join(_cast(name, kind) if name in GDELT_USED and kind != "string" else name for name, kind in GDELT_COLUMNS)
     return (
-        f"SELECT * FROM read_csv({_list(files)}, header = false, delim = '\\t', quote = '', escape = '', "
-        f"auto_detect = false, null_padding = true, columns = {{{columns}}})"
+        f"SELECT {typed} FROM read_csv({_list(files)}, header = false, delim = '\\t', quote = '', escape = '', "
+        f"auto_detect = false, store_rejects = true, columns = {{{columns}}})"
     )
 
 
@@ -140,13 +146,17 @@ def acled_layout(path: Path) -> str:
 
 
 def _acled_view(files: list[str]) -> str:
+    # One read per file, by header name (the layouts order their columns apart; each file has the
+    # columns, ``acled_layout`` checked): DuckDB keeps no reject tables when it unions by name itself.
     casts = {
-        "event_date": f"CAST(TRY_STRPTIME(event_date, {_list(_ACLED_DATES)}) AS DATE)",
-        "iso": "TRY_CAST(iso AS BIGINT)",
-        "fatalities": "TRY_CAST(fatalities AS BIGINT)",
+        "event_date": f"CAST(TRY_STRPTIME(trim(event_date), {_list(_ACLED_DATES)}) AS DATE) AS event_date",
+        "iso": _cast("iso", "int64"),
+        "fatalities": _cast("fatalities", "int64"),
     }
-    columns = ", ".join(f"{casts.get(name, name)} AS {name}" for name, _ in ACLED_COLUMNS)
-    return f"SELECT {columns} FROM read_csv({_list(files)}, header = true, all_varchar = true, union_by_name = true)"
+    columns = ", ".join(casts.get(name, name) for name, _ in ACLED_COLUMNS)
+    return " UNION ALL ".join(
+        f"SELECT {columns} FROM read_csv({_list([file])}, header = true, all_varchar = true, store_rejects = true)" for file in files
+    )
 
 
 def check_memory_limit(limit: str) -> str:
@@ -173,10 +183,12 @@ class Rows:
 
 @dataclass
 class Ran:
-    """What a run gave: the aggregated table's rows, and what the feed says of the events it lists."""
+    """What a run gave: the aggregated table's rows, what the feed says of the events it lists,
+    and the lines that could not be read as rows (by fault: how many, and where the first is)."""
 
     rows: Rows
     notes: dict[str, tuple[str, str]]  # ACLED: event id -> (date, notes) for the events quoted
+    faults: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 @contextmanager
@@ -207,8 +219,33 @@ def run_duckdb(
         backend = ibis.duckdb.from_connection(con)
         expression = aggregation(backend.table("events"), feed, filters, kinds)
         rows = Rows(_with_progress(con, lambda: backend.to_pyarrow(expression), progress))
+        faults = _faults(con)
         notes = _acled_notes(con, rows, quoted) if feed.name == "acled" else {}
-    return Ran(rows, notes)
+    return Ran(rows, notes, faults)
+
+
+#: DuckDB's reasons for setting a line aside, in the report's words.
+FAULTS = {
+    "MISSING COLUMNS": "with too few columns",
+    "TOO MANY COLUMNS": "with too many columns",
+    "INVALID UNICODE": "that are not UTF-8 text",
+    "UNQUOTED VALUE": "with a stray quote",
+    "LINE SIZE OVER MAXIMUM": "longer than DuckDB reads",
+}
+
+
+def _faults(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """The lines the read set aside (``store_rejects``), by fault: how many, and the first one's file and line."""
+    found = con.execute(
+        "SELECT e.error_type, count(DISTINCT (e.scan_id, e.file_id, e.line)), arg_min(s.file_path || ':' || e.line, s.file_path || lpad(e.line::VARCHAR, 20, '0')) "
+        "FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    return {FAULTS.get(str(kind), f"with a fault ({str(kind).lower()})"): (int(count), _file_name(str(first))) for kind, count, first in found}
+
+
+def _file_name(path: str) -> str:
+    """A file as DuckDB names it, as the user knows it: a zip's member as ``archive.zip:member``."""
+    return re.sub(r"(\.zip)/", r"\1:", path.removeprefix(f"{_PROTOCOL}://"), count=1, flags=re.IGNORECASE)
 
 
 def _with_progress(con: duckdb.DuckDBPyConnection, work: Any, progress: Progress) -> Any:
@@ -266,7 +303,7 @@ def _read_error(exc: Exception) -> str:
     where, line = re.search(r"^\s*file = (.+)$", text, re.M), re.search(r"CSV Error on Line: (\d+)", text)
     if where is None or line is None:
         return f"cannot read the events: {_first_line(exc)}"
-    name = where.group(1).strip().removeprefix(f"{_PROTOCOL}://").replace(".zip/", ".zip:", 1)
+    name = _file_name(where.group(1).strip())
     detail = re.search(r"^(Error when converting column .*|Expected Number of Columns.*)$", text, re.M)
     return f"{name}:{line.group(1)}: not an event row of this feed" + (f": {detail.group(1).strip()}" if detail else "")
 

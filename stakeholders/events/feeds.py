@@ -140,6 +140,7 @@ class Rows:
     inter1: ir.StringValue  # ACLED's actor categories
     inter2: ir.StringValue
     in_countries: ir.BooleanValue | None  # None: no country filter
+    known_code: ir.BooleanValue | None = None  # False: an event code outside the scheme (GDELT's 999, ABC); None: all known
 
 
 def _blank(value: ir.StringValue) -> ir.StringValue:
@@ -147,22 +148,39 @@ def _blank(value: ir.StringValue) -> ir.StringValue:
     return value.nullif("")
 
 
-def prepare_gdelt(t: ir.Table, code_kinds: Mapping[str, str], root_kinds: Mapping[str, str | None], countries: tuple[str, ...]) -> Rows:
-    """GDELT rows: the kind from the event code (whole, first three digits, root), the place from ActionGeo."""
+def prepare_gdelt(
+    t: ir.Table, code_kinds: Mapping[str, str], root_kinds: Mapping[str, str | None], countries: tuple[str, ...]
+) -> tuple[ir.Table, Rows]:
+    """GDELT rows: the kind from the event code (whole, first three digits, root), the place from ActionGeo.
+
+    Returns the table the rows are read from (with the date's parts worked out
+    first, so that the SQL writes them once) and the rows.
+    """
     import ibis
 
+    # The date's parts are read from its digits (string functions every dialect has; integer division is
+    # written differently in each), from a stand-in where it is not eight digits, so no cast can fail.
+    text = t.SQLDATE.cast("string")
+    t = t.mutate(_eight=text.re_search(r"^[0-9]{8}$").fill_null(False))
+    digits = ibis.ifelse(t._eight, t.SQLDATE.cast("string"), "20000101")
+    t = t.mutate(_year=digits.substr(0, 4).cast("int64"), _month=digits.substr(4, 2).cast("int64"), _day=digits.substr(6, 2).cast("int64"))
+    t = t.mutate(_valid=t._eight & _real_date(t._year, t._month, t._day))
     code = t.EventCode
+    # Prefixes as SUBSTRING (``left``), not slices: DuckDB writes a slice as ARRAY_SLICE, which Spark reads as an array function.
     kind = ibis.coalesce(
         code.substitute(dict(code_kinds), else_=ibis.null("string")),
-        code[:3].substitute(dict(code_kinds), else_=ibis.null("string")),
-        code[:2].substitute({root: kind for root, kind in root_kinds.items() if kind}, else_=ibis.null("string")),
+        code.left(3).substitute(dict(code_kinds), else_=ibis.null("string")),
+        code.left(2).substitute({root: kind for root, kind in root_kinds.items() if kind}, else_=ibis.null("string")),
     )
     place = ibis.coalesce(_blank(t.ActionGeo_FullName), t.ActionGeo_Lat.cast("string") + "," + t.ActionGeo_Long.cast("string"))
     in_countries = (t.Actor1CountryCode.isin(countries) | t.Actor2CountryCode.isin(countries)) if countries else None
-    return Rows(
+    # The date is made from parts that are valid on every row (2000-01-01 where they are not), so no engine
+    # fails on 20250231 whatever order it evaluates the CASE in; the row is then left out as undated.
+    made = ibis.date(ibis.ifelse(t._valid, t._year, 2000), ibis.ifelse(t._valid, t._month, 1), ibis.ifelse(t._valid, t._day, 1))
+    return t, Rows(
         actor1=_blank(t.Actor1Code),
         actor2=_blank(t.Actor2Code),
-        day=t.SQLDATE.cast("string").as_date("%Y%m%d"),
+        day=ibis.ifelse(t._valid, made, ibis.null("date")),
         code=code,
         kind=kind,
         place=place,
@@ -175,17 +193,41 @@ def prepare_gdelt(t: ir.Table, code_kinds: Mapping[str, str], root_kinds: Mappin
         inter1=ibis.null("string"),
         inter2=ibis.null("string"),
         in_countries=in_countries,
+        known_code=code.re_search(r"^[0-9]{2,4}$") & code.left(2).isin(CAMEO_ROOTS),
     )
 
 
-def prepare_acled(t: ir.Table, countries: tuple[int, ...]) -> Rows:
-    """ACLED rows: the kind from the sub-event type, else the event type; each event its own (no duplicates).
+#: CAMEO's root event codes: a code is two to four digits starting with one of them.
+CAMEO_ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 
-    ACLED's two actors carry no direction. A directed kind is read from the
-    side that acts: the side coded as rioters, protesters or civilians is the
-    source of a protest and the target of anything else.
+
+def _real_date(year: ir.IntegerValue, month: ir.IntegerValue, day: ir.IntegerValue) -> ir.BooleanValue:
+    """Whether the parts make a date that exists: year 1000 on, a month 1 to 12, a day its month has (leap years too).
+    Written out rather than parsed, so that every engine leaves out the same rows (20250231, 00000000, 2025011)."""
+    import ibis
+
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = month.cases((2, ibis.ifelse(leap, 29, 28)), (4, 30), (6, 30), (9, 30), (11, 30), else_=31)
+    return (year >= 1000) & month.between(1, 12) & day.between(1, 31) & (day <= days)
+
+
+def prepare_acled(t: ir.Table, countries: tuple[int, ...]) -> tuple[ir.Table, Rows]:
+    """ACLED rows: the kind from the sub-event type, else the event type; each event once.
+
+    Users download overlapping windows: an event (``event_id_cnty``) found in
+    several files is read once, from the copy with the most fatalities (a
+    revision), whole, so that its fatalities count once. ACLED's two actors
+    carry no direction. A directed kind is read from the side that acts: the
+    side coded as rioters, protesters or civilians is the source of a protest
+    and the target of anything else. Returns the table the rows are read from and the rows.
     """
     import ibis
+
+    copy = ibis.row_number().over(
+        group_by=t.event_id_cnty, order_by=[ibis.desc(t.fatalities), t.event_date, t.actor1, t.actor2, t.sub_event_type, t.source]
+    )
+    t = t.mutate(_copy=copy)
+    t = t.filter(t._copy == 0)
 
     sub_kinds = {sub: kind for sub, kind in ACLED_SUB_KINDS.items() if kind}
     type_kinds = {event: kind for event, kind in ACLED_TYPE_KINDS.items() if kind}
@@ -200,7 +242,7 @@ def prepare_acled(t: ir.Table, countries: tuple[int, ...]) -> Rows:
     swap = ibis.ifelse(kind == "protest", ~passive1 & passive2, passive1 & ~passive2).fill_null(False)
     actor1, actor2 = _blank(t.actor1), _blank(t.actor2)
     assoc1, assoc2 = _blank(t.assoc_actor_1), _blank(t.assoc_actor_2)
-    return Rows(
+    return t, Rows(
         actor1=ibis.ifelse(swap, actor2, actor1),
         actor2=ibis.ifelse(swap, actor1, actor2),
         day=t.event_date,

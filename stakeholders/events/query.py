@@ -38,7 +38,8 @@ LEFT_OUT: dict[str, str] = {
     "countries": "outside the countries",
     "actors": "without two actors",
     "same-actor": "with one actor on both ends",
-    "no-kind": "with an event type that maps to no kind",
+    "unknown-code": "with an event code outside CAMEO (not two to four digits under a root 01 to 20)",
+    "no-kind": "with a CAMEO event type that maps to no kind (statements, appeals...)",
     "kinds": "of other kinds",
 }
 
@@ -46,7 +47,7 @@ LEFT_OUT: dict[str, str] = {
 #: ``stakeholders events aggregate`` reads it back (as CSV, with these headers).
 AGGREGATE_COLUMNS: dict[str, str] = {
     "feed": "gdelt or acled: which code scheme actor1 and actor2 are in",
-    "left_out": "empty for a tie; else why the rows counted here were left out (no-date, dates, countries, actors, same-actor, no-kind, kinds)",
+    "left_out": "empty for a tie; else why the rows counted here were left out (no-date, dates, countries, actors, same-actor, unknown-code, no-kind, kinds)",
     "actor1": "the acting side: a CAMEO actor code (GDELT) or an ACLED actor name; the first in code order for an undirected kind",
     "actor2": "the other side",
     "kind": "the relation kind",
@@ -87,9 +88,9 @@ def aggregation(table: ir.Table, feed: Feed, filters: Filters, kinds: Sequence[R
     import ibis
 
     if feed.name == "gdelt":
-        rows = prepare_gdelt(table, code_kinds(kinds), ROOT_KINDS, filters.countries)
+        table, rows = prepare_gdelt(table, code_kinds(kinds), ROOT_KINDS, filters.countries)
     else:
-        rows = prepare_acled(table, tuple(int(COUNTRIES[c].iso) for c in filters.countries if COUNTRIES[c].iso))
+        table, rows = prepare_acled(table, tuple(int(COUNTRIES[c].iso) for c in filters.countries if COUNTRIES[c].iso))
     first_seen: dict[str, RelationKind] = {}
     for kind in kinds:
         first_seen.setdefault(kind.id, kind)
@@ -108,6 +109,7 @@ def aggregation(table: ir.Table, feed: Feed, filters: Filters, kinds: Sequence[R
     checks += [
         (t.actor1.isnull() | t.actor2.isnull(), "actors"),
         (t.actor1 == t.actor2, "same-actor"),
+        *([(~t.known_code.fill_null(False), "unknown-code")] if rows.known_code is not None else []),
         (t.kind.isnull(), "no-kind"),
     ]
     if filters.kinds:
@@ -141,7 +143,7 @@ def aggregation(table: ir.Table, feed: Feed, filters: Filters, kinds: Sequence[R
         first_id=events.event_id.min(),
         sources=events.source.count() if feed.name == "gdelt" else _listed(events.source).max(),
         goldstein=events.goldstein.mean(),
-        fatalities=events.fatalities.sum(),
+        fatalities=events.fatalities.max(),  # rows of one event (ACLED's are one row each) report its fatalities once
         assoc1=events.assoc1.max(),
         assoc2=events.assoc2.max(),
         inter1=events.inter1.max(),
