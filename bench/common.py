@@ -103,3 +103,24 @@ def measure(code: tuple[str, str], args: Sequence[str | Path], repeat: int = 1) 
         elapsed, rss = (float(x) for x in done.stdout.split())
         best = min(best, (elapsed, rss))
     return best
+
+
+# A command's wall time and peak memory, from a small parent that does nothing else: the peak of its
+# children (ru_maxrss of RUSAGE_CHILDREN) is then the command's own.
+_COMMAND = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def measure_command(args: Sequence[str | Path], repeat: int = 1) -> tuple[float, float]:
+    """Best wall time (s) and peak RSS (MiB) of a whole command (start-up, imports and all), in a fresh process."""
+    best: tuple[float, float] = (float("inf"), 0.0)
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, "-c", _COMMAND, *map(str, args)], capture_output=True, text=True, check=True)
+        elapsed, rss = (float(x) for x in done.stdout.split())
+        best = min(best, (elapsed, rss))
+    return best

@@ -119,3 +119,18 @@ def test_a_dataset_without_codes_says_which_codes_to_map_and_how(runner, tmp_pat
     as_json = runner.invoke(cli, [*args, "--format", "json"])
     report = json.loads(as_json.stdout)
     assert (as_json.exit_code, report["output"], report["unmapped_codes"]) == (1, None, {"ISR": 3, "SYRGOV": 3})
+
+
+def test_the_json_the_engine_writes_loads_and_holds_what_the_yaml_map_holds(tmp_path):
+    from .test_events import SPECIAL, filler
+
+    made = stakeholders.events_map(stakeholders.aggregate_events("gdelt", write_gdelt(tmp_path / "in", SPECIAL + filler(400))))
+    stakeholders.write_events_map(made, tmp_path / "map.json")
+    stakeholders.write_events_map(made, tmp_path / "map.yaml")
+    as_json, as_yaml = stakeholders.load(tmp_path / "map.json"), stakeholders.load(tmp_path / "map.yaml")
+    assert len(as_json.relations) == made.relations > 100
+    assert [r.model_dump() for r in as_json.relations] == [r.model_dump() for r in as_yaml.relations]
+    assert [a.model_dump() for a in as_json.actors] == [a.model_dump() for a in as_yaml.actors]
+    text = (tmp_path / "map.json").read_text(encoding="utf-8")
+    assert json.loads(text)["relations"] == made.data["relations"]
+    assert text.count('\n{"id":') == made.relations  # one relation a line

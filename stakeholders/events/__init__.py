@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,25 +275,43 @@ def check_output(output: str | Path, force: bool = False) -> Path:
 
 
 def write_events_map(result: EventMap, output: str | Path, *, force: bool = False, meta: bool = True) -> Path:
-    """Check the map (as ``load`` would) and write it, YAML or JSON by the suffix; never replaces a file unless ``force``.
-    Without ``meta`` the file is a part of another map (a dataset's folder), whose meta stays in force."""
-    from ..ingest import from_dict
+    """Write the map, YAML or JSON by the suffix (YAML to a stream); never replaces a file unless ``force``.
+    Without ``meta`` the file is a part of another map (a dataset's folder), whose meta stays in force.
 
+    JSON is written as the engine made it: the head indented, then one relation a line,
+    streamed (``EventMap.relation_texts``), with no Python object per relation. The map
+    is not validated again: the tests load what this writes, at every size they make.
+    """
     target = check_output(output, force)
-    suffix = target.suffix.lower()
-    if not result.data["relations"]:
+    if not result.relations:
         raise EmptyResultError("no relation came out of the events (see the report above); nothing was written", result)
-    from_dict(result.data)
-    data = result.data if meta else {k: v for k, v in result.data.items() if k != "meta"}
-    if suffix == ".json":
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-    else:
-        import yaml
+    head = {key: value for key, value in result.head.items() if meta or key != "meta"}
+    if target.suffix.lower() == ".json":
+        return write_atomic(target, _json_chunks(head, result), replace=force)
+    import yaml
 
-        from ..ingest.sheets import YamlDumper  # the dumper that escapes what YAML alone reads as line breaks
+    from ..ingest.sheets import YamlDumper  # the dumper that escapes what YAML alone reads as line breaks
 
-        text = yaml.dump(data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+    data = {key: value for key, value in result.data.items() if meta or key != "meta"}
+    text = yaml.dump(data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
     return write_atomic(target, [text], replace=force)
+
+
+def _json_chunks(head: dict[str, Any], result: EventMap) -> Iterator[str]:
+    """The map as JSON: ``head``'s sections, then the relations, one a line, in chunks of a few thousand."""
+    opening = {key: value for key, value in head.items() if key != "kinds"}
+    yield json.dumps(opening, ensure_ascii=False, indent=1)[:-2] + ',\n "relations": [\n'
+    batch: list[str] = []
+    first = True
+    for text in result.relation_texts():
+        batch.append(text)
+        if len(batch) == 10_000:
+            yield ("" if first else ",\n") + ",\n".join(batch)
+            batch, first = [], False
+    if batch:
+        yield ("" if first else ",\n") + ",\n".join(batch)
+    kinds = head.get("kinds")
+    yield "\n ]" + (f',\n "kinds": {json.dumps(kinds, ensure_ascii=False)}' if kinds else "") + "\n}\n"
 
 
 def import_events(

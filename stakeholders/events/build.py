@@ -24,14 +24,12 @@ What a relation holds, and how:
 
 from __future__ import annotations
 
-import datetime as dt
-import math
+import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import PartialDate
 from ..model import Actor, Dataset, RelationKind
 from ..names import normalize, slug
 from ..terms import counted
@@ -57,6 +55,17 @@ _ACLED_TYPES = {
 _SHOWN_CODES = 5
 
 
+@dataclass(frozen=True)
+class CodeActor:
+    """One actor a code may name, over the days it exists (both ends included); ``rank`` breaks ties, lowest first."""
+
+    code: str
+    actor: str
+    since: str = "0001-01-01"
+    until: str = "9999-12-31"
+    rank: int = 0
+
+
 @dataclass
 class Aggregate:
     """The aggregated table of one feed (``query.AGGREGATE_COLUMNS``) and where it came from."""
@@ -71,9 +80,15 @@ class Aggregate:
 
 @dataclass
 class EventMap:
-    """A map made from event data (``data``, the dataset as a file holds it) and what became of the events."""
+    """A map made from event data and what became of the events.
 
-    data: dict[str, Any]
+    The relations are JSON texts (``assemble``); ``data`` is the dataset as a file
+    holds it, the relations parsed on first use (a caller that only writes the map
+    never pays for a Python object per relation).
+    """
+
+    head: dict[str, Any]  # meta, sources, actors (and the dataset's own kinds the relations use)
+    texts: Any = None  # the relations, an Arrow array of JSON texts
     read: int = 0
     left_out: dict[str, int] = field(default_factory=dict)  # rows, by reason (query.LEFT_OUT)
     collapsed: int = 0  # duplicate rows collapsed into the events they repeat
@@ -85,14 +100,30 @@ class EventMap:
     faults: dict[str, tuple[int, str]] = field(default_factory=dict)  # lines of the files not read as rows (Aggregate.faults)
     repeated_ids: int = 0  # GDELT: event ids met again in another relation or period (an event in two files)
     scheme: str = "cameo"  # the codes the dataset's actors would list (Feed.code_scheme)
+    _data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            relations = [json.loads(text) for text in self.relation_texts()]
+            self._data = {**{k: v for k, v in self.head.items() if k != "kinds"}, "relations": relations,
+                          **({"kinds": self.head["kinds"]} if "kinds" in self.head else {})}  # fmt: skip
+        return self._data
+
+    def relation_texts(self) -> Iterator[str]:
+        """Each relation as JSON text, in the map's order (first date, then ids)."""
+        if self.texts is None:
+            return
+        for chunk in self.texts.chunks:
+            yield from chunk.to_pylist()
 
     @property
     def relations(self) -> int:
-        return len(self.data["relations"])
+        return len(self.texts) if self.texts is not None else 0
 
     @property
     def actors(self) -> int:
-        return len(self.data["actors"])
+        return len(self.head.get("actors", ()))
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data (what ``--format json`` prints)."""
@@ -112,36 +143,32 @@ class EventMap:
         }
 
 
-class _Actors:
-    """The map's actors, found or made from codes; one record per actor, in first-seen order."""
+def _code_actors(
+    feed: Feed, dataset: Dataset | None, codes: Sequence[tuple[str, str | None]]
+) -> tuple[list[CodeActor], dict[str, dict[str, Any]]]:
+    """Which actor each code names, and when; and the records of those actors, by id.
 
-    def __init__(self, feed: Feed, dataset: Dataset | None) -> None:
-        self.feed = feed
-        self.dataset = dataset
-        self.records: dict[str, dict[str, Any]] = {}
-        self.ids: dict[str, str] = {}  # made actors: code -> id
-        self.by_code: dict[str, list[Actor]] = {}
-        if dataset is not None:
-            for actor in dataset.actors:
-                for code in actor.codes.get(feed.code_scheme, ()):
-                    self.by_code.setdefault(normalize(code), []).append(actor)
-
-    def find(self, code: str, on: dt.date, inter: str | None) -> str | None:
-        """The actor id a code names on a date; None when a dataset is given and none of its actors lists it then."""
-        if self.dataset is None:
-            return self._made(code, inter)
-        when = PartialDate(on.year, on.month, on.day)
-        actor = next((a for a in self.by_code.get(normalize(code), ()) if a.active_on(when)), None)
-        if actor is None:
-            return None
-        if actor.id not in self.records:
-            self.records[actor.id] = actor.model_dump(mode="json", exclude_defaults=True)
-        return actor.id
-
-    def _made(self, code: str, inter: str | None) -> str:
-        if code in self.ids:
-            return self.ids[code]
-        if self.feed.name == "gdelt":
+    With a dataset, its actors that list the code under ``codes`` (in the
+    dataset's order), each over the days it exists; without one, an actor made
+    from the code (``cameo.describe``; for ACLED the actor's name, its type from
+    ACLED's actor category), ids given in code order.
+    """
+    rows: list[CodeActor] = []
+    records: dict[str, dict[str, Any]] = {}
+    if dataset is not None:
+        by_code: dict[str, list[tuple[int, Actor]]] = {}
+        for rank, actor in enumerate(dataset.actors):
+            for code in actor.codes.get(feed.code_scheme, ()):
+                by_code.setdefault(normalize(code), []).append((rank, actor))
+        for code, _ in codes:
+            for rank, actor in by_code.get(normalize(code), ()):
+                since = actor.start.first.isoformat() if actor.start is not None else "0001-01-01"
+                until = actor.end.last.isoformat() if actor.end is not None else "9999-12-31"
+                rows.append(CodeActor(code, actor.id, since, until, rank))
+                records.setdefault(actor.id, actor.model_dump(mode="json", exclude_defaults=True))
+        return rows, records
+    for code, inter in codes:
+        if feed.name == "gdelt":
             coded = describe(code)
             base = "-".join(code[i : i + 3] for i in range(0, len(code), 3)).lower() if not coded.unknown else slug(code)
             record: dict[str, Any] = {"name": coded.name, "type": coded.type}
@@ -150,86 +177,45 @@ class _Actors:
         else:
             base = slug(code)
             record = {"name": code, "type": _ACLED_TYPES.get((inter or "").strip().lower(), "other")}
-        record["codes"] = {self.feed.code_scheme: [code]}
+        record["codes"] = {feed.code_scheme: [code]}
         actor_id, n = base or "actor", 1
-        while actor_id in self.records:
+        while actor_id in records:
             n += 1
             actor_id = f"{base or 'actor'}-{n}"
-        self.records[actor_id] = {"id": actor_id, **record}
-        self.ids[code] = actor_id
-        return actor_id
+        records[actor_id] = {"id": actor_id, **record}
+        rows.append(CodeActor(code, actor_id))
+    return rows, records
 
 
-def _period_text(period: str, start: dt.date) -> str:
-    if period == "month":
-        return f"{start:%Y-%m}"
-    if period == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    return start.isoformat()
+def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | None = None, memory_limit: str = "1GB") -> EventMap:
+    """The map the aggregated rows make, mapped onto ``dataset``'s actors if given (see the module's docstring).
+    The engine merges and writes the relations (``assemble``) within ``memory_limit``."""
+    from .assemble import assemble, codes_of, connect
 
-
-def _weight(events: int, fatalities: int) -> float:
-    return round(min(1.0, math.log10(1 + events + fatalities) / 3), 3)
-
-
-def _confidence(sources: int) -> float | None:
-    return round(1 - 0.5**sources, 3) if sources > 0 else None
-
-
-def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | None = None) -> EventMap:
-    """The dataset (as plain data) the aggregated rows make, mapped onto ``dataset``'s actors if given."""
     feed = aggregate.feed
     kinds: Mapping[str, RelationKind] = dataset.kinds_by_id if dataset is not None else _default_kinds()
-    actors = _Actors(feed, dataset)
-    result = EventMap({}, faults=dict(aggregate.faults), scheme=feed.code_scheme)
-    merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    seen: set[str] = set()  # GDELT's event ids, to find one counted twice (an event in two overlapping files)
-    for row in aggregate.rows:
-        result.read += row["records"] or 0
-        if row["left_out"]:
-            result.left_out[row["left_out"]] = result.left_out.get(row["left_out"], 0) + (row["records"] or 0)
-            continue
-        events = row["events"]
-        result.collapsed += row["records"] - events
-        if feed.name == "gdelt":
-            ids = (row["event_ids"] or "").split()
-            before = len(seen)
-            seen.update(ids)
-            result.repeated_ids += len(ids) - (len(seen) - before)
-        first = _date(row["first_date"])
-        source = actors.find(row["actor1"], first, row.get("inter1"))
-        target = actors.find(row["actor2"], first, row.get("inter2"))
-        if dataset is None and feed.name == "gdelt":
-            for code in (row["actor1"], row["actor2"]):
-                if describe(code).unknown:
-                    result.unknown[code] += events
-        if source is None or target is None:
-            for code, found in ((row["actor1"], source), (row["actor2"], target)):
-                if found is None:
-                    result.unmapped[code] += events
-            continue
-        if source == target:
-            result.within_one_actor += events
-            continue
-        kind = row["kind"]
-        if not kinds[kind].directed and target < source:
-            source, target = target, source
-        period = _period_text(aggregate.period, _date(row["period"]))
-        _merge(merged.setdefault((source, kind, target, period), {}), row, first, feed.name == "gdelt")
-    relations = [_relation(key, values, feed, aggregate.notes) for key, values in merged.items()]
-    result.kept = sum(values["events"] for values in merged.values())
-    used = {relation["kind"] for relation in relations}
-    own = [kind.model_dump(mode="json", exclude_defaults=True) for kind in (dataset.kinds if dataset is not None else []) if kind.id in used]
-    dates = [values[d] for values in merged.values() for d in ("first", "last")]
-    result.data = {
+    con = connect(aggregate.rows, memory_limit)
+    try:
+        codes = codes_of(con)
+        code_actors, records = _code_actors(feed, dataset, codes)
+        unknown = [code for code, _ in codes if describe(code).unknown] if dataset is None and feed.name == "gdelt" else []
+        directed = {kind_id: kind.directed for kind_id, kind in kinds.items()}
+        made = assemble(con, feed, aggregate.period, code_actors, directed, aggregate.notes, unknown, LISTED_IDS, QUOTED, one_to_one=dataset is None)
+    finally:
+        con.close()
+    dates = [made.first, made.last] if made.first is not None and made.last is not None else []
+    head: dict[str, Any] = {
         "meta": _meta(aggregate, name, dates),
         "sources": [_source(aggregate, dates)],
-        "actors": list(actors.records.values()),
-        "relations": relations,
-        **({"kinds": own} if own else {}),
+        "actors": [records[actor_id] for actor_id in made.actors],
     }
-    return result
+    own = [kind.model_dump(mode="json", exclude_defaults=True) for kind in (dataset.kinds if dataset is not None else []) if kind.id in made.kinds]
+    if own:
+        head["kinds"] = own
+    return EventMap(
+        head, made.relations, made.read, made.left_out, made.collapsed, made.unmapped, made.within_one_actor, made.unknown,
+        made.kept, faults=dict(aggregate.faults), repeated_ids=made.repeated_ids, scheme=feed.code_scheme,
+    )  # fmt: skip
 
 
 def _default_kinds() -> Mapping[str, RelationKind]:
@@ -238,90 +224,16 @@ def _default_kinds() -> Mapping[str, RelationKind]:
     return DEFAULT_KINDS
 
 
-def _date(value: dt.date | str) -> dt.date:
-    # Rows read back from CSV (``events aggregate``) hold text.
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
-def _merge(into: dict[str, Any], row: dict[str, Any], first: dt.date, feed_is_gdelt: bool) -> None:
-    events, last = row["events"], _date(row["last_date"])
-    if not into:
-        into.update(events=0, records=0, sources=0, fatalities=0, goldstein=0.0, rated=0, first=first, last=last, ids=[], codes=[], assoc=([], []))
-    into["first"], into["last"] = min(into["first"], first), max(into["last"], last)
-    into["events"] += events
-    into["records"] += row["records"]
-    into["sources"] = max(into["sources"], row["sources"] or 0)
-    into["fatalities"] += row["fatalities"] or 0
-    if row["goldstein"] is not None:
-        into["goldstein"] += row["goldstein"] * events
-        into["rated"] += events
-    ids = (row["event_ids"] or "").split()
-    # GDELT lists its ids in no order: the smallest are the earliest reported.
-    into["ids"].append((first, sorted(ids, key=int)[:LISTED_IDS] if feed_is_gdelt else ids[:LISTED_IDS]))
-    into["codes"].append(f"{row['actor1']} > {row['actor2']}")
-    for side, column in zip(into["assoc"], ("assoc_actors1", "assoc_actors2"), strict=True):
-        side.extend(a for a in (row.get(column) or "").split("; ") if a and a not in side)
-
-
-def _listed(ids: list[str], listed: int, events: int, column: str) -> str:
-    """The locator of event ids; when there were more events than ids listed (quoted ones included), it says so."""
-    more = f" ({listed} of {events:,} events listed, by date)" if events > listed else ""
-    return f"{column} {', '.join(ids)}{more}"
-
-
-def _evidence(values: dict[str, Any], feed: Feed, notes: Mapping[str, tuple[str, str]]) -> list[dict[str, Any]]:
-    ids = [i for _, chunk in sorted(values["ids"], key=lambda pair: pair[0]) for i in chunk][:LISTED_IDS]
-    quoted = [i for i in ids[:QUOTED] if i in notes]
-    evidence: list[dict[str, Any]] = [
-        {"source": feed.name, "quote": notes[i][1], "locator": f"{feed.id_column} {i}, {notes[i][0]}"} for i in quoted
-    ]
-    rest = [i for i in ids if i not in quoted]
-    if rest or not evidence:
-        evidence.append({"source": feed.name, "locator": _listed(rest, len(ids), values["events"], feed.id_column)})
-    return evidence
-
-
-def _relation(key: tuple[str, str, str, str], values: dict[str, Any], feed: Feed, notes: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
-    source, kind, target, period = key
-    events, fatalities = values["events"], values["fatalities"]
-    attributes: dict[str, Any] = {"events": events, "records": values["records"], "sources": values["sources"]}
-    if values["rated"]:
-        attributes["goldstein"] = round(values["goldstein"] / values["rated"], 2)
-    if feed.name == "acled":
-        attributes["fatalities"] = fatalities
-    attributes["codes"] = "; ".join(values["codes"][:_SHOWN_CODES]) + ("; ..." if len(values["codes"]) > _SHOWN_CODES else "")
-    for end, side in zip(("source", "target"), values["assoc"], strict=True):
-        if side:
-            attributes[f"{end}_associated_actors"] = "; ".join(side)
-    duplicates = values["records"] - events
-    relation: dict[str, Any] = {
-        "id": f"{source}--{kind}--{target}--{period}",
-        "source": source,
-        "target": target,
-        "kind": kind,
-        "start": values["first"].isoformat(),
-        "end": values["last"].isoformat(),
-        "weight": _weight(events, fatalities),
-    }
-    confidence = _confidence(values["sources"])
-    if confidence is not None:
-        relation["confidence"] = confidence
-    relation["description"] = f"{counted(events, feed.event)} in {period}" + (f" ({counted(duplicates, 'duplicate row')} collapsed)" if duplicates else "")
-    relation["evidence"] = _evidence(values, feed, notes)
-    relation["attributes"] = attributes
-    return relation
-
-
-def _span(dates: Sequence[dt.date]) -> str:
+def _span(dates: Sequence[str]) -> str:
     return f"{min(dates)} to {max(dates)}" if dates else "no events kept"
 
 
-def _meta(aggregate: Aggregate, name: str | None, dates: Sequence[dt.date]) -> dict[str, Any]:
+def _meta(aggregate: Aggregate, name: str | None, dates: Sequence[str]) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": f"{aggregate.feed.title}, {_span(dates)}"}
     if name:
         meta["name"] = name
     if dates:
-        meta["as_of"] = max(dates).isoformat()
+        meta["as_of"] = max(dates)
     meta["description"] = f"Made by stakeholders events from {_files(aggregate.files)}: one relation per actor pair, kind and {aggregate.period}."
     return meta
 
@@ -335,11 +247,11 @@ def _files(files: Iterable[str]) -> str:
     return f"{len(names):,} files, {names[0]} to {names[-1]}"
 
 
-def _source(aggregate: Aggregate, dates: Sequence[dt.date]) -> dict[str, Any]:
+def _source(aggregate: Aggregate, dates: Sequence[str]) -> dict[str, Any]:
     feed = aggregate.feed
     source: dict[str, Any] = {"id": feed.name, "title": f"{feed.title}: {_files(aggregate.files)}, {_span(dates)}", "publisher": feed.publisher}
     if dates:
-        source["date"] = max(dates).isoformat()
+        source["date"] = max(dates)
     source.update(url=feed.url, kind="dataset")
     return source
 
