@@ -48,7 +48,7 @@ def stem_of(path: str | Path) -> str | None:
     return None if is_stream(path) else Path(path).stem
 
 
-def write_atomic(path: str | Path, chunks: Iterable[str | bytes], *, replace: bool = True) -> Path:
+def write_atomic(path: str | Path, chunks: Iterable[str | bytes | memoryview], *, replace: bool = True) -> Path:
     """Write text or bytes chunks to ``path`` (UTF-8 for text) atomically; returns the path.
 
     The chunks may come from a generator: nothing replaces ``path`` until the
@@ -68,7 +68,7 @@ def write_atomic(path: str | Path, chunks: Iterable[str | bytes], *, replace: bo
     return target
 
 
-def _write_stream(target: Path, chunks: Iterable[str | bytes]) -> Path:
+def _write_stream(target: Path, chunks: Iterable[str | bytes | memoryview]) -> Path:
     standard = _standard_stream(target)
     try:
         if standard is not None:
@@ -83,7 +83,7 @@ def _write_stream(target: Path, chunks: Iterable[str | bytes]) -> Path:
     return target
 
 
-def _encoded(chunks: Iterable[str | bytes]) -> Iterator[bytes]:
+def _encoded(chunks: Iterable[str | bytes | memoryview]) -> Iterator[bytes | memoryview]:
     for chunk in chunks:
         yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
 
@@ -110,7 +110,7 @@ def _standard_stream(target: Path) -> TextIO | None:
     return None
 
 
-def _write_file(target: Path, chunks: Iterable[str | bytes], replace: bool, shown: Path) -> None:
+def _write_file(target: Path, chunks: Iterable[str | bytes | memoryview], replace: bool, shown: Path) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -297,19 +297,14 @@ def write_events_map(result: EventMap, output: str | Path, *, force: bool = Fals
     return write_atomic(target, [text], replace=force)
 
 
-def _json_chunks(head: dict[str, Any], result: EventMap) -> Iterator[str]:
-    """The map as JSON: ``head``'s sections, then the relations, one a line, in chunks of a few thousand."""
+def _json_chunks(head: dict[str, Any], result: EventMap) -> Iterator[str | memoryview]:
+    """The map as JSON: ``head``'s sections, then the relations, one a line, as the engine laid them out in memory."""
+    from .assemble import joined
+
     opening = {key: value for key, value in head.items() if key != "kinds"}
     yield json.dumps(opening, ensure_ascii=False, indent=1)[:-2] + ',\n "relations": [\n'
-    batch: list[str] = []
-    first = True
-    for text in result.relation_texts():
-        batch.append(text)
-        if len(batch) == 10_000:
-            yield ("" if first else ",\n") + ",\n".join(batch)
-            batch, first = [], False
-    if batch:
-        yield ("" if first else ",\n") + ",\n".join(batch)
+    if result.texts is not None:
+        yield from joined(result.texts)
     kinds = head.get("kinds")
     yield "\n ]" + (f',\n "kinds": {json.dumps(kinds, ensure_ascii=False)}' if kinds else "") + "\n}\n"
 

@@ -17,7 +17,7 @@ order the loader and the YAML writer use and leaves out the optional ones.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,15 +106,33 @@ def assemble(
     con.register("kind_info", pa.table({"kind": list(directed), "directed": list(directed.values())}))
     con.register("notes", pa.table({"id": list(notes), "day": [d for d, _ in notes.values()], "text": [t for _, t in notes.values()]}))
     con.register("unknown_code", pa.table({"code": pa.array(list(unknown_codes), pa.string())}))
-    con.execute(_MAPPED)
+    con.execute(_MAPPED_ONE if one_to_one else _MAPPED)
     gdelt = feed.name == "gdelt"
     ids = "list_transform(list_sort(list_transform(string_split(event_ids, ' '), lambda x: TRY_CAST(x AS BIGINT))), lambda x: x::VARCHAR)" if gdelt else "string_split(event_ids, ' ')"
     merge = _SINGLE if one_to_one else _MERGED
     con.execute(merge.format(ids=ids, listed=listed, period=_PERIODS[period]))
-    sql = _RELATION_TEXT.format(feed=_text(feed.name), column=_text(feed.id_column), event=_text(feed.event),
-                                quoted=quoted, fatalities="TRUE" if feed.name == "acled" else "FALSE")  # fmt: skip
+    sql = ((_QUOTED if notes else _UNQUOTED) + _RELATION_TEXT.replace("{evidence}", _EVIDENCE_QUOTED if notes else _LOCATOR)).format(
+        feed=_text(feed.name), column=_text(feed.id_column), event=_text(feed.event), quoted=quoted,
+        fatalities="TRUE" if feed.name == "acled" else "FALSE",
+    )  # fmt: skip
     texts = _arrow(con.sql(sql)).column(0)
     return Assembled(texts, *_report(con))
+
+
+def joined(texts: pa.ChunkedArray) -> Iterator[memoryview]:
+    """The relations' texts as they lie in Arrow's memory, one piece a chunk, without the last one's ``,``
+    and line break: each text ends with them, so the file is these bytes as they are, copied by no one."""
+    pieces = []
+    for chunk in texts.chunks:
+        if len(chunk) == 0:
+            continue
+        width = 8 if pa.types.is_large_string(chunk.type) else 4
+        offsets = memoryview(chunk.buffers()[1]).cast("B")[chunk.offset * width : (chunk.offset + len(chunk) + 1) * width]
+        start, end = int.from_bytes(offsets[:width], "little"), int.from_bytes(offsets[-width:], "little")
+        pieces.append(memoryview(chunk.buffers()[2]).cast("B")[start:end])
+    if pieces:
+        pieces[-1] = pieces[-1][:-2]  # the last relation's ",\n"
+    yield from pieces
 
 
 def _arrow(relation: duckdb.DuckDBPyRelation) -> pa.Table:
@@ -170,6 +188,13 @@ SELECT ties.*, s.actor AS source, o.actor AS target
 FROM ties LEFT JOIN named s ON s.r = ties.r AND s.side = 1 LEFT JOIN named o ON o.r = ties.r AND o.side = 2
 """
 
+# Each code its own actor, whatever the date: a plain join.
+_MAPPED_ONE = """
+CREATE TEMP TABLE mapped AS
+SELECT ties.*, s.actor AS source, o.actor AS target
+FROM ties LEFT JOIN code_actor s ON s.code = ties.actor1 LEFT JOIN code_actor o ON o.code = ties.actor2
+"""
+
 # Ties that come to the same two actors, kind and period, merged; an undirected kind's pair in id order.
 # Without a dataset each code is its own actor and the aggregation made each pair, kind and period once:
 # nothing merges, and the rows are taken as they are (``single``), which saves the engine a grouping.
@@ -206,8 +231,8 @@ SELECT
 FROM kept
 """
 
-# Each relation as the JSON text ``build`` documents, keys in the model's order, optional ones only when set.
-_RELATION_TEXT = """
+# The first ``quoted`` events of each relation that ACLED's notes describe are quoted; the other ids go in a locator.
+_QUOTED = """
 WITH numbered AS (SELECT row_number() OVER (ORDER BY first_day, s, kind, t, period_text) AS n, * FROM merged),
 quotes AS (
     SELECT n, list({{'id': i, 'day': notes.day, 'text': notes.text}} ORDER BY position) AS items
@@ -220,6 +245,13 @@ parts AS (
         list_filter(ids, lambda x: NOT list_contains(list_transform(coalesce(quotes.items, []), lambda q: q.id), x)) AS rest
     FROM numbered LEFT JOIN quotes USING (n)
 )
+"""
+# Without notes (GDELT) every id goes in the locator.
+_UNQUOTED = """
+WITH parts AS (SELECT *, ids AS rest FROM merged)
+"""
+# Each relation as the JSON text ``build`` documents, keys in the model's order, optional ones only when set.
+_RELATION_TEXT = """
 SELECT
     '{{"id":' || to_json(s || '--' || kind || '--' || t || '--' || period_text)
     || ',"source":' || to_json(s) || ',"target":' || to_json(t) || ',"kind":' || to_json(kind)
@@ -230,21 +262,25 @@ SELECT
         format('{{:,}}', events) || ' ' || {event} || CASE WHEN events = 1 THEN '' ELSE 's' END || ' in ' || period_text
         || CASE WHEN records > events THEN ' (' || format('{{:,}}', records - events) || ' duplicate row'
             || CASE WHEN records - events = 1 THEN '' ELSE 's' END || ' collapsed)' ELSE '' END)
-    || ',"evidence":[' || array_to_string(list_concat(
-        list_transform(quoted, lambda q: '{{"source":' || to_json({feed}) || ',"quote":' || to_json(q.text)
-            || ',"locator":' || to_json({column} || ' ' || q.id || ', ' || q.day) || '}}'),
-        CASE WHEN len(rest) > 0 OR len(quoted) = 0 THEN ['{{"source":' || to_json({feed}) || ',"locator":' || to_json(
-            {column} || ' ' || array_to_string(rest, ', ')
-            || CASE WHEN events > len(ids) THEN ' (' || len(ids) || ' of ' || format('{{:,}}', events) || ' events listed, by date)' ELSE '' END
-        ) || '}}'] ELSE [] END
-    ), ',') || ']'
+    || ',"evidence":[' || {evidence} || ']'
     || ',"attributes":{{"events":' || events || ',"records":' || records || ',"sources":' || sources
     || CASE WHEN rated > 0 THEN ',"goldstein":' || to_json(round(rated_sum / rated, 2)) ELSE '' END
     || CASE WHEN {fatalities} THEN ',"fatalities":' || fatalities ELSE '' END
     || ',"codes":' || to_json(array_to_string(codes[1:5], '; ') || CASE WHEN len(codes) > 5 THEN '; ...' ELSE '' END)
     || CASE WHEN len(assoc1) > 0 THEN ',"source_associated_actors":' || to_json(array_to_string(assoc1, '; ')) ELSE '' END
     || CASE WHEN len(assoc2) > 0 THEN ',"target_associated_actors":' || to_json(array_to_string(assoc2, '; ')) ELSE '' END
-    || '}}}}' AS relation
+    || '}}}}' || ',' || chr(10) AS relation
 FROM parts
-ORDER BY n
+ORDER BY first_day, s, kind, t, period_text
 """
+# The locator of the ids not quoted, and how many events there were when it lists fewer.
+_LOCATOR = """'{{"source":' || to_json({feed}) || ',"locator":' || to_json(
+    {column} || ' ' || array_to_string(rest, ', ')
+    || CASE WHEN events > len(ids) THEN ' (' || len(ids) || ' of ' || format('{{:,}}', events) || ' events listed, by date)' ELSE '' END
+) || '}}'"""
+# ACLED: each quote, then the locator if ids are left (or nothing was quoted).
+_EVIDENCE_QUOTED = """array_to_string(list_concat(
+    list_transform(quoted, lambda q: '{{"source":' || to_json({feed}) || ',"quote":' || to_json(q.text)
+        || ',"locator":' || to_json({column} || ' ' || q.id || ', ' || q.day) || '}}'),
+    CASE WHEN len(rest) > 0 OR len(quoted) = 0 THEN [""" + _LOCATOR + """] ELSE [] END
+), ',')"""

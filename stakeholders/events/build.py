@@ -115,7 +115,8 @@ class EventMap:
         if self.texts is None:
             return
         for chunk in self.texts.chunks:
-            yield from chunk.to_pylist()
+            for text in chunk.to_pylist():
+                yield text.removesuffix(",\n")
 
     @property
     def relations(self) -> int:
