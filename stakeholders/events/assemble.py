@@ -73,13 +73,13 @@ def codes_of(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
 
 
 def connect(rows: Any, memory_limit: str) -> duckdb.DuckDBPyConnection:
-    """A connection holding the aggregated table (``agg``) and its ties, numbered (``ties``)."""
+    """A connection holding the aggregated table (``agg``) and its ties (``ties``, numbered by DuckDB's ``rowid``)."""
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("SET preserve_insertion_order = false")
     con.register("agg", as_arrow(rows))
     con.execute(
-        "CREATE TEMP TABLE ties AS SELECT row_number() OVER () AS r, actor1, actor2, kind, CAST(period AS DATE) AS period, "
+        "CREATE TEMP TABLE ties AS SELECT actor1, actor2, kind, CAST(period AS DATE) AS period, "
         "CAST(first_date AS DATE) AS first_date, CAST(last_date AS DATE) AS last_date, events, records, sources, goldstein, "
         "fatalities, event_ids, assoc_actors1, assoc_actors2, inter1, inter2 FROM agg WHERE left_out IS NULL"
     )
@@ -180,18 +180,18 @@ _MAPPED = """
 CREATE TEMP TABLE mapped AS
 WITH named AS (
     SELECT t.r, side, arg_min(c.actor, c.rank) AS actor
-    FROM (SELECT r, 1 AS side, actor1 AS code, first_date FROM ties UNION ALL SELECT r, 2, actor2, first_date FROM ties) t
+    FROM (SELECT rowid AS r, 1 AS side, actor1 AS code, first_date FROM ties UNION ALL SELECT rowid, 2, actor2, first_date FROM ties) t
     JOIN code_actor c ON c.code = t.code AND t.first_date BETWEEN CAST(c.since AS DATE) AND CAST(c.until AS DATE)
     GROUP BY t.r, side
 )
-SELECT ties.*, s.actor AS source, o.actor AS target
-FROM ties LEFT JOIN named s ON s.r = ties.r AND s.side = 1 LEFT JOIN named o ON o.r = ties.r AND o.side = 2
+SELECT ties.rowid AS r, ties.*, s.actor AS source, o.actor AS target
+FROM ties LEFT JOIN named s ON s.r = ties.rowid AND s.side = 1 LEFT JOIN named o ON o.r = ties.rowid AND o.side = 2
 """
 
 # Each code its own actor, whatever the date: a plain join.
 _MAPPED_ONE = """
 CREATE TEMP TABLE mapped AS
-SELECT ties.*, s.actor AS source, o.actor AS target
+SELECT ties.rowid AS r, ties.*, s.actor AS source, o.actor AS target
 FROM ties LEFT JOIN code_actor s ON s.code = ties.actor1 LEFT JOIN code_actor o ON o.code = ties.actor2
 """
 
