@@ -229,7 +229,7 @@ def test_zips_are_read_without_unpacking_and_give_what_plain_files_do(gdelt, tmp
 def test_bigquery_sql_parses_and_its_duckdb_translation_gives_the_same_aggregate(gdelt):
     import duckdb
 
-    from stakeholders.events.engine import _gdelt_view, _members
+    from stakeholders.events.engine import _gdelt_view, gdelt_layouts
 
     _, paths = gdelt
     options = {"since": "2025-01", "countries": ["SYR", "ISR", "PSE"], "period": "week"}
@@ -241,7 +241,7 @@ def test_bigquery_sql_parses_and_its_duckdb_translation_gives_the_same_aggregate
     from stakeholders.events.engine import _ZipMembers
 
     con.register_filesystem(_ZipMembers())
-    con.execute(f"CREATE VIEW events AS {_gdelt_view([m for p in paths for m in _members(p)])}")
+    con.execute(f"CREATE VIEW events AS {_gdelt_view(gdelt_layouts(paths))}")
     cursor = con.execute(translated)
     names = [d[0] for d in cursor.description]
     # DuckDB's DATE_TRUNC of a date gives a timestamp: the same day.
@@ -475,6 +475,10 @@ def test_a_file_that_is_not_event_data_is_named_with_its_line(tmp_path):
     archive = tmp_path / "20250101.export.CSV.zip"
     with zipfile.ZipFile(archive, "w") as opened:
         opened.write(text, text.name)
-    for path, named in ((text, str(text)), (archive, f"{archive}:{text.name}")):
-        found = stakeholders.aggregate_events("gdelt", [path])
-        assert (len(found.rows), found.faults) == (0, {"with too few columns": (2, f"{named}:1")})
+    for path, named in ((text, str(text.resolve())), (archive, f"{archive.resolve()}:{text.name}")):
+        with pytest.raises(DataError) as info:
+            stakeholders.aggregate_events("gdelt", [path])
+        assert str(info.value) == (
+            f"{named}: 1 tab-separated column, not GDELT event data: GDELT's event files have "
+            "61 (GDELT 2.0), 58 (GDELT 1.0 daily), 57 (GDELT 1.0 backfile) columns"
+        )

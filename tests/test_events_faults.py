@@ -101,8 +101,9 @@ def test_when_nothing_comes_out_the_report_still_says_what_was_read_and_why(runn
     files = write_gdelt(tmp_path / "in", [gdelt_line(n, "20250115", "SYRGOV", "ISR", "195") for n in range(3)])
     result = runner.invoke(cli, ["events", "gdelt", str(files[0]), "-o", str(tmp_path / "m.json"), "--country", "GBR"])
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[:2] == [
+    assert result.stdout.splitlines()[:3] == [
         "events read: 3; in the map: 0 events in 0 relations between 0 actors",
+        "files read as: GDELT 2.0, 61 columns (1 file)",
         "left out: 3 rows outside the countries",
     ]
     assert result.stderr == "Error: no relation came out of the events (see the report above); nothing was written\n"

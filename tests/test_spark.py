@@ -104,3 +104,20 @@ def test_the_ibis_pyspark_backend_runs_the_aggregation_end_to_end(spark, tables,
     same_table(here.rows, [dict(r) for r in through.rows], "gdelt")
     made = stakeholders.events_map(through)
     assert made.relations == stakeholders.events_map(here).relations > 50
+
+
+def test_spark_runs_the_gdelt_1_0_sql_over_a_table_in_1_0s_layout(spark, tmp_path):
+    from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
+
+    from stakeholders.events.feeds import GDELT1_COLUMNS
+
+    from .test_gdelt1 import LINES, as_layout
+
+    path = tmp_path / "20250101.export.CSV"
+    path.write_text("".join(as_layout(line, GDELT1_COLUMNS) for line in LINES), encoding="utf-8")
+    types = {"int64": LongType(), "float64": DoubleType(), "string": StringType()}
+    schema = StructType([StructField(name, types[kind], True) for name, kind in GDELT1_COLUMNS])
+    spark.read.csv(str(path), sep="\t", schema=schema, header=False, quote="").createOrReplaceTempView("gdelt1")
+    found = [row.asDict() for row in spark.sql(stakeholders.events_sql("gdelt", "spark", table="gdelt1", gdelt_version=1)).collect()]
+    same_table(stakeholders.aggregate_events("gdelt", [path]).rows, found, "gdelt")
+    assert len(found) > 50

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def _output_options(command: Any) -> Any:
     return click.option("-o", "--output", type=click.Path(path_type=Path), help="The map to write: .yaml or .json.")(command)
 
 
-def _run_options(command: Any) -> Any:
+def _run_options(command: Any, gdelt: bool = False) -> Any:
     options = [
         click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", metavar="DATE", help="Only events on or before DATE."),
@@ -62,6 +63,10 @@ def _run_options(command: Any) -> Any:
         click.option("--backend", metavar="URL", help="Run the aggregation on this Ibis backend (ibis.connect URL) instead of DuckDB."),
         click.option("--table", metavar="NAME", help="The events table for --sql and --backend. Default: gdelt-bq.gdeltv2.events, acled."),
     ]  # fmt: skip
+    if gdelt:
+        options.append(click.option("--gdelt-version", type=click.Choice(["1", "2"]), default="2", show_default=True,
+                                    help="The layout of the --sql or --backend table: 2 (gdelt-bq.gdeltv2.events) or 1 "
+                                         "(gdelt-bq.full.events, 1979 to today). Files are told apart by their columns."))  # fmt: skip
     for option in reversed(options):
         command = option(command)
     return _output_options(command)
@@ -104,6 +109,11 @@ def _feed_command(
     feed: str, files: tuple[str, ...], output: Path | None, data: Path | None, force: bool, into_dataset: bool, fmt: str, **options: Any
 ) -> None:
     dialect, backend, table = options.pop("dialect"), options.pop("backend"), options.pop("table")
+    version = int(options.pop("gdelt_version", "2"))
+    if version != 2 and dialect is None and backend is None:
+        raise UsageError("--gdelt-version is for the table of --sql or --backend: files are read in the layout their columns show")
+    if version != 2:
+        options["gdelt_version"] = version
     options["period"] = options["period"].lower()
     dataset = open_dataset(data) if data is not None else None
     if dialect is not None:
@@ -131,10 +141,13 @@ def _feed_command(
 
 @events.command("gdelt")
 @click.argument("files", nargs=-1, metavar="FILE|GLOB...")
-@_run_options
+@functools.partial(_run_options, gdelt=True)
 def gdelt(files: tuple[str, ...], **options: Any) -> None:
-    """Map GDELT 2.0 events: the event table's 61 tab-separated columns, no
-    header (NAME.export.CSV, or NAME.export.CSV.zip as GDELT ships them).
+    """Map GDELT events: GDELT 2.0's event files (61 tab-separated columns, no
+    header: NAME.export.CSV, or NAME.export.CSV.zip as GDELT ships them), GDELT
+    1.0's daily files (58 columns, YYYYMMDD.export.CSV.zip) and its 1979-2013
+    backfile (57 columns, no SOURCEURL), each file read in the layout its
+    column count shows; a folder may mix them.
 
     Actor codes (Actor1Code, Actor2Code) become actors ("SYRGOV": Syria:
     government), or, with --data, the dataset's actors that list them under
@@ -147,6 +160,7 @@ def gdelt(files: tuple[str, ...], **options: Any) -> None:
       stakeholders events gdelt 'gdelt/2025*.export.CSV.zip' -o gdelt-2025.yaml
       stakeholders events gdelt 'gdelt/*.zip' -o map.yaml --data data/syria-2025.yaml --kind airstrike --kind armed-clash
       stakeholders events gdelt --sql bigquery --since 2025-01 --until 2025-03 --country SYR
+      stakeholders events gdelt --sql bigquery --gdelt-version 1 --since 1990 --until 1999 --country SYR
       stakeholders events gdelt --backend duckdb:///events.duckdb --table events -o map.json
     """
     _feed_command("gdelt", files, **options)

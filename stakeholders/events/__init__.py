@@ -61,6 +61,23 @@ DEFAULT_MEMORY_LIMIT = "1GB"
 events_summary = summary
 
 
+#: GDELT 1.0 on BigQuery: the daily files' table, back to 1979.
+GDELT1_TABLE = "gdelt-bq.full.events"
+
+
+def _table_columns(feed: Feed, gdelt_version: int) -> tuple[str | None, Any]:
+    """The default table and the columns of the table the SQL or a backend reads: GDELT 2.0's or 1.0's."""
+    if gdelt_version not in (1, 2):
+        raise UsageError(f"unknown GDELT version {gdelt_version!r}; use 1 (1979 to today, daily files) or 2 (15-minute files since 2015)")
+    if gdelt_version == 2:
+        return None, None
+    if feed.name != "gdelt":
+        raise UsageError("--gdelt-version is for GDELT")
+    from .feeds import GDELT1_COLUMNS
+
+    return GDELT1_TABLE, GDELT1_COLUMNS
+
+
 def _feed(name: str) -> Feed:
     if name not in BY_NAME:
         raise UsageError(f"unknown event feed {name!r}; use {' or '.join(FEEDS)}")
@@ -135,21 +152,26 @@ def aggregate_events(
     memory_limit: str = DEFAULT_MEMORY_LIMIT,
     backend: str | None = None,
     table: str | None = None,
+    gdelt_version: int = 2,
     progress: Progress = silent,
 ) -> Aggregate:
     """The aggregated table of ``feed`` (gdelt or acled) events: from ``files`` (CSV or zips of CSV,
     globs allowed) on DuckDB within ``memory_limit``, or from ``table`` on the Ibis ``backend`` URL.
 
-    ``data`` (a dataset or its path) adds its own kinds. Raises ``DataError`` for
-    files that cannot be read, ``UsageError`` for a bad option.
+    ``data`` (a dataset or its path) adds its own kinds. Files are read in their own
+    layout (GDELT 2.0, 1.0 daily or the 1.0 backfile, told apart by their columns);
+    a ``backend`` table is in 2.0's layout unless ``gdelt_version`` is 1 (then
+    ``gdelt-bq.full.events``'s). Raises ``DataError`` for files that cannot be read,
+    ``UsageError`` for a bad option.
     """
     chosen = _feed(feed)
     dataset = _dataset(data)
     filters = make_filters(chosen, since, until, countries, kinds, period, dataset)
     engine = _engine()
     ran: Ran
+    default, columns = _table_columns(chosen, gdelt_version)
     if backend is not None:
-        ran = engine.run_backend(backend, chosen, table or chosen.table, filters, _kinds(dataset))
+        ran = engine.run_backend(backend, chosen, table or default or chosen.table, filters, _kinds(dataset), columns)
         names: list[str] = []
     else:
         engine.check_memory_limit(memory_limit)
@@ -161,7 +183,7 @@ def aggregate_events(
 
         ran = engine.run_duckdb(chosen, paths, filters, _kinds(dataset), memory_limit, progress, QUOTED)
         names = [path.name for path in paths]
-    return Aggregate(chosen, ran.rows, names, filters.period, ran.notes, ran.faults)
+    return Aggregate(chosen, ran.rows, names, filters.period, ran.notes, ran.faults, ran.layouts)
 
 
 def events_sql(
@@ -175,9 +197,11 @@ def events_sql(
     kinds: Iterable[str] = (),
     period: str = "month",
     data: Dataset | str | Path | None = None,
+    gdelt_version: int = 2,
 ) -> str:
     """The aggregation as SQL for ``dialect`` (``SQL_DIALECTS``), over ``table`` (GDELT's default:
-    BigQuery's ``gdelt-bq.gdeltv2.events``); its result is what ``read_aggregate`` reads back."""
+    BigQuery's ``gdelt-bq.gdeltv2.events``; with ``gdelt_version`` 1, ``gdelt-bq.full.events``, in
+    GDELT 1.0's columns); its result is what ``read_aggregate`` reads back."""
     chosen = _feed(feed)
     if dialect not in SQL_DIALECTS:
         raise UsageError(f"unknown SQL dialect {dialect!r}; use {', '.join(SQL_DIALECTS)}")
@@ -186,7 +210,8 @@ def events_sql(
     engine = _engine()
     from .query import aggregation, to_sql
 
-    expression = aggregation(engine.unbound(chosen, table or chosen.table), chosen, filters, _kinds(dataset))
+    default, columns = _table_columns(chosen, gdelt_version)
+    expression = aggregation(engine.unbound(chosen, table or default or chosen.table, columns), chosen, filters, _kinds(dataset))
     if dialect != "spark":
         return to_sql(expression, dialect)
     return spark_sql(to_sql(expression, "duckdb"))

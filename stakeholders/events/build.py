@@ -76,6 +76,7 @@ class Aggregate:
     period: str = "month"
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # ACLED: event id -> (date, notes)
     faults: dict[str, tuple[int, str]] = field(default_factory=dict)  # lines not read as rows: fault -> (lines, first place)
+    layouts: dict[str, int] = field(default_factory=dict)  # GDELT: the file layouts read, files of each
 
 
 @dataclass
@@ -100,6 +101,7 @@ class EventMap:
     faults: dict[str, tuple[int, str]] = field(default_factory=dict)  # lines of the files not read as rows (Aggregate.faults)
     repeated_ids: int = 0  # GDELT: event ids met again in another relation or period (an event in two files)
     scheme: str = "cameo"  # the codes the dataset's actors would list (Feed.code_scheme)
+    layouts: dict[str, int] = field(default_factory=dict)  # GDELT: the file layouts read, files of each
     _data: dict[str, Any] | None = None
 
     @property
@@ -140,6 +142,7 @@ class EventMap:
             "relations": self.relations,
             "faults": {fault: {"lines": lines, "first": first} for fault, (lines, first) in self.faults.items()},
             "repeated_ids": self.repeated_ids,
+            "layouts": self.layouts,
             "seconds": round(self.seconds, 3),
         }
 
@@ -215,7 +218,7 @@ def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | 
         head["kinds"] = own
     return EventMap(
         head, made.relations, made.read, made.left_out, made.collapsed, made.unmapped, made.within_one_actor, made.unknown,
-        made.kept, faults=dict(aggregate.faults), repeated_ids=made.repeated_ids, scheme=feed.code_scheme,
+        made.kept, faults=dict(aggregate.faults), repeated_ids=made.repeated_ids, scheme=feed.code_scheme, layouts=dict(aggregate.layouts),
     )  # fmt: skip
 
 
@@ -268,6 +271,8 @@ def summary(result: EventMap) -> list[str]:
         f"events read: {result.read:,}; in the map: {counted(result.kept, 'event')} in {counted(result.relations, 'relation')} "
         f"between {counted(result.actors, 'actor')}"
     ]
+    if result.layouts:
+        lines.append("files read as: " + "; ".join(f"{layout} ({counted(files, 'file')})" for layout, files in result.layouts.items()))
     if result.collapsed:
         lines.append(f"duplicates collapsed: {counted(result.collapsed, 'row')} (same actors, event code, place and day)")
     for reason, wording in LEFT_OUT.items():

@@ -31,7 +31,8 @@ import ibis
 from ..errors import DataError, UsageError
 from ..model import RelationKind
 from ..progress import Progress
-from .feeds import ACLED_COLUMNS, ACLED_LAYOUTS, GDELT_COLUMNS, GDELT_USED, Feed
+from ..terms import counted
+from .feeds import ACLED_COLUMNS, ACLED_LAYOUTS, GDELT_COLUMNS, GDELT_LAYOUTS, GDELT_USED, OTHER_FILES, Feed, Layout
 from .query import Filters, aggregation
 
 _MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
@@ -116,15 +117,63 @@ def _cast(name: str, kind: str) -> str:
     return f"TRY_CAST(trim({name}) AS {_DUCKDB_TYPES[kind]}) AS {name}"
 
 
-def _gdelt_view(files: list[str]) -> str:
+def _gdelt_view(files: dict[Layout, list[str]]) -> str:
     # Every column is read as text and only those the aggregation reads are typed; a line with
     # the wrong number of columns is set aside in DuckDB's reject tables and counted (``_faults``).
-    columns = ", ".join(f"{_literal(name)}: 'VARCHAR'" for name, _ in GDELT_COLUMNS)
-    typed = ", ".join(_cast(name, kind) if name in GDELT_USED and kind != "string" else name for name, kind in GDELT_COLUMNS)
-    return (
-        f"SELECT {typed} FROM read_csv({_list(files)}, header = false, delim = '\\t', quote = '', escape = '', "
-        f"auto_detect = false, store_rejects = true, columns = {{{columns}}})"
-    )
+    # Each layout's files are read in their own columns and given GDELT 2.0's (none for those they lack).
+    reads = []
+    for layout, names in files.items():
+        columns = ", ".join(f"{_literal(name)}: 'VARCHAR'" for name, _ in layout.columns)
+        have = {name for name, _ in layout.columns}
+        typed = ", ".join(
+            (_cast(name, kind) if name in GDELT_USED and kind != "string" else name) if name in have else f"CAST(NULL AS VARCHAR) AS {name}"
+            for name, kind in GDELT_COLUMNS
+        )
+        reads.append(
+            f"SELECT {typed} FROM read_csv({_list(names)}, header = false, delim = '\\t', quote = '', escape = '', "
+            f"auto_detect = false, store_rejects = true, columns = {{{columns}}})"
+        )
+    return " UNION ALL ".join(reads)
+
+
+def gdelt_layouts(paths: Sequence[Path]) -> dict[Layout, list[str]]:
+    """Each file's layout, by the number of columns of its first line (never row by row): what DuckDB
+    reads for each (``_members``); ``DataError`` naming a file in no known layout and what it may be."""
+    found: dict[Layout, list[str]] = {}
+    for path in paths:
+        for member in _members(path):
+            first = _head(member)
+            if not first.strip():
+                continue  # an empty file holds no event
+            count = first.count(b"\t") + 1
+            layout = GDELT_LAYOUTS.get(count)
+            if layout is None:
+                raise DataError(_not_gdelt(_file_name(member), count, first))
+            found.setdefault(layout, []).append(member)
+    if not found:
+        found[GDELT_LAYOUTS[61]] = [member for path in paths for member in _members(path)]
+    return found
+
+
+def _head(member: str) -> bytes:
+    """The first line of a file or zip member (at most 1 MiB of it)."""
+    if member.startswith(f"{_PROTOCOL}://"):
+        archive, name = _ZipMembers._split(member)
+        with zipfile.ZipFile(archive) as opened, opened.open(name) as inner:
+            return inner.readline(1 << 20)
+    with open(member, "rb") as opened:
+        return opened.readline(1 << 20)
+
+
+def _not_gdelt(name: str, count: int, first: bytes) -> str:
+    known = ", ".join(f"{columns} ({layout.name})" for columns, layout in GDELT_LAYOUTS.items())
+    text = first.decode("utf-8", "replace")
+    if count == 1 and "," in text:
+        headers = next(csv.reader([text]), [])
+        guess = "an ACLED export? read it with stakeholders events acled" if "event_id_cnty" in headers else "comma-separated, where GDELT's are tab-separated"
+        return f"{name}: not GDELT event data: {guess} (GDELT's event files have {known} tab-separated columns)"
+    guess = f" ({OTHER_FILES[count]}?)" if count in OTHER_FILES else ""
+    return f"{name}: {counted(count, 'tab-separated column')}{guess}, not GDELT event data: GDELT's event files have {known} columns"
 
 
 def acled_layout(path: Path) -> str:
@@ -189,6 +238,7 @@ class Ran:
     rows: Rows
     notes: dict[str, tuple[str, str]]  # ACLED: event id -> (date, notes) for the events quoted
     faults: dict[str, tuple[int, str]] = field(default_factory=dict)
+    layouts: dict[str, int] = field(default_factory=dict)  # GDELT: the layouts read ("GDELT 1.0 daily, 58 columns"), files of each
 
 
 @contextmanager
@@ -214,14 +264,15 @@ def run_duckdb(
     with _duckdb(memory_limit) as con, _engine_errors(memory_limit):
         zips = _ZipMembers()
         con.register_filesystem(zips)
-        view = _gdelt_view(files) if feed.name == "gdelt" else _acled_view(files)
+        layouts = gdelt_layouts(paths) if feed.name == "gdelt" else {}
+        view = _gdelt_view(layouts) if feed.name == "gdelt" else _acled_view(files)
         con.execute(f"CREATE VIEW events AS {view}")
         backend = ibis.duckdb.from_connection(con)
         expression = aggregation(backend.table("events"), feed, filters, kinds)
         rows = Rows(_with_progress(con, lambda: backend.to_pyarrow(expression), progress))
         faults = _faults(con)
         notes = _acled_notes(con, rows, quoted) if feed.name == "acled" else {}
-    return Ran(rows, notes, faults)
+    return Ran(rows, notes, faults, {layout.describe(): len(names) for layout, names in layouts.items()})
 
 
 #: DuckDB's reasons for setting a line aside, in the report's words.
@@ -322,21 +373,25 @@ def _acled_notes(con: duckdb.DuckDBPyConnection, rows: Rows, quoted: int) -> dic
     return {event_id: (date, notes) for event_id, date, notes in found if notes}
 
 
-def run_backend(url: str, feed: Feed, table: str, filters: Filters, kinds: Sequence[RelationKind]) -> Ran:
+def run_backend(
+    url: str, feed: Feed, table: str, filters: Filters, kinds: Sequence[RelationKind], columns: Sequence[tuple[str, str]] | None = None
+) -> Ran:
     """Aggregate the feed's table ``table`` (``catalog.database.table`` or shorter) on the Ibis backend at ``url``."""
     try:
         backend = ibis.connect(url)
     except Exception as exc:  # each backend raises its own kinds
         raise UsageError(f"cannot connect to {url}: {_first_line(exc)}") from None
     try:
-        rows = Rows(backend.to_pyarrow(aggregation(unbound(feed, table), feed, filters, kinds)))
+        rows = Rows(backend.to_pyarrow(aggregation(unbound(feed, table, columns), feed, filters, kinds)))
     except Exception as exc:
         raise DataError(f"the aggregation failed on {url}: {_first_line(exc)}") from None
     return Ran(rows, {})
 
 
-def unbound(feed: Feed, table: str) -> Any:
-    """The feed's table by name (``catalog.database.table``, ``database.table`` or ``table``), bound to no engine."""
+def unbound(feed: Feed, table: str, columns: Sequence[tuple[str, str]] | None = None) -> Any:
+    """The feed's table by name (``catalog.database.table``, ``database.table`` or ``table``), bound to no engine;
+    ``columns`` for a table in another layout than the feed's (GDELT 1.0's ``gdelt-bq.full.events``)."""
     *namespace, name = table.split(".")
     catalog, database = ([None, None, *namespace])[-2:]
-    return ibis.table(feed.schema(), name=name, catalog=catalog, database=database)
+    schema = ibis.schema(dict(columns)) if columns is not None else feed.schema()
+    return ibis.table(schema, name=name, catalog=catalog, database=database)

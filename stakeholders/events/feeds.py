@@ -35,6 +35,32 @@ GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
     *((f"{geo}_{field}", kind) for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo") for field, kind in _GEO_FIELDS),
     ("DATEADDED", "int64"), ("SOURCEURL", "string"),
 )  # fmt: skip
+#: GDELT 1.0's daily files (April 2013 on; BigQuery's ``gdelt-bq.full.events``): 2.0's columns without the
+#: three ADM2 codes, DATEADDED a day (YYYYMMDD); and the 1979 to March 2013 backfile, without SOURCEURL.
+GDELT1_COLUMNS: tuple[tuple[str, str], ...] = tuple(c for c in GDELT_COLUMNS if not c[0].endswith("_ADM2Code"))
+GDELT1_BACKFILE_COLUMNS: tuple[tuple[str, str], ...] = GDELT1_COLUMNS[:-1]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One GDELT event file layout, told apart by its number of columns."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+
+    def describe(self) -> str:
+        return f"{self.name}, {len(self.columns)} columns"
+
+
+#: The layouts by column count: each file is read in its own (a folder may hold 1.0 and 2.0 files).
+GDELT_LAYOUTS: dict[int, Layout] = {
+    61: Layout("GDELT 2.0", GDELT_COLUMNS),
+    58: Layout("GDELT 1.0 daily", GDELT1_COLUMNS),
+    57: Layout("GDELT 1.0 backfile", GDELT1_BACKFILE_COLUMNS),
+}
+#: Other files users hand over by mistake, by column count: a hint for the error.
+OTHER_FILES = {16: "a GDELT 2.0 mentions file", 15: "a GDELT 2.0 mentions file", 27: "a GDELT 2.1 GKG file", 11: "a GDELT 1.0 GKG file"}
+
 #: The GDELT columns the aggregation reads; the others are read as text and never converted.
 GDELT_USED = frozenset({"GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor2Code", "Actor1CountryCode", "Actor2CountryCode", "EventCode",
                         "GoldsteinScale", "ActionGeo_FullName", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL"})  # fmt: skip
