@@ -18,7 +18,7 @@ import stakeholders
 from stakeholders.errors import DataError
 from stakeholders.events.feeds import GDELT1_BACKFILE_COLUMNS, GDELT1_COLUMNS, GDELT_COLUMNS
 
-from .test_events import SPECIAL, filler, gdelt_line, write_gdelt
+from .test_events import SPECIAL, filler, write_gdelt
 
 NAMES = [name for name, _ in GDELT_COLUMNS]
 
