@@ -135,3 +135,19 @@ def test_the_json_the_engine_writes_loads_and_holds_what_the_yaml_map_holds(tmp_
     text = (tmp_path / "map.json").read_text(encoding="utf-8")
     assert json.loads(text)["relations"] == made.data["relations"]
     assert text.count('\n{"id":') == made.relations  # one relation a line
+
+
+def test_an_aggregate_with_a_tie_missing_its_counts_is_one_error(tmp_path):
+    import csv as csv_module
+
+    from stakeholders.events import AGGREGATE_COLUMNS
+
+    path = tmp_path / "result.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv_module.DictWriter(out, list(AGGREGATE_COLUMNS))
+        writer.writeheader()
+        writer.writerow({"feed": "gdelt", "actor1": "SYRGOV", "actor2": "ISR", "kind": "airstrike", "period_unit": "month",
+                         "period": "2025-01-01", "first_date": "2025-01-03", "last_date": "", "events": "", "records": "1"})  # fmt: skip
+    with pytest.raises(stakeholders.DataError) as info:
+        stakeholders.events_map(stakeholders.read_aggregate(path))
+    assert str(info.value) == "the aggregated table has 1 tie without first_date, last_date, period or events"

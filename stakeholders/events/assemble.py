@@ -24,6 +24,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from ..errors import DataError
+from ..terms import counted
 from .build import CodeActor
 from .feeds import Feed
 from .query import AGGREGATE_COLUMNS
@@ -116,6 +118,8 @@ def assemble(
         fatalities="TRUE" if feed.name == "acled" else "FALSE",
     )  # fmt: skip
     texts = _arrow(con.sql(sql)).column(0)
+    if texts.null_count:  # a tie without its dates or counts (a hand-edited aggregate): no JSON for it
+        raise DataError(f"the aggregated table has {counted(texts.null_count, 'tie')} without first_date, last_date, period or events")
     return Assembled(texts, *_report(con))
 
 
