@@ -101,7 +101,7 @@ def _reporting_empty(run: Any) -> Any:
 def _check_map_output(output: Path, data: Path | None, force: bool, into_dataset: bool) -> None:
     from ..events import check_output as check_map
 
-    check_map(check_output(output, force=force), force)
+    check_map(check_output(output), force)  # the suffix, and an existing file without --force
     check_not_into_dataset(output, data, into_dataset)
 
 

@@ -136,23 +136,20 @@ def _gdelt_view(files: dict[Layout, list[str]]) -> str:
     return " UNION ALL ".join(reads)
 
 
-def gdelt_layouts(paths: Sequence[Path]) -> dict[Layout, list[str]]:
-    """Each file's layout, by the number of columns of its first line (never row by row): what DuckDB
-    reads for each (``_members``); ``DataError`` naming a file in no known layout and what it may be."""
+def gdelt_layouts(members: Sequence[str]) -> dict[Layout, list[str]]:
+    """The files DuckDB reads (``_members``) by layout, told by the number of columns of each one's first
+    line (never row by row); ``DataError`` naming a file in no known layout and what it may be."""
     found: dict[Layout, list[str]] = {}
-    for path in paths:
-        for member in _members(path):
-            first = _head(member)
-            if not first.strip():
-                continue  # an empty file holds no event
-            count = first.count(b"\t") + 1
-            layout = GDELT_LAYOUTS.get(count)
-            if layout is None:
-                raise DataError(_not_gdelt(_file_name(member), count, first))
-            found.setdefault(layout, []).append(member)
-    if not found:
-        found[GDELT_LAYOUTS[61]] = [member for path in paths for member in _members(path)]
-    return found
+    for member in members:
+        first = _head(member)
+        if not first.strip():
+            continue  # an empty file holds no event
+        count = first.count(b"\t") + 1
+        layout = GDELT_LAYOUTS.get(count)
+        if layout is None:
+            raise DataError(_not_gdelt(_file_name(member), count, first))
+        found.setdefault(layout, []).append(member)
+    return found or {GDELT_LAYOUTS[61]: list(members)}
 
 
 def _head(member: str) -> bytes:
@@ -264,7 +261,7 @@ def run_duckdb(
     with _duckdb(memory_limit) as con, _engine_errors(memory_limit):
         zips = _ZipMembers()
         con.register_filesystem(zips)
-        layouts = gdelt_layouts(paths) if feed.name == "gdelt" else {}
+        layouts = gdelt_layouts(files) if feed.name == "gdelt" else {}
         view = _gdelt_view(layouts) if feed.name == "gdelt" else _acled_view(files)
         con.execute(f"CREATE VIEW events AS {view}")
         backend = ibis.duckdb.from_connection(con)
