@@ -326,12 +326,10 @@ def _json_chunks(head: dict[str, Any], result: EventMap) -> Iterator[str | memor
     """The map as JSON: ``head``'s sections, then the relations, one a line, as the engine laid them out in memory."""
     from .assemble import joined
 
-    opening = {key: value for key, value in head.items() if key != "kinds"}
-    yield json.dumps(opening, ensure_ascii=False, indent=1)[:-2] + ',\n "relations": [\n'
+    yield json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "relations": [\n'
     if result.texts is not None:
         yield from joined(result.texts)
-    kinds = head.get("kinds")
-    yield "\n ]" + (f',\n "kinds": {json.dumps(kinds, ensure_ascii=False)}' if kinds else "") + "\n}\n"
+    yield "\n ]" + (f',\n "kinds": {json.dumps(result.kinds, ensure_ascii=False)}' if result.kinds else "") + "\n}\n"
 
 
 def import_events(
@@ -351,7 +349,7 @@ def import_events(
     check_output(output, force)  # again as the file is put in place; here so that a long run does not end in vain
     dataset = _dataset(data)
     aggregate = aggregate_events(feed, files, data=dataset, progress=progress, **options)
-    result = build_map(aggregate, dataset, stem_of(output))
+    result = build_map(aggregate, dataset, stem_of(output), options.get("memory_limit", DEFAULT_MEMORY_LIMIT))
     write_events_map(result, output, force=force, meta=meta)
     result.seconds = time.perf_counter() - started
     return result

@@ -88,8 +88,9 @@ class EventMap:
     never pays for a Python object per relation).
     """
 
-    head: dict[str, Any]  # meta, sources, actors (and the dataset's own kinds the relations use)
+    head: dict[str, Any]  # the sections before the relations: meta, sources, actors
     texts: Any = None  # the relations, an Arrow array of JSON texts
+    kinds: list[dict[str, Any]] = field(default_factory=list)  # the dataset's own kinds the relations use
     read: int = 0
     left_out: dict[str, int] = field(default_factory=dict)  # rows, by reason (query.LEFT_OUT)
     collapsed: int = 0  # duplicate rows collapsed into the events they repeat
@@ -108,8 +109,7 @@ class EventMap:
     def data(self) -> dict[str, Any]:
         if self._data is None:
             relations = [json.loads(text) for text in self.relation_texts()]
-            self._data = {**{k: v for k, v in self.head.items() if k != "kinds"}, "relations": relations,
-                          **({"kinds": self.head["kinds"]} if "kinds" in self.head else {})}  # fmt: skip
+            self._data = {**self.head, "relations": relations, **({"kinds": self.kinds} if self.kinds else {})}
         return self._data
 
     def relation_texts(self) -> Iterator[str]:
@@ -214,10 +214,8 @@ def build_map(aggregate: Aggregate, dataset: Dataset | None = None, name: str | 
         "actors": [records[actor_id] for actor_id in made.actors],
     }
     own = [kind.model_dump(mode="json", exclude_defaults=True) for kind in (dataset.kinds if dataset is not None else []) if kind.id in made.kinds]
-    if own:
-        head["kinds"] = own
     return EventMap(
-        head, made.relations, made.read, made.left_out, made.collapsed, made.unmapped, made.within_one_actor, made.unknown,
+        head, made.relations, own, made.read, made.left_out, made.collapsed, made.unmapped, made.within_one_actor, made.unknown,
         made.kept, faults=dict(aggregate.faults), repeated_ids=made.repeated_ids, scheme=feed.code_scheme, layouts=dict(aggregate.layouts),
     )  # fmt: skip
 
