@@ -21,18 +21,18 @@ ACTOR_TYPES: tuple[str, ...] = (
 )
 
 # The usual spellings of each actor type in the sheets of Kumu, Onodo, Gephi and hand-made lists,
-# folded (lower case, hyphens for spaces and underscores) and singular.
+# folded (lower case, hyphens for spaces and underscores) and singular (``actor_type_of`` drops a plural "s").
 _TYPE_WORDS: dict[str, str] = {
     **{word: "person" for word in ("individual", "people", "politician", "leader", "official")},
     **{word: "state" for word in ("country", "nation", "nation-state", "sovereign-state")},
     **{word: "government" for word in ("govt", "gov", "ministry", "administration", "regime", "cabinet")},
-    **{word: "armed-group" for word in ("armed-groups", "militia", "rebel-group", "rebels", "non-state-armed-group", "insurgent-group", "armed-faction", "faction")},
+    **{word: "armed-group" for word in ("militia", "rebel-group", "rebels", "non-state-armed-group", "insurgent-group", "armed-faction", "faction")},
     **{word: "political-party" for word in ("party", "parties")},
     **{word: "community" for word in ("ethnic-group", "religious-group", "minority", "communities", "tribe")},
     **{word: "intergovernmental-org" for word in (
         "igo", "io", "international-organization", "international-organisation", "intergovernmental-organization",
-        "intergovernmental-organisation", "intergovernmental-organisations", "multilateral-organization", "bloc", "alliance")},
-    **{word: "ngo" for word in ("non-governmental-organization", "non-governmental-organisation", "ngos", "civil-society", "charity", "nonprofit")},
+        "intergovernmental-organisation", "multilateral-organization", "bloc", "alliance")},
+    **{word: "ngo" for word in ("non-governmental-organization", "non-governmental-organisation", "civil-society", "charity", "nonprofit")},
     **{word: "company" for word in ("business", "corporation", "firm", "enterprise")},
     **{word: "media" for word in ("news", "news-outlet", "newspaper", "press", "broadcaster")},
 }  # fmt: skip

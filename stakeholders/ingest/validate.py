@@ -73,9 +73,13 @@ def _first_use(path: tuple, origins: dict[str, list[tuple[Document, int]]], here
     document, original = origins[str(section)][int(index)]
     if document is here:
         return f"first used by {section}[{original}]"
-    line, _ = document.position((section, original, *rest), False)
-    where = f"{document.path}:{line}" if line is not None else str(document.path)
-    return f"first used by {section}[{original}] at {where}"
+    return f"first used by {section}[{original}] at {_place(document, (section, original, *rest), False)}"
+
+
+def _place(document: Document, loc: tuple, on_key: bool) -> str:
+    """A record's file and line, to name it from another file's problem."""
+    line, _ = document.position(loc, on_key)
+    return f"{document.path}:{line}" if line is not None else str(document.path)
 
 
 def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
@@ -175,9 +179,7 @@ def _metas(parts: list[_Part]) -> list[Problem]:
     given = [(part, part.dataset.meta) for part in parts if part.dataset.meta != Meta()]
     if all(meta == given[0][1] for _, meta in given):
         return []
-    first, _ = given[0]
-    line, _ = first.document.position(("meta",), True)
-    where = f"{first.document.path}:{line}" if line is not None else str(first.document.path)
+    where = _place(given[0][0].document, ("meta",), True)
     return [
         problem(part.document, ("meta",), f"the map's meta is given in {where} already; a folder is one map: keep one meta, in one file", True)
         for part, meta in given[1:]
