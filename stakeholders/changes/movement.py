@@ -167,7 +167,11 @@ class CampChanges:
     @property
     def compared(self) -> bool:
         """Whether changes of side are reported: only when each state's best split is the only one."""
-        return all(count is None or count == 1 for count in self.splits)
+        return _each_unique(self.splits)
+
+
+def _each_unique(splits: tuple[int | None, int | None]) -> bool:
+    return all(count is None or count == 1 for count in splits)
 
 
 def camp_changes(
@@ -194,10 +198,9 @@ def camp_changes(
         for actor in sorted(before.keys() | after.keys(), key=lambda actor: (names[actor].casefold(), actor))
         if actor not in before or actor not in after or matched.get(after[actor]) != before[actor]
     )
-    changes = CampChanges(old, new, matched, moves, splits)
-    if not changes.compared:
-        changes = CampChanges(old, new, matched, tuple(m for m in moves if m.kind != "moved"), splits)
-    return changes
+    if not _each_unique(splits):
+        moves = tuple(m for m in moves if m.kind != "moved")
+    return CampChanges(old, new, matched, moves, splits)
 
 
 @dataclass(frozen=True)
