@@ -16,7 +16,7 @@ from .errors import UsageError
 #: The modules each extra of ``pyproject.toml`` brings, as imported by the code.
 EXTRAS: dict[str, tuple[str, ...]] = {
     "extract": ("spacy", "spacy_lookups_data", "trafilatura"),
-    "events": ("duckdb", "ibis", "sqlglot", "fsspec"),
+    "events": ("duckdb", "ibis", "sqlglot", "fsspec", "isal"),
     "xlsx": ("openpyxl",),
 }
 

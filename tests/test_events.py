@@ -229,7 +229,8 @@ def test_zips_are_read_without_unpacking_and_give_what_plain_files_do(gdelt, tmp
 def test_bigquery_sql_parses_and_its_duckdb_translation_gives_the_same_aggregate(gdelt):
     import duckdb
 
-    from stakeholders.events.engine import _gdelt_view, _members, gdelt_layouts
+    from stakeholders.events.engine import _gdelt_view, gdelt_layouts
+    from stakeholders.events.zips import ZipMembers, members
 
     _, paths = gdelt
     options = {"since": "2025-01", "countries": ["SYR", "ISR", "PSE"], "period": "week"}
@@ -238,10 +239,8 @@ def test_bigquery_sql_parses_and_its_duckdb_translation_gives_the_same_aggregate
     sqlglot.parse_one(sql, read="bigquery")
     translated = sqlglot.transpile(sql, read="bigquery", write="duckdb")[0]
     con = duckdb.connect()
-    from stakeholders.events.engine import _ZipMembers
-
-    con.register_filesystem(_ZipMembers())
-    con.execute(f"CREATE VIEW events AS {_gdelt_view(gdelt_layouts([m for p in paths for m in _members(p)]))}")
+    con.register_filesystem(ZipMembers())
+    con.execute(f"CREATE VIEW events AS {_gdelt_view(gdelt_layouts([m for p in paths for m in members(p)]))}")
     cursor = con.execute(translated)
     names = [d[0] for d in cursor.description]
     # DuckDB's DATE_TRUNC of a date gives a timestamp: the same day.

@@ -151,3 +151,55 @@ def test_an_aggregate_with_a_tie_missing_its_counts_is_one_error(tmp_path):
     with pytest.raises(stakeholders.DataError) as info:
         stakeholders.events_map(stakeholders.read_aggregate(path))
     assert str(info.value) == "the aggregated table has 1 tie without first_date, last_date, period or events"
+
+
+def _member(tmp_path: Path, method: int = zipfile.ZIP_DEFLATED) -> tuple[Path, bytes]:
+    text = "".join(gdelt_line(n, "20250115", "SYRGOV", "ISR", "195") for n in range(2000)).encode()
+    path = tmp_path / "20250115.export.CSV.zip"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr("20250115.export.CSV", text)
+    return path, text
+
+
+@pytest.mark.parametrize("inflater", ["isal", "zlib"])
+def test_a_member_is_inflated_as_zipfile_does_whatever_the_reads_and_seeks(tmp_path, monkeypatch, inflater):
+    import zlib
+
+    from stakeholders.events import zips
+
+    if inflater == "zlib":
+        monkeypatch.setattr(zips, "_zlib", zlib)
+    else:
+        assert zips._zlib.__name__ == "isal.isal_zlib"  # the events extra installs it
+    path, text = _member(tmp_path)
+    with zips.ZipMembers()._open(f"stakeholders-zip://{path}/20250115.export.CSV") as member:
+        assert isinstance(member, zips.Inflating)
+        assert member.read(10) == text[:10]
+        assert member.read(5000) == text[10:5010]
+        assert member.seek(3) == 3 and member.read(7) == text[3:10]  # back: inflated again from the start
+        assert member.seek(100_000) == 100_000 and member.read() == text[100_000:]
+        assert member.read() == b"" and member.tell() == len(text)
+        buffer = bytearray(20)
+        member.seek(0)
+        assert member.readinto(buffer) == 20 and bytes(buffer) == text[:20]
+
+
+def test_a_stored_member_is_read_by_zipfile(tmp_path):
+    path, _ = _member(tmp_path, zipfile.ZIP_STORED)
+    made = stakeholders.events_map(stakeholders.aggregate_events("gdelt", [path]))
+    assert (made.read, made.collapsed) == (2000, 1999)  # one event reported 2,000 times
+
+
+def test_a_member_whose_bytes_do_not_match_its_crc_is_one_error_line(runner, tmp_path):
+    path, text = _member(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("20250115.export.CSV")
+    raw = bytearray(path.read_bytes())
+    raw[info.header_offset + 14 : info.header_offset + 18] = b"\0\0\0\0"  # the local header's CRC: ignored
+    central = raw.rindex(b"PK\x01\x02")
+    raw[central + 16 : central + 20] = b"\1\2\3\4"  # the central directory's, which readers check
+    path.write_bytes(bytes(raw))
+    result = runner.invoke(cli, ["events", "gdelt", str(path), "-o", str(tmp_path / "m.json")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == "Error: cannot read the events: Bad CRC-32 for file '20250115.export.CSV'\n"
+    assert not (tmp_path / "m.json").exists()

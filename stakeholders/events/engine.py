@@ -1,9 +1,8 @@
 """Running the aggregation: on DuckDB over the raw files, or on any Ibis backend.
 
 DuckDB reads the files where they are: plain CSV itself, and the members of zips
-(GDELT ships ``NAME.export.CSV.zip``) through a small fsspec filesystem registered
-with it, which inflates each member as DuckDB reads it; nothing is unpacked to
-disk. DuckDB reads the files in parallel and spills to a temporary folder when
+(GDELT ships ``NAME.export.CSV.zip``) through the filesystem of ``zips``, which
+inflates each member as DuckDB reads it; nothing is unpacked to disk. DuckDB reads the files in parallel and spills to a temporary folder when
 the aggregation outgrows ``memory_limit``.
 
 This module imports duckdb, ibis and fsspec: ``stakeholders.events`` imports it
@@ -25,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import fsspec
 import ibis
 
 from ..errors import DataError, UsageError
@@ -34,36 +32,12 @@ from ..progress import Progress
 from ..terms import counted
 from .feeds import ACLED_COLUMNS, ACLED_LAYOUTS, GDELT_COLUMNS, GDELT_LAYOUTS, GDELT_USED, OTHER_FILES, Feed, Layout
 from .query import Filters, aggregation
+from .zips import ZipMembers, csv_members, file_name, head, members
 
 _MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
 _DUCKDB_TYPES = {"int64": "BIGINT", "float64": "DOUBLE", "string": "VARCHAR", "date": "DATE"}
 # ACLED has written its dates as 2024-01-15, 15 January 2024 and 15-January-2024 over the years.
 _ACLED_DATES = ["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"]
-_PROTOCOL = "stakeholders-zip"
-
-
-class _ZipMembers(fsspec.AbstractFileSystem):  # type: ignore[misc]
-    """``stakeholders-zip:///folder/NAME.zip/MEMBER``: one member of a zip, inflated as it is read."""
-
-    protocol = _PROTOCOL
-    cachable = False
-
-    @staticmethod
-    def _split(path: str) -> tuple[str, str]:
-        archive, member = re.split(r"(?<=\.zip)/", path.removeprefix(f"{_PROTOCOL}://"), maxsplit=1, flags=re.IGNORECASE)
-        return archive, member
-
-    def info(self, path: str, **kwargs: Any) -> dict[str, Any]:
-        archive, member = self._split(path)
-        with zipfile.ZipFile(archive) as opened:
-            return {"name": path, "size": opened.getinfo(member).file_size, "type": "file"}
-
-    def ls(self, path: str, detail: bool = True, **kwargs: Any) -> list[Any]:
-        return [self.info(path)] if detail else [path]
-
-    def _open(self, path: str, mode: str = "rb", **kwargs: Any) -> Any:
-        archive, member = self._split(path)
-        return zipfile.ZipFile(archive).open(member)
 
 
 def expand(patterns: Sequence[str | Path]) -> list[Path]:
@@ -82,25 +56,6 @@ def expand(patterns: Sequence[str | Path]) -> list[Path]:
     if not found:
         raise UsageError("no event file given")
     return found
-
-
-def _csv_members(path: Path) -> list[str]:
-    """The CSV files inside a zip."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.lower().endswith((".csv", ".txt", ".tsv"))]
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DataError(f"{path}: not a readable zip file: {exc}") from None
-    if not names:
-        raise DataError(f"{path}: the zip holds no CSV file")
-    return names
-
-
-def _members(path: Path) -> list[str]:
-    """What DuckDB reads for one file: itself, or each CSV member of a zip through the zip filesystem."""
-    if path.suffix.lower() != ".zip":
-        return [str(path.resolve())]
-    return [f"{_PROTOCOL}://{path.resolve()}/{name}" for name in _csv_members(path)]
 
 
 def _literal(text: str) -> str:
@@ -141,25 +96,15 @@ def gdelt_layouts(members: Sequence[str]) -> dict[Layout, list[str]]:
     line (never row by row); ``DataError`` naming a file in no known layout and what it may be."""
     found: dict[Layout, list[str]] = {}
     for member in members:
-        first = _head(member)
+        first = head(member)
         if not first.strip():
             continue  # an empty file holds no event
         count = first.count(b"\t") + 1
         layout = GDELT_LAYOUTS.get(count)
         if layout is None:
-            raise DataError(_not_gdelt(_file_name(member), count, first))
+            raise DataError(_not_gdelt(file_name(member), count, first))
         found.setdefault(layout, []).append(member)
     return found or {GDELT_LAYOUTS[61]: list(members)}
-
-
-def _head(member: str) -> bytes:
-    """The first line of a file or zip member (at most 1 MiB of it)."""
-    if member.startswith(f"{_PROTOCOL}://"):
-        archive, name = _ZipMembers._split(member)
-        with zipfile.ZipFile(archive) as opened, opened.open(name) as inner:
-            return inner.readline(1 << 20)
-    with open(member, "rb") as opened:
-        return opened.readline(1 << 20)
 
 
 def _not_gdelt(name: str, count: int, first: bytes) -> str:
@@ -177,7 +122,7 @@ def acled_layout(path: Path) -> str:
     """Which ACLED layout a file has, from its header; ``DataError`` if it lacks a column the map needs."""
     try:
         if path.suffix.lower() == ".zip":
-            with zipfile.ZipFile(path) as archive, archive.open(_csv_members(path)[0]) as member:
+            with zipfile.ZipFile(path) as archive, archive.open(csv_members(path)[0]) as member:
                 first = member.readline().decode("utf-8-sig", "replace")
         else:
             with path.open(encoding="utf-8-sig", errors="replace") as opened:
@@ -257,16 +202,18 @@ def run_duckdb(
     feed: Feed, paths: Sequence[Path], filters: Filters, kinds: Sequence[RelationKind], memory_limit: str, progress: Progress, quoted: int
 ) -> Ran:
     """Aggregate the files on DuckDB; for ACLED also fetch the notes of the first ``quoted`` events of each row."""
-    files = [member for path in paths for member in _members(path)]
+    files = [member for path in paths for member in members(path)]
     with _duckdb(memory_limit) as con, _engine_errors(memory_limit):
-        zips = _ZipMembers()
+        zips = ZipMembers()
         con.register_filesystem(zips)
         layouts = gdelt_layouts(files) if feed.name == "gdelt" else {}
         view = _gdelt_view(layouts) if feed.name == "gdelt" else _acled_view(files)
         con.execute(f"CREATE VIEW events AS {view}")
-        backend = ibis.duckdb.from_connection(con)
-        expression = aggregation(backend.table("events"), feed, filters, kinds)
-        rows = Rows(_with_progress(con, lambda: backend.to_pyarrow(expression), progress))
+        # Compiled by Ibis and run by DuckDB itself: Ibis's DuckDB backend would import pandas (half a second) for the
+        # same Arrow table. The cast gives the expression's types (a sum is DuckDB's HUGEINT, the expression's int64).
+        expression = aggregation(unbound(feed, "events"), feed, filters, kinds)
+        sql, schema = str(ibis.to_sql(expression, dialect="duckdb")), expression.schema().to_pyarrow()
+        rows = Rows(_with_progress(con, lambda: con.sql(sql).to_arrow_table().cast(schema), progress))
         faults = _faults(con)
         notes = _acled_notes(con, rows, quoted) if feed.name == "acled" else {}
     return Ran(rows, notes, faults, {layout.describe(): len(names) for layout, names in layouts.items()})
@@ -288,12 +235,7 @@ def _faults(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
         "SELECT e.error_type, count(DISTINCT (e.scan_id, e.file_id, e.line)), arg_min(s.file_path || ':' || e.line, s.file_path || lpad(e.line::VARCHAR, 20, '0')) "
         "FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) GROUP BY 1 ORDER BY 1"
     ).fetchall()
-    return {FAULTS.get(str(kind), f"with a fault ({str(kind).lower()})"): (int(count), _file_name(str(first))) for kind, count, first in found}
-
-
-def _file_name(path: str) -> str:
-    """A file as DuckDB names it, as the user knows it: a zip's member as ``archive.zip:member``."""
-    return re.sub(r"(\.zip)/", r"\1:", path.removeprefix(f"{_PROTOCOL}://"), count=1, flags=re.IGNORECASE)
+    return {FAULTS.get(str(kind), f"with a fault ({str(kind).lower()})"): (int(count), file_name(str(first))) for kind, count, first in found}
 
 
 def _with_progress(con: duckdb.DuckDBPyConnection, work: Any, progress: Progress) -> Any:
@@ -351,13 +293,20 @@ def _read_error(exc: Exception) -> str:
     where, line = re.search(r"^\s*file = (.+)$", text, re.M), re.search(r"CSV Error on Line: (\d+)", text)
     if where is None or line is None:
         return f"cannot read the events: {_first_line(exc)}"
-    name = _file_name(where.group(1).strip())
+    name = file_name(where.group(1).strip())
     detail = re.search(r"^(Error when converting column .*|Expected Number of Columns.*)$", text, re.M)
     return f"{name}:{line.group(1)}: not an event row of this feed" + (f": {detail.group(1).strip()}" if detail else "")
 
 
 def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    """An error's sentence: its first line, or, when DuckDB passes on a Python traceback (a zip that fails its
+    check as DuckDB reads it), the exception's message at its end, without the exception's name."""
+    lines = str(exc).strip().splitlines()
+    if not lines:
+        return type(exc).__name__
+    if any(line.startswith("Traceback (most recent call last)") for line in lines):
+        return re.sub(r"^[\w.]+: ", "", lines[-1].strip(), count=1)
+    return lines[0]
 
 
 def _acled_notes(con: duckdb.DuckDBPyConnection, rows: Rows, quoted: int) -> dict[str, tuple[str, str]]:
