@@ -236,6 +236,11 @@ def test_python_dash_m(tmp_path):
     assert done.stdout.startswith("OK: syria-2025")
 
 
+def test_python_dash_m_names_the_command_as_the_console_script_does(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "stakeholders", "render", "--zzzz"], capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "Error: No such option '--zzzz'.\nsee `stakeholders render --help`\n")
+
+
 def test_no_traceback_for_bad_data_from_the_console_script(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("relations: [{source: a}]\n", encoding="utf-8")

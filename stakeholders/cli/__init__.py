@@ -16,7 +16,7 @@ from . import analysis, data, diff, events, export, extract, query, render
 from .common import Group, interrupted
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="stakeholders", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stakeholders")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars (they show only on a terminal, after a second).")
 def cli(quiet: bool) -> None:
@@ -46,7 +46,7 @@ for _command in (render.render, data.validate, data.actors, data.relations, data
 def main() -> None:
     """Console entry point; a closed pipe (``| head``) ends quietly, Ctrl-C with exit code 130."""
     try:
-        cli()
+        cli(prog_name="stakeholders")  # also under `python -m stakeholders`, where click would name it so
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)

@@ -60,8 +60,7 @@ class Group(click.Group):
         except click.UsageError as exc:
             click.echo(f"Error: {_usage_message(exc)}", err=True)
             if exc.ctx is not None and exc.ctx.command is not self:
-                command = " ".join(["stakeholders", *exc.ctx.command_path.split()[1:]])
-                click.echo(f"see `{command} --help`", err=True)
+                click.echo(f"see `{exc.ctx.command_path} --help`", err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(f"Error: {exc.format_message()}", err=True)
