@@ -85,6 +85,21 @@ def generate(actors: int = 1000, relations: int = 10000, seed: int = 1, skew: fl
     }
 
 
+def compact(data: dict[str, Any]) -> dict[str, Any]:
+    """The same map in the leanest records a machine writes: actors with an id, name and type; relations with
+    their ends, kind, start and one evidence with a short quote; no status, confidence, end or description.
+    Parsing them costs little, so whatever the loader adds per record shows most here."""
+    return {
+        "meta": data["meta"],
+        "sources": [{"id": s["id"], "title": s["title"]} for s in data["sources"]],
+        "actors": [{"id": a["id"], "name": a["name"], "type": a["type"]} for a in data["actors"]],
+        "relations": [
+            {k: r[k] for k in ("id", "source", "target", "kind", "start")} | {"evidence": [{"source": r["evidence"][0]["source"], "quote": "They met."}]}
+            for r in data["relations"]
+        ],
+    }
+
+
 def write(data: dict[str, Any], path: Path) -> Path:
     """Write the dataset as JSON or YAML, by the file's suffix."""
     with path.open("w", encoding="utf-8") as out:

@@ -137,3 +137,49 @@ def test_each_module_imports_only_from_its_layer_or_below(path):
     assert room in LAYERS, f"{room} has no layer in tests/test_layers.py"
     above = sorted({target for target in _internal_imports(path) if LAYERS[target] > LAYERS[room]})
     assert above == [], f"{path.relative_to(PACKAGE)} imports from a higher layer: {above}"
+
+
+# The libraries a command may load, watched in a real run of it on the shipped map. IPython (through pyvis),
+# matplotlib.pyplot (through igraph) and pandas (through Ibis or pyarrow) have come in unasked before.
+WATCHED = ("IPython", "pyvis", "pandas", "matplotlib", "matplotlib.pyplot", "numpy", "scipy", "igraph", "networkx", "jinja2")
+WATCHED += ("lxml", "spacy", "trafilatura", "duckdb", "ibis", "pyarrow", "openpyxl")
+_DATA = str(ROOT / "data" / "syria-2025.yaml")
+_QUESTIONS: list[tuple[str, list[str], tuple[str, ...]]] = [
+    (name, [name, *args, "--data", _DATA], ())
+    for name, args in [("actors", []), ("relations", []), ("show", ["druze"]), ("path", ["hts", "israel"]), ("neighbors", ["druze"]),
+                       ("mediators", ["hts", "israel"]), ("timeline", [])]
+]  # fmt: skip
+USES: list[tuple[str, list[str], tuple[str, ...]]] = [
+    ("validate", ["validate", _DATA], ()),
+    ("kinds", ["kinds"], ()),
+    *_QUESTIONS,
+    ("diff", ["diff", "--from", "2025-03", "--to", "2025-06", "--data", _DATA], ("networkx", "numpy", "scipy")),  # the camps, centralities
+    ("analyze", ["analyze", _DATA], ("networkx", "numpy", "scipy")),
+    ("render html", ["render", _DATA, "-o", "{out}/map.html"], ("igraph", "jinja2", "networkx", "numpy")),
+    ("render png", ["render", _DATA, "-o", "{out}/map.png"], ("igraph", "matplotlib", "networkx", "numpy")),
+    ("export gexf", ["export", "gexf", _DATA, "-o", "{out}/map.gexf"], ("networkx",)),
+]
+
+
+@pytest.mark.parametrize(("args", "uses"), [(args, uses) for _, args, uses in USES], ids=[name for name, _, _ in USES])
+def test_a_command_loads_only_the_libraries_it_uses(tmp_path, args, uses):
+    argv = [arg.format(out=tmp_path) for arg in args]
+    code = (
+        f"import sys\nimport stakeholders.cli\nsys.argv = ['stakeholders', *{argv!r}]\n"
+        "try:\n    stakeholders.cli.main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        f"print(sorted(m for m in {WATCHED!r} if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == str(sorted(uses))
+
+
+def test_igraph_comes_without_pyplot_and_its_plotting_still_finds_matplotlib():
+    code = (
+        "import sys\nfrom stakeholders import lazy\nig = lazy.igraph()\n"
+        "print(sorted(m for m in ('matplotlib', 'matplotlib.pyplot') if m in sys.modules))\n"
+        "import matplotlib.pyplot as plt\nprint(type(plt).__name__, plt.figure().__class__.__name__)\n"
+        "from igraph.drawing import shapes\nprint(shapes.plt.Axes is plt.Axes, ig.Graph(n=3, edges=[(0, 1)]).connected_components().membership)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.splitlines() == ["[]", "module Figure", "True [0, 0, 1]"]
