@@ -19,7 +19,7 @@ from .conftest import SYRIA
 def test_a_bare_group_prints_its_help_and_exits_0(runner, args):
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Usage: {' '.join(['cli', *args])} [OPTIONS] COMMAND [ARGS]...")
+    assert result.stdout.startswith(f"Usage: {' '.join(['stakeholders', *args])} [OPTIONS] COMMAND [ARGS]...")
     assert result.stderr == ""
 
 

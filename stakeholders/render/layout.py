@@ -30,7 +30,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from .. import lazy
+from ..lazy import igraph as load_igraph
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -121,7 +121,7 @@ def positions(
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     components = _components(len(order), edges)
 
-    igraph = lazy.igraph()
+    igraph = load_igraph()
 
     placed: list[tuple[Ints, Floats, Floats]] = []
     # igraph draws its starting positions from this generator: pinned, same map, same picture.
@@ -180,7 +180,7 @@ def _components(count: int, edges: Ints) -> list[tuple[Ints, Ints]]:
 
     Each comes as its actors (ascending) and its edges in positions within that list.
     """
-    igraph = lazy.igraph()
+    igraph = load_igraph()
 
     label = np.array(igraph.Graph(n=count, edges=edges.tolist()).connected_components().membership, dtype=np.int64)
     order = np.argsort(label, kind="stable")
@@ -197,7 +197,7 @@ def _components(count: int, edges: Ints) -> list[tuple[Ints, Ints]]:
 
 def _component_layout(members: Ints, pairs: Ints, boxes: _Boxes) -> tuple[Floats, Floats]:
     """Node positions of one component, boxes clear of each other, in pixels around its own origin."""
-    igraph = lazy.igraph()
+    igraph = load_igraph()
 
     # Fewer rounds for big components: past a few thousand actors more rounds no longer change the picture
     # (what overlap removal leaves of it), only the time, about 8 ms a round at 16,000 actors.
