@@ -32,7 +32,7 @@ from .export import export  # the function: the subpackage stays stakeholders.ex
 
 if TYPE_CHECKING:
     from .analysis.balance import camps
-    from .analysis.centrality import communities, node_metric
+    from .analysis.centrality import communities, node_metric, sampled_betweenness
     from .analysis.report import analyze, generate_report_csv
     from .changes.compare import Changes, compare, compare_dates, union_graph
     from .changes.git import load_revision
@@ -78,6 +78,7 @@ _LAZY = {
     "analyze": "analysis.report",
     "generate_report_csv": "analysis.report",
     "node_metric": "analysis.centrality",
+    "sampled_betweenness": "analysis.centrality",
     "communities": "analysis.centrality",
     "camps": "analysis.balance",
     "import_sheets": "ingest.sheets",
@@ -161,6 +162,7 @@ __all__ = [
     "Article",
     "Draft",
     "node_metric",
+    "sampled_betweenness",
     "read_sheets",
     "render_html",
     "render_static",

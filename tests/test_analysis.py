@@ -6,6 +6,7 @@ import stakeholders
 from stakeholders.analysis.centrality import blocs, communities, node_metric, ranking
 from stakeholders.analysis.report import analyze
 
+from .conftest import SYRIA
 from .test_balance import signed_map
 
 STAR = [("hub", "visit", leaf) for leaf in "abcd"]
@@ -151,3 +152,57 @@ def test_the_israel_druze_government_triangle_is_unbalanced(syria):
     report = analyze(stakeholders.to_graph(syria))
     [triangle] = [t for t in report["balance"]["triangle_list"] if t["actors"] == ["druze", "israel", "syrian-government"]]
     assert triangle == {"actors": ["druze", "israel", "syrian-government"], "signs": [1, -1, 1], "strict": False, "weak": False}
+
+
+def _networkx_figure(graph, name, weighting):
+    """What networkx itself gives for betweenness or closeness, on the same ties, a tie's distance 1 / weight.
+
+    The distances are exact fractions of the weights as written (0.6 is 3/5): two routes of 3 x 5/3 and 5 are
+    equally short. In floating point they differ in the last bit, and networkx's own float run would count one
+    route only; igraph, which the tool uses, compares path lengths within a relative 1e-10 and counts both."""
+    from fractions import Fraction
+
+    import networkx as nx
+
+    from stakeholders.analysis.ties import tie_graph
+
+    tied = tie_graph(graph, weighting)
+    nx.set_edge_attributes(tied, {(u, v): 1 / Fraction(str(round(w, 9))) for u, v, w in tied.edges(data="weight")}, "distance")
+    if name == "betweenness":
+        return {actor: float(value) for actor, value in nx.betweenness_centrality(tied, weight="distance").items()}
+    return {actor: float(value) for actor, value in nx.closeness_centrality(tied, distance="distance").items()}
+
+
+def _maps():
+    """The shipped map and synthetic ones: parallel relations, isolated actors and several components, skewed degrees."""
+    from bench.synth import generate
+
+    yield "syria", stakeholders.load(SYRIA)
+    for seed, (actors, relations) in enumerate([(40, 60), (80, 300), (150, 400)], 1):
+        data = generate(actors, relations, seed=seed)
+        for n, relation in enumerate(data["relations"]):
+            relation["weight"] = [0.2, 0.3, 0.6, 0.7, 0.9, 1.0][n % 6]  # distances 5, 3.33..., 1.66..., 1.42..., 1.11..., 1
+        yield f"synthetic-{actors}-{relations}", stakeholders.from_dict(data)
+
+
+@pytest.mark.parametrize("name", ["betweenness", "closeness"])
+@pytest.mark.parametrize("weighting", ["none", "intensity", "goldstein"])
+def test_igraph_gives_networkx_figures_on_every_map(name, weighting):
+    # Same normalisation (networkx's normalized=True; closeness scaled by the share reached), one tie per pair
+    # however many relations it has, a tie's distance 1 / its summed weight.
+    for label, dataset in _maps():
+        graph = stakeholders.to_graph(dataset)
+        ours, theirs = node_metric(graph, name, weighting), _networkx_figure(graph, name, weighting)
+        assert sorted(ours) == sorted(theirs), label
+        assert any(value > 0 for value in ours.values()), label  # a figure that could be wrong
+        for actor, value in theirs.items():
+            assert ours[actor] == pytest.approx(value, rel=1e-9, abs=1e-12), (label, actor)
+
+
+def test_an_isolated_actor_and_a_pair_apart_score_as_in_networkx():
+    graph = signed_map(("a", "support", "b"), ("b", "support", "c"), ("d", "hostility", "e"))  # f: no relation
+    for name in ("betweenness", "closeness"):
+        ours, theirs = node_metric(graph, name), _networkx_figure(graph, name, "none")
+        assert ours == pytest.approx(theirs), name
+    assert node_metric(graph, "closeness")["f"] == 0.0 and node_metric(graph, "betweenness")["b"] > 0
+

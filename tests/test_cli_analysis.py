@@ -192,3 +192,59 @@ def test_a_report_that_goes_to_a_file_is_never_cut(runner, write, monkeypatch):
     assert len(rows) == 1 and rows[0].endswith("unbalanced") and len(rows[0]) > 80
     narrow = runner.invoke(cli, ["analyze", str(path), "--top", "2"], env={"COLUMNS": "60"})
     assert max(len(line) for line in narrow.output.splitlines()) <= 60
+
+
+def _synthetic(actors: int, relations: int, seed: int = 3):
+    from bench.synth import generate
+
+    return stakeholders.to_graph(stakeholders.from_dict(generate(actors, relations, seed=seed)))
+
+
+def test_a_sampled_betweenness_is_near_the_exact_one_within_its_stated_error():
+    from stakeholders.analysis.centrality import node_metric, sampled_betweenness
+
+    graph = _synthetic(400, 3000)
+    exact = node_metric(graph, "betweenness")
+    coarse, rough = sampled_betweenness(graph, 40, seed=1)
+    fine, close = sampled_betweenness(graph, 200, seed=1)
+    assert (close.sources, close.actors, close.seed) == (200, 400, 1)
+    brokers = sorted(exact, key=exact.__getitem__, reverse=True)[:10]
+    assert exact[brokers[0]] > 0.05  # a figure worth estimating
+    for actor in brokers:
+        assert abs(fine[actor] - exact[actor]) <= 4 * close.errors[actor] + 1e-9, actor
+        assert close.errors[actor] < rough.errors[actor]  # more sources, a smaller error
+    assert sampled_betweenness(graph, 200, seed=1) == (fine, close)  # the same seed, the same figures
+    assert sampled_betweenness(graph, 400) == (exact, None)  # every actor drawn: the exact figure, no sample
+
+
+def test_analyze_sample_states_the_estimate_in_text_and_json(runner):
+    result = runner.invoke(cli, ["analyze", str(SYRIA), "--sample", "5", "--seed", "2", "--top", "2"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("betweenness: how often it lies on the shortest route between two others (share of all pairs): the brokers")
+    assert lines[at + 1].startswith("  estimated from 5 of 20 actors as sources (seed 2); standard error at most 0.")
+    assert lines[at + 2].split() == ["RANK", "ACTOR", "BETWEENNESS", "±", "S.E."]
+    shown = runner.invoke(cli, ["analyze", str(SYRIA), "--sample", "5", "--seed", "2", "--format", "json"])
+    figure = json.loads(shown.output)["centrality"]["betweenness"]
+    assert figure["sample"] == {"sources": 5, "actors": 20, "seed": 2, "largest_standard_error": max(r["standard_error"] for r in figure["ranking"])}
+    assert figure["sample"]["largest_standard_error"] > 0
+
+
+def test_a_sample_of_every_actor_is_the_exact_report_and_a_sample_of_one_is_refused(runner):
+    exact = runner.invoke(cli, ["analyze", str(SYRIA), "--format", "json"])
+    whole = runner.invoke(cli, ["analyze", str(SYRIA), "--format", "json", "--sample", "20"])
+    assert (exact.exit_code, whole.exit_code) == (0, 0)
+    assert whole.output == exact.output
+    refused = runner.invoke(cli, ["analyze", str(SYRIA), "--sample", "1"])
+    assert (refused.exit_code, refused.stderr) == (2, "Error: Invalid value for '--sample': '1' is not a whole number from 2 to 1,000,000\nsee `stakeholders analyze --help`\n")
+
+
+def test_the_text_report_is_the_same_whether_the_report_kept_every_row_or_only_those_shown():
+    from stakeholders.cli.analysis import _text
+
+    graph = _synthetic(300, 2500)
+    whole, shown = analyze(graph), analyze(graph, top=4)
+    assert whole["camps"]["method"] == "heuristic" and whole["balance"]["triangles"] > 100
+    assert len(shown["balance"]["triangle_list"]) <= 4 < len(whole["balance"]["triangle_list"])
+    assert len(shown["camps"]["frustrated"]) == 4 and len(whole["camps"]["frustrated"]) == whole["camps"]["frustration"]
+    assert list(_text(shown, 4)) == list(_text(whole, 4))

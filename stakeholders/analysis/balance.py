@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -73,14 +73,23 @@ class Triangle:
 
 def triangles(signed: nx.Graph) -> list[Triangle]:
     """Every triangle of the signed pair graph, in actor id order."""
-    found = []
-    for a in sorted(signed):
-        later = sorted(n for n in signed[a] if n > a)
+    return [Triangle((a, b, c), signs) for a, b, c, signs in triangle_signs(signed)]
+
+
+def triangle_signs(signed: nx.Graph) -> Iterator[tuple[str, str, str, tuple[int, int, int]]]:
+    """``triangles`` as plain tuples, made as they are met: a map from event data has half a million triangles,
+    and a report that shows a few counts the rest without keeping them."""
+    # The signs as plain dicts: networkx's adjacency views cost more than the search itself.
+    signs = {u: {v: attrs["sign"] for v, attrs in others.items()} for u, others in signed.adjacency()}
+    for a in sorted(signs):
+        row = signs[a]
+        later = sorted(n for n in row if n > a)
         for i, b in enumerate(later):
+            row_b = signs[b]
             for c in later[i + 1 :]:
-                if signed.has_edge(b, c):
-                    found.append(Triangle((a, b, c), (signed[a][b]["sign"], signed[a][c]["sign"], signed[b][c]["sign"])))
-    return found
+                sign_bc = row_b.get(c)
+                if sign_bc is not None:
+                    yield a, b, c, (row[b], row[c], sign_bc)
 
 
 @dataclass(frozen=True)
@@ -145,7 +154,8 @@ def best_split(signed: nx.Graph, seed: int = 0, aligned: nx.Graph | None = None)
         exact = True
     else:
         rng = random.Random(seed)
-        runs = [_improve(contracted, _tree_colouring(contracted, rng)) for _ in range(RESTARTS)]
+        neighbours = _neighbours(contracted)
+        runs = [_improve(neighbours, _tree_colouring(contracted, rng)) for _ in range(RESTARTS)]
         best = min(runs, key=lambda run: _frustration(contracted, run))
         sides, frustration, searched, optimal = [best[g] for g in range(len(groups))], _frustration(contracted, best), RESTARTS, None
         exact = False
@@ -244,18 +254,26 @@ def _tree_colouring(contracted: nx.Graph, rng: random.Random) -> dict[int, int]:
     return side
 
 
-def _crossed(contracted: nx.Graph, group: int, camp: int, side: Mapping[int, int]) -> int:
-    """How many of the group's signed pairs are frustrated with the group in ``camp``."""
-    return sum(attrs["enemies"] if side[other] == camp else attrs["friends"] for other, attrs in contracted[group].items())
+def _neighbours(contracted: nx.Graph) -> list[list[tuple[int, int, int]]]:
+    """Each group's neighbours as (group, friends, enemies), by group number: the heuristic reads them
+    hundreds of thousands of times on a big map, and networkx's views would cost most of its time."""
+    return [[(other, attrs["friends"], attrs["enemies"]) for other, attrs in contracted[group].items()] for group in range(len(contracted))]
 
 
-def _improve(contracted: nx.Graph, side: dict[int, int]) -> dict[int, int]:
+def _improve(neighbours: list[list[tuple[int, int, int]]], side: dict[int, int]) -> dict[int, int]:
+    """Move single groups, in group order, while a move frustrates fewer of its pairs than staying."""
     moved = True
     while moved:
         moved = False
-        for group in sorted(contracted):
-            if _crossed(contracted, group, 1 - side[group], side) < _crossed(contracted, group, side[group], side):
-                side[group] = 1 - side[group]
+        for group, others in enumerate(neighbours):
+            camp, stay, move = side[group], 0, 0
+            for other, friends, enemies in others:
+                if side[other] == camp:
+                    stay, move = stay + enemies, move + friends
+                else:
+                    stay, move = stay + friends, move + enemies
+            if move < stay:
+                side[group] = 1 - camp
                 moved = True
     return side
 

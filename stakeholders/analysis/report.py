@@ -20,8 +20,8 @@ from ..errors import DataError, UsageError
 from ..filters import Criteria
 from ..graph import graph_of
 from ..model import Dataset, Relation
-from .balance import aligned_graph, best_split, bridges, frustrated_ties, signed_graph, triangles
-from .centrality import DECIMALS, blocs, cooperative_ties, node_metric, ranking
+from .balance import Triangle, aligned_graph, best_split, bridges, frustrated_ties, signed_graph, triangle_signs
+from .centrality import DECIMALS, betweenness_of, cooperative_ties, is_directed, louvain, metric_of, ranking
 from .choices import EXPLANATIONS, METRICS, SIGN_RULES, WEIGHTINGS, check_choice
 from .groups import Group, numbered, split_groups
 from .ties import tie_graph
@@ -37,12 +37,20 @@ def analyze(
     weighting: str = "none",
     sign_rule: str = "latest",
     seed: int = 0,
+    top: int | None = None,
+    sample: int | None = None,
     **criteria: Unpack[Criteria],
 ) -> dict[str, Any]:
     """The whole report as plain data (what ``stakeholders analyze --format json`` prints).
 
     ``data`` is a dataset or a graph from ``to_graph``; ``criteria`` are the
-    filters every entry point takes (see ``Criteria``). Raises ``UsageError``
+    filters every entry point takes (see ``Criteria``). ``top`` keeps only what
+    a report of that many rows shows (the text report): the first ``top``
+    triangles that are not strictly balanced, frustrated ties and camp members'
+    reasons; every count and ranking stays whole. ``sample`` estimates betweenness
+    from that many source actors drawn with ``seed`` (``centrality.sampled_betweenness``):
+    the figure then says so under ``sample``, and each row has its ``standard_error``.
+    Raises ``UsageError``
     when the filters leave no relation, ``DataError`` when the dataset has none
     to start with.
     """
@@ -54,8 +62,11 @@ def analyze(
         if filters:
             raise UsageError(f"no relations to analyse after the filters ({'; '.join(filters)})")
         raise DataError("no relations to analyse: the dataset has none")
+    # Each tie graph made once: every figure reads one of them, and on a map from event data each takes a second.
+    ties = {directed: tie_graph(graph, weighting, directed=directed) for directed in (False, True)}
+    plain = ties[False] if weighting == "none" else tie_graph(graph)
     # Groups are ordered and named by degree, whatever the weighting: how many actors each is tied to.
-    degree = node_metric(graph, "degree")
+    degree = metric_of(plain, "degree")
     return {
         "name": graph.graph.get("name"),
         "title": graph.graph.get("title"),
@@ -64,15 +75,26 @@ def analyze(
         "weighting_rule": WEIGHTINGS[weighting],
         "actors": graph.number_of_nodes(),
         "relations": graph.number_of_edges(),
-        "tied_pairs": tie_graph(graph).number_of_edges(),
+        "tied_pairs": plain.number_of_edges(),
         "names": {actor: graph.nodes[actor]["label"] for actor in sorted(graph)},
-        "centrality": {
-            name: {"explanation": explanation, "ranking": ranking(node_metric(graph, name, weighting), graph)}
-            for name, explanation in METRICS.items()
-        },
+        "centrality": {name: _figure(graph, ties, name, sample, seed) for name in METRICS},
         "blocs": _blocs_report(graph, seed, weighting, degree),
-        **_signed_report(graph, sign_rule, seed, degree),
+        **_signed_report(graph, sign_rule, seed, degree, top),
     }
+
+
+def _figure(graph: nx.MultiDiGraph, ties: Mapping[bool, nx.Graph], name: str, sample: int | None, seed: int) -> dict[str, Any]:
+    """A centrality with its explanation and ranking; betweenness estimated when ``sample`` is given."""
+    if name != "betweenness" or sample is None:
+        return {"explanation": METRICS[name], "ranking": ranking(metric_of(ties[is_directed(name)], name), graph)}
+    values, drawn = betweenness_of(ties[False], sample, seed)
+    rows = ranking(values, graph)
+    if drawn is None:  # the sample covers every actor: the exact figure
+        return {"explanation": METRICS[name], "ranking": rows}
+    for row in rows:
+        row["standard_error"] = round(drawn.errors[row["actor"]], DECIMALS)
+    estimate = {"sources": drawn.sources, "actors": drawn.actors, "seed": drawn.seed, "largest_standard_error": max(r["standard_error"] for r in rows)}
+    return {"explanation": METRICS[name], "sample": estimate, "ranking": rows}
 
 
 def _group_json(group: Group) -> dict[str, Any]:
@@ -80,8 +102,9 @@ def _group_json(group: Group) -> dict[str, Any]:
 
 
 def _blocs_report(graph: nx.MultiDiGraph, seed: int, weighting: str, degree: Mapping[str, float]) -> dict[str, Any]:
-    found = blocs(graph, seed, weighting)
-    modularity = nx.community.modularity(cooperative_ties(graph, weighting), found, weight="weight") if found else None
+    cooperative = cooperative_ties(graph, weighting)
+    found = louvain(cooperative, seed)
+    modularity = nx.community.modularity(cooperative, found, weight="weight") if found else None
     members = {actor for bloc in found for actor in bloc}
     return {
         "explanation": EXPLANATIONS["communities"],
@@ -93,12 +116,18 @@ def _blocs_report(graph: nx.MultiDiGraph, seed: int, weighting: str, degree: Map
     }
 
 
-def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Mapping[str, float]) -> dict[str, Any]:
+def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Mapping[str, float], top: int | None) -> dict[str, Any]:
     signed = signed_graph(graph, sign_rule)
     aligned = aligned_graph(graph)
-    found = triangles(signed)
-    strict = sum(t.strict for t in found)
-    weak = sum(t.weak for t in found)
+    count = strict = weak = 0
+    listed = []
+    for a, b, c, signs in triangle_signs(signed):
+        count += 1
+        triangle = Triangle((a, b, c), signs)
+        strict += triangle.strict
+        weak += triangle.weak
+        if top is None or (not triangle.strict and len(listed) < top):
+            listed.append({"actors": [a, b, c], "signs": list(signs), "strict": triangle.strict, "weak": triangle.weak})
     pairs = signed.number_of_edges()
     cooperative = sum(1 for *_, sign in signed.edges(data="sign") if sign > 0)
     split = best_split(signed, seed, aligned)
@@ -112,12 +141,10 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Ma
         "signed_pairs": pairs,
         "cooperative_pairs": cooperative,
         "hostile_pairs": pairs - cooperative,
-        "triangles": len(found),
-        "strict": {"balanced": strict, "share": _share(strict, len(found)), "explanation": EXPLANATIONS["strict"]},
-        "weak": {"balanced": weak, "share": _share(weak, len(found)), "explanation": EXPLANATIONS["weak"]},
-        "triangle_list": [
-            {"actors": list(t.actors), "signs": list(t.signs), "strict": t.strict, "weak": t.weak} for t in found
-        ],
+        "triangles": count,
+        "strict": {"balanced": strict, "share": _share(strict, count), "explanation": EXPLANATIONS["strict"]},
+        "weak": {"balanced": weak, "share": _share(weak, count), "explanation": EXPLANATIONS["weak"]},
+        "triangle_list": listed,
     }
     together = nx.Graph(aligned.subgraph(number))
     together.add_edges_from(signed.edges)
@@ -128,7 +155,7 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Ma
         "method_explanation": EXPLANATIONS["exact" if split.exact else "heuristic"],
         "searched": split.searched,
         "optimal_splits": split.optimal,
-        "camps": [{**_group_json(group), "reasons": _reasons(group, number, signed, aligned, dataset)} for group in groups],
+        "camps": [{**_group_json(group), "reasons": _reasons(group, number, signed, aligned, dataset, top)} for group in groups],
         "aligned": [list(group) for group in split.aligned],
         "aligned_explanation": EXPLANATIONS["aligned"],
         "components": sorted((sorted(group) for group in nx.connected_components(together)), key=lambda group: (-len(group), group[0])),
@@ -144,7 +171,7 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Ma
                 "relations": list(t.relations),
                 "evidence": [_evidence(dataset.relations_by_id[r], dataset) for r in t.relations],
             }
-            for t in frustrated_ties(signed, split)
+            for t in frustrated_ties(signed, split)[:top]
         ],
         "frustrated_explanation": EXPLANATIONS["frustrated"],
         "bridges": bridges(signed, split),
@@ -153,11 +180,13 @@ def _signed_report(graph: nx.MultiDiGraph, sign_rule: str, seed: int, degree: Ma
     return {"balance": balance, "camps": camps}
 
 
-def _reasons(group: Group, number: Mapping[str, int], signed: nx.Graph, aligned: nx.Graph, dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """For each member, the ties that put it on its side: cooperation within the camp,
-    hostility across, and the aligning relations that keep it with others."""
+def _reasons(
+    group: Group, number: Mapping[str, int], signed: nx.Graph, aligned: nx.Graph, dataset: Dataset, top: int | None
+) -> dict[str, list[dict[str, Any]]]:
+    """For each member (the first ``top``, if given), the ties that put it on its side: cooperation within
+    the camp, hostility across, and the aligning relations that keep it with others."""
     found: dict[str, list[dict[str, Any]]] = {}
-    for actor in group.members:
+    for actor in group.members[:top]:
         ties = []
         for other in sorted(signed[actor]) if actor in signed else ():
             sign = signed[actor][other]["sign"]

@@ -14,7 +14,7 @@ import click
 
 from ..analysis.choices import SIGN_RULES, WEIGHTINGS
 from ..terms import counted
-from .bounds import SEED, TOP
+from .bounds import SAMPLE, SEED, TOP
 from .common import data_option, emit_json, filter_options, focus_options, format_option, open_dataset
 from .terminal import fit, safe, table, terminal_width
 
@@ -46,7 +46,14 @@ _SIGN_WORDS = {1: "cooperative", -1: "hostile"}
     help="Sign of a pair: its latest cooperative or hostile relation, or the sign of its summed Goldstein values.",
 )
 @click.option("--top", type=TOP, default=5, show_default=True, help="Rows per table in text output (1 to 100,000).")
-@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the Louvain blocs and of the camp heuristic (0 to 4,294,967,295).")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the Louvain blocs, the camp heuristic and --sample (0 to 4,294,967,295).")
+@click.option(
+    "--sample",
+    type=SAMPLE,
+    default=None,
+    help="Estimate betweenness from N source actors drawn at random, for maps too big for the exact figure; "
+    "the report states the sample and each value's standard error (2 to 1,000,000; exact when N covers every actor).",
+)
 @format_option("text", "json", "csv")
 def analyze(
     dataset: Path | None,
@@ -56,6 +63,7 @@ def analyze(
     sign_rule: str,
     top: int,
     seed: int,
+    sample: int | None,
     fmt: str,
 ) -> None:
     """Who matters and where the map is under strain.
@@ -66,8 +74,9 @@ def analyze(
     fewest ties frustrated, the frustrated ties and the actors bridging the camps.
     Every figure comes with the sentence that says how to read it.
 
-    Betweenness and closeness take 1/weight as the length of a tie. CSV gives one
-    row per actor with every centrality, its bloc and its camp.
+    Betweenness and closeness take 1/weight as the length of a tie; --sample
+    estimates betweenness on maps of tens of thousands of actors and says how
+    well. CSV gives one row per actor with every centrality, its bloc and its camp.
 
     \b
     Examples:
@@ -75,6 +84,7 @@ def analyze(
       stakeholders analyze --as-of 2025-05 --top 10
       stakeholders analyze --weight goldstein --sign goldstein
       stakeholders analyze data/syria-2025.yaml --format json
+      stakeholders analyze big-map.json --sample 1000
     """
     from ..analysis.report import analyze as analyze_graph
     from ..analysis.report import generate_report_csv
@@ -82,7 +92,8 @@ def analyze(
 
     loaded = open_dataset(data, dataset, need="analyse")
     graph = to_graph(loaded, **criteria)
-    report = analyze_graph(graph, weighting=weighting, sign_rule=sign_rule, seed=seed)
+    # The text shows ``top`` rows of each list: the report makes no more (JSON and CSV are whole).
+    report = analyze_graph(graph, weighting=weighting, sign_rule=sign_rule, seed=seed, top=top if fmt == "text" else None, sample=sample)
     if fmt == "json":
         emit_json(report)
     elif fmt == "csv":
@@ -109,11 +120,13 @@ def _indented(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Itera
         yield f"  {line}"
 
 
-def _capped(rows: list[Any], top: int) -> tuple[list[Any], str | None]:
-    """The first ``top`` rows, and a line saying how many were left out, if any."""
-    if len(rows) <= top:
-        return rows, None
-    return rows[:top], f"  ... and {len(rows) - top} more (--top or --format json shows them)"
+def _capped(rows: list[Any], top: int, total: int | None = None) -> tuple[list[Any], str | None]:
+    """The first ``top`` rows, and a line saying how many were left out, if any: of ``total``, when the
+    report kept only the rows it shows."""
+    total = len(rows) if total is None else total
+    if total <= top:
+        return rows[:top], None
+    return rows[:top], f"  ... and {total - top} more (--top or --format json shows them)"
 
 
 def _text(report: dict[str, Any], top: int) -> Iterable[str]:
@@ -141,7 +154,17 @@ def _text(report: dict[str, Any], top: int) -> Iterable[str]:
         yield ""
         yield f"{name}: {figure['explanation']}"
         rows, more = _capped(figure["ranking"], top)
-        yield from _indented(("rank", "actor", name), [(r["rank"], r["name"], _number(r["value"])) for r in rows])
+        estimate = figure.get("sample")
+        if estimate is None:
+            yield from _indented(("rank", "actor", name), [(r["rank"], r["name"], _number(r["value"])) for r in rows])
+        else:
+            yield (
+                f"  estimated from {estimate['sources']:,} of {estimate['actors']:,} actors as sources (seed {estimate['seed']}); "
+                f"standard error at most {_number(estimate['largest_standard_error'])}"
+            )
+            yield from _indented(
+                ("rank", "actor", name, "± s.e."), [(r["rank"], r["name"], _number(r["value"]), _number(r["standard_error"])) for r in rows]
+            )
         if more:
             yield more
 
@@ -182,7 +205,7 @@ def _balance_text(balance: dict[str, Any], names: dict[str, str], named: Callabl
     strained = [t for t in balance["triangle_list"] if not t["strict"]]
     if strained:
         yield "triangles that are not strictly balanced:"
-        rows, more = _capped(strained, top)
+        rows, more = _capped(strained, top, count - balance["strict"]["balanced"])
         yield from _indented(
             ("triangle", "ties", "weak balance"),
             [(named(t["actors"], capped=False), _ties(t, names), "balanced" if t["weak"] else "unbalanced") for t in rows],
@@ -237,7 +260,7 @@ def _camps_text(camps: dict[str, Any], pairs: int, names: dict[str, str], named:
     yield f"frustration {camps['frustration']} of {pairs} signed pairs{share}; {camps['frustration_explanation']}"
     if camps["frustrated"]:
         yield camps["frustrated_explanation"] + ":"
-        rows, more = _capped(camps["frustrated"], top)
+        rows, more = _capped(camps["frustrated"], top, camps["frustration"])
         for t in rows:
             a, b = t["actors"]
             yield safe(f"  {names[a]} (camp {t['camps'][0]}) – {names[b]} (camp {t['camps'][1]}): {_SIGN_WORDS[t['sign']]}")

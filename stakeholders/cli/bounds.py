@@ -82,6 +82,7 @@ MAX_HOPS = whole(1, 12)  # path --max-hops: simple paths grow exponentially with
 LIMIT = whole(1, 100_000)  # path --limit
 TOP = whole(1, 100_000)  # rows per table
 SEED = whole(0, 2**32 - 1)  # igraph and random seeds
+SAMPLE = whole(2, 1_000_000)  # analyze --sample: source actors of an estimated betweenness (two at least, for its error)
 INCHES = number(*PICTURE_INCHES)
 DPI = whole(*PICTURE_DPI)
 MAX_BYTES = whole(1, 2**40)  # STAKEHOLDERS_MAX_BYTES: 1 TiB
