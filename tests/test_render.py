@@ -65,7 +65,14 @@ def test_every_actor_and_relation_is_in_the_page(page, syria):
     assert sorted(e["id"] for e in edges) == sorted(r.id for r in syria.relations)
     assert len(data["relations"]) == len(syria.relations)
     talks = next(r for r in data["relations"] if r["id"] == "syria-israel-indirect-talks")
-    assert (talks["via"], talks["first"], talks["last"], len(talks["evidence"])) == (["Unnamed mediators"], "2025-05-01", None, 2)
+    assert (talks["via"], talks["first"], talks.get("last", "unset"), len(talks["evidence"])) == (["Unnamed mediators"], "2025-05-01", "unset", 2)
+    # Each source is listed once; an evidence names it by number.
+    cited = {e["cites"] for r in data["relations"] for e in r["evidence"]}
+    assert cited == set(range(len(data["sources"]))) and len(data["sources"]) == len({e.source for r in syria.relations for e in r.evidence})
+    first = syria.relations_by_id["syria-israel-indirect-talks"].evidence[0]
+    assert data["sources"][talks["evidence"][0]["cites"]]["source"] == syria.sources_by_id[first.source].title
+    # What is unset is left out of the page's records, never written as null.
+    assert not re.search(r":\s*null\b", json.dumps(data["relations"]) + json.dumps(data["actors"]))
 
 
 def test_visual_encoding(page):

@@ -340,9 +340,10 @@
     r.evidence.forEach(function (e) {
       // Event data (a source of kind dataset) may give no quote: its records are named in the locator.
       if (e.quote != null) { details.appendChild(el("blockquote", "“" + e.quote + "”")); }
+      var source = DATA.sources[e.cites];
       var cite = el("cite");
-      cite.appendChild(safeLink(e.url, e.source));
-      var rest = [e.publisher, e.date, e.locator].filter(Boolean).join(", ");
+      cite.appendChild(safeLink(source.url, source.source));
+      var rest = [source.publisher, source.date, e.locator].filter(Boolean).join(", ");
       if (rest) { cite.appendChild(el("span", " — " + rest)); }
       details.appendChild(cite);
     });
