@@ -23,6 +23,7 @@ from stakeholders.render import render_html
 
 from .conftest import ROOT
 from .test_browser import _slide_to
+from .test_render import _records
 
 # A label may cover a node smaller than this radius on screen (px): a fitted map of thousands has dots under a pixel.
 OBSTACLE = 2.0
@@ -85,7 +86,9 @@ class Map:
         return self.js(BOXES)
 
     def data(self) -> dict:
-        return json.loads(self.page.text_content("#map-data"))
+        """The page's data, its tables of actors and relations made into records as the page makes them."""
+        found = json.loads(self.page.text_content("#map-data"))
+        return {**found, "actors": _records(found["actors"]), "relations": _records(found["relations"])}
 
     def settle(self) -> None:
         """Wait for animations (focus, fit: 400 ms) to end and the labels to be placed for the view they leave."""

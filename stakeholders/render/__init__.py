@@ -139,6 +139,9 @@ def generate_html(
     cited: dict[tuple[Any, ...], int] = {}
     data["relations"] = [{**_set(record), "evidence": [_cites(e, cited) for e in record["evidence"]]} for record in data["relations"]]
     data["sources"] = [_set(dict(zip(_CITED, source, strict=True))) for source in cited]
+    # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes
+    # the records again. Key names were a third of a big page's data.
+    data["actors"], data["relations"] = _table(data["actors"]), _table(data["relations"])
     heading = title or data["title"]
     environment = Environment(
         loader=FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
@@ -154,12 +157,19 @@ def generate_html(
         "js": Markup(map_js),
         "script_hashes": Markup(f"{_sha256(vis_js)} {_sha256(map_js)}"),
     }
-    nodes, edges = data.pop("nodes"), data.pop("edges")
+    nodes, edges = _table(data.pop("nodes")), _table(data.pop("edges"))
     return environment.get_template("map.html").render(nodes=nodes, edges=edges, heading=heading)
 
 
 def _set(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None}
+
+
+def _table(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Records as ``{"columns": [field, ...], "rows": [[value, ...], ...]}``, fields in first-met order;
+    a record without a field has null there, and the page leaves it out of the record it makes."""
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    return {"columns": columns, "rows": [[record.get(key) for key in columns] for record in records]}
 
 
 _CITED = ("source", "publisher", "date", "url")  # what an evidence says of its source: the title, publisher, date and link

@@ -8,9 +8,19 @@
   function readJson(id) {
     return JSON.parse(document.getElementById(id).textContent);
   }
+  // Lists of records come as tables (each field named once); a null cell is a field the record does not have.
+  function records(table) {
+    return table.rows.map(function (row) {
+      var record = {};
+      table.columns.forEach(function (column, i) { if (row[i] !== null) { record[column] = row[i]; } });
+      return record;
+    });
+  }
 
   var scriptStarted = performance.now();
   var DATA = readJson("map-data");
+  DATA.actors = records(DATA.actors);
+  DATA.relations = records(DATA.relations);
   // A map of what changed (render --diff-from): added and changed actors and relations stand out
   // in their colour, removed ones stay as faint, dashed ghosts where they were.
   var CHANGE_COLORS = DATA.diff ? DATA.diff.colors : {};
@@ -39,8 +49,8 @@
     edge.width += 1.5;
     edge.shadow = { enabled: true, color: CHANGE_COLORS[change], size: 10, x: 0, y: 0 };
   }
-  var nodes = new vis.DataSet(marked(readJson("map-nodes"), DATA.actors, markNode));
-  var edges = new vis.DataSet(marked(readJson("map-edges"), DATA.relations, markEdge));
+  var nodes = new vis.DataSet(marked(records(readJson("map-nodes")), DATA.actors, markNode));
+  var edges = new vis.DataSet(marked(records(readJson("map-edges")), DATA.relations, markEdge));
   var actors = new Map(DATA.actors.map(function (a) { return [a.id, a]; }));
   var relations = new Map(DATA.relations.map(function (r) { return [r.id, r]; }));
   var POLARITY_WORDS = { cooperative: "Cooperative", hostile: "Hostile", neutral: "Neutral" };
