@@ -28,8 +28,14 @@ def _blocked_on_fifo(pid: int) -> bool:
 def test_a_real_ctrl_c_exits_130_with_one_line(tmp_path):
     fifo = tmp_path / "nobody-reads"
     os.mkfifo(fifo)  # opening it for writing blocks until a reader comes: the command is caught mid-run
+    # Ctrl-C as a terminal delivers it: a runner started in the background (a CI job, `cmd &`) passes SIGINT on
+    # ignored, and Python then installs no handler for it; the user's shell never does.
     process = subprocess.Popen(
-        [sys.executable, "-m", "stakeholders", "export", "dot", "-o", str(fifo)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "stakeholders", "export", "dot", "-o", str(fifo)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 - no threads in the child before exec
     )
     deadline = time.monotonic() + 60
     while not _blocked_on_fifo(process.pid) and time.monotonic() < deadline and process.poll() is None:
