@@ -14,7 +14,7 @@ from stakeholders.cli import cli
 from stakeholders.render import generate_html, render_html
 from stakeholders.render.page import safe_url
 
-from .conftest import MINIMAL, SYRIA
+from .conftest import MINIMAL, ROOT, SYRIA
 
 
 def _json_block(html: str, name: str):
@@ -267,3 +267,17 @@ def test_relations_between_one_pair_bend_to_opposite_sides_whichever_way_they_po
     # vis-network turns a curve from its own start: the same turn from opposite ends is opposite sides of the line.
     assert bends(("a", "b"), ("b", "a")) == ["curvedCW", "curvedCW"]
     assert bends(("a", "b"), ("a", "b")) == ["curvedCW", "curvedCCW"]
+
+
+def test_every_asset_the_page_reads_is_package_data():
+    """An installed copy (pip install ., not a checkout) has the template, styles and every part of the script."""
+    import fnmatch
+    import tomllib
+
+    from stakeholders.render import SCRIPT_PARTS
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["stakeholders.render"]
+    assets = ROOT / "stakeholders" / "render" / "assets"
+    files = sorted(str(p.relative_to(assets.parent)) for p in assets.rglob("*") if p.is_file())
+    assert {f"assets/map/{part}.js" for part in SCRIPT_PARTS} <= set(files)
+    assert [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)] == []

@@ -40,6 +40,16 @@ def _vis_asset(name: str) -> str:
     return (Path(spec.origin).parent / "lib" / _VIS_VERSION / name).read_text(encoding="utf-8")
 
 
+#: The page's script, by concern, in the order it runs: one closure, cut into files that are joined (``page_script``);
+#: ``state`` opens the closure and ``start`` closes it.
+SCRIPT_PARTS = ("state", "text", "filters", "panels", "legend", "controls", "labels", "start")
+
+
+def page_script() -> str:
+    """The page's script: the parts of ``assets/map/`` joined in order."""
+    return "".join((_ASSETS / "map" / f"{part}.js").read_text(encoding="utf-8") for part in SCRIPT_PARTS)
+
+
 def _inline_script(code: str) -> str:
     # An inlined script ends at the first "</script": never let one through.
     return code.replace("</script", "<\\/script")
@@ -130,7 +140,7 @@ def generate_html(
     from markupsafe import Markup
 
     vis_js = _inline_script(_vis_asset("vis-network.min.js"))
-    map_js = _inline_script((_ASSETS / "map.js").read_text(encoding="utf-8"))
+    map_js = _inline_script(page_script())
     drawn, _, where = placed(graph, size_by, color_by)
     data = payload(graph, where, physics, drawn)
     # The page's records leave out what is unset: a fifth of a big page was "null" (the page reads a missing field as none).

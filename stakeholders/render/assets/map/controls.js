@@ -1,0 +1,211 @@
+  // ---- controls ----
+  function checkbox(parent, value, text, checked, onChange, count) {
+    var label = el("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = value;
+    box.checked = checked;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box);
+    label.appendChild(el("span", " " + text + (count ? " " : "")));
+    if (count) { label.appendChild(count); }
+    parent.appendChild(label);
+    return box;
+  }
+  function buildFilters() {
+    var polarity = document.getElementById("polarity-filter");
+    DATA.legend.polarities.forEach(function (p) {
+      checkbox(polarity, p.name, p.name, true, function (on) {
+        if (on) { state.polarities.add(p.name); } else { state.polarities.delete(p.name); }
+        recompute();
+      });
+    });
+    var kindBoxes = [];
+    var kinds = document.getElementById("kind-filter");
+    DATA.legend.kinds.forEach(function (k) {
+      kindBoxes.push(checkbox(kinds, k.id, k.label, true, function (on) {
+        if (on) { state.kinds.add(k.id); } else { state.kinds.delete(k.id); }
+        recompute();
+      }, counter(k.count, "kind", k.id)));
+    });
+    function setAll(on) {
+      kindBoxes.forEach(function (box) { box.checked = on; if (on) { state.kinds.add(box.value); } else { state.kinds.delete(box.value); } });
+      recompute();
+    }
+    document.getElementById("kinds-all").addEventListener("click", function () { setAll(true); });
+    document.getElementById("kinds-none").addEventListener("click", function () { setAll(false); });
+
+    var enabled = document.getElementById("date-enabled");
+    var slider = document.getElementById("date-slider");
+    var label = document.getElementById("date-label");
+    var undated = document.getElementById("date-undated");
+    if (!DATA.dates) {
+      enabled.disabled = true;
+      undated.disabled = true;
+      return;
+    }
+    var first = Date.parse(DATA.dates.min + "T00:00:00Z");
+    var span = Math.round((Date.parse(DATA.dates.max + "T00:00:00Z") - first) / 86400000);
+    slider.max = String(span);
+    slider.value = String(DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max
+      ? Math.round((Date.parse(DATA.as_of + "T00:00:00Z") - first) / 86400000) : span);
+    function dayOf(value) { return new Date(first + Number(value) * 86400000).toISOString().slice(0, 10); }
+    function update(event) {
+      slider.disabled = !enabled.checked;
+      // Without a date every relation shows; choosing one hides the undated until asked for.
+      if (event && event.target === enabled) { undated.checked = !enabled.checked; }
+      undated.disabled = !enabled.checked;
+      state.undated = undated.checked;
+      state.day = enabled.checked ? dayOf(slider.value) : null;
+      label.textContent = enabled.checked ? state.day : "all dates";
+      recompute();
+    }
+    enabled.addEventListener("change", update);
+    slider.addEventListener("input", update);
+    undated.addEventListener("change", update);
+  }
+  function buildSearch() {
+    var names = document.getElementById("actor-names");
+    actors.forEach(function (a) {
+      var option = document.createElement("option");
+      option.value = a.name;
+      names.appendChild(option);
+    });
+    document.getElementById("search-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = document.getElementById("search").value;
+      if (!fold(typed)) { return; }
+      var found = findActor(typed);
+      if (found.length !== 1) {
+        // A failed or ambiguous search clears the selection, so nothing stale stays selected.
+        state.selected = null;
+        state.edge = null;
+        network.unselectAll();
+        document.getElementById("focus-button").disabled = true;
+        clear(details);
+        if (!found.length) {
+          details.appendChild(el("p", "No actor matches “" + typed + "”.", "hint"));
+        } else {
+          details.appendChild(el("p", "“" + typed + "” names " + found.length + " actors; choose one:", "hint"));
+          addList(details, null, found, function (id) { var item = el("li"); item.appendChild(actorButton(id)); return item; });
+        }
+        shown();
+        placeLabels();
+        return;
+      }
+      select({ nodes: [found[0]], edges: [] });
+      if (visibleNodes.has(found[0])) {
+        network.focus(found[0], { scale: Math.max(network.getScale(), 1.0), animation: motion() });
+        moved();
+      }
+    });
+  }
+
+  // vis-network animates frame by frame (24 frames for 400 ms): a large map, where one frame
+  // takes most of a second, jumps instead.
+  function motion() { return DATA.large ? false : { duration: 400 }; }
+  // After a move: an animation ends with "animationFinished" (which places the labels), a jump does not.
+  function moved() { if (!motion()) { placeLabels(); } }
+
+  // ---- fitting the view: vis-network's fit knows only the labels drawn so far ----
+  var FIT_MARGIN = 12;  // px
+  function fitView(ids, animate) {
+    var map = document.getElementById("map");
+    var width = map.clientWidth - 2 * FIT_MARGIN, height = map.clientHeight - 2 * FIT_MARGIN;
+    var at = network.getPositions(ids);
+    var list = ids.filter(function (id) { return at[id]; });
+    if (!list.length || width <= 0 || height <= 0) { return; }
+    // The drawing's extent at a scale, in screen px: nodes, and on small maps room for their labels.
+    function extent(scale) {
+      var px = clamp(LABELS.node * scale, LABELS.least, LABELS.node);
+      var box = { l: Infinity, r: -Infinity, t: Infinity, b: -Infinity };
+      list.forEach(function (id) {
+        var x = at[id].x * scale, y = at[id].y * scale, r = sizeOf.get(id) * scale;
+        var k = reach(id), half = k[0] * r, up = k[1] * r, down = k[2] * r;
+        if (!DATA.large) {
+          half = Math.max(half, textWidth("n" + id, textOf.get(id), px) / 2);
+          up = r + 4 * scale + px;
+          down = r + px / 2 + 4 * scale + px;
+        }
+        box.l = Math.min(box.l, x - half);
+        box.r = Math.max(box.r, x + half);
+        box.t = Math.min(box.t, y - up);
+        box.b = Math.max(box.b, y + down);
+      });
+      return box;
+    }
+    function fits(box) { return box.r - box.l <= width && box.b - box.t <= height; }
+    var low = 1e-5, high = 1;  // never closer than 1, as vis-network's fit
+    if (!fits(extent(high))) {
+      for (var i = 0; i < 40; i++) {
+        var mid = Math.sqrt(low * high);
+        if (fits(extent(mid))) { low = mid; } else { high = mid; }
+      }
+      high = low;
+    }
+    var box = extent(high);
+    network.moveTo({
+      position: { x: (box.l + box.r) / 2 / high, y: (box.t + box.b) / 2 / high },
+      scale: high,
+      animation: animate ? motion() : false
+    });
+    if (animate) { moved(); }
+  }
+
+  // ---- the first picture: positions and view, restored by "Whole map" ----
+  var picture = null;
+  function takePicture() {
+    var map = document.getElementById("map");
+    picture = {
+      positions: network.getPositions(),
+      view: { position: network.getViewPosition(), scale: network.getScale() },
+      width: map.clientWidth,
+      height: map.clientHeight
+    };
+    api.picture = picture;
+  }
+  function restorePicture() {
+    // Nodes that came back with the filters take their place from the data, which holds the
+    // first picture's; nodes dragged since are put back one by one.
+    var now = network.getPositions();
+    Object.keys(now).forEach(function (id) {
+      var was = picture.positions[id];
+      if (was && (now[id].x !== was.x || now[id].y !== was.y)) { network.moveNode(id, was.x, was.y); }
+    });
+    var map = document.getElementById("map");
+    if (map.clientWidth === picture.width && map.clientHeight === picture.height) {
+      var view = picture.view;
+      if (motion()) {
+        // vis-network's animation stops a hair off its target: end exactly on the first picture.
+        network.once("animationFinished", function () {
+          if (Math.abs(network.getScale() - view.scale) < view.scale / 100) { network.moveTo({ position: view.position, scale: view.scale }); placeLabels(); }
+        });
+      }
+      network.moveTo({ position: view.position, scale: view.scale, animation: motion() });
+      moved();
+    } else {
+      fitView(Array.from(visibleNodes), true);
+    }
+  }
+  function buildFocus() {
+    var focusButton = document.getElementById("focus-button");
+    var whole = document.getElementById("whole-map");
+    var depth = document.getElementById("focus-depth");
+    focusButton.addEventListener("click", function () {
+      if (!state.selected) { return; }
+      state.focus = { id: state.selected, depth: Number(depth.value) };
+      whole.disabled = false;
+      recompute();
+      fitView(Array.from(visibleNodes), true);
+    });
+    depth.addEventListener("change", function () {
+      if (state.focus) { state.focus.depth = Number(depth.value); recompute(); }
+    });
+    whole.addEventListener("click", function () {
+      state.focus = null;
+      whole.disabled = true;
+      recompute();
+      restorePicture();
+    });
+  }
+

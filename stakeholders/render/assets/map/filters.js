@@ -1,0 +1,60 @@
+  // ---- which actors and relations are shown ----
+  // Days come computed by the Python rule (stakeholders.holds): a relation's own dates, else its
+  // source's; an undated relation holds on no chosen date unless the reader asks to see those too.
+  function activeOn(record, day) {
+    if (day === null) { return true; }
+    if (record.undated) { return state.undated; }
+    return (!record.first || record.first <= day) && (!record.last || record.last >= day);
+  }
+  function relationPasses(r) {
+    return state.kinds.has(r.kind) && state.polarities.has(r.polarity) && activeOn(r, state.day);
+  }
+  function focusSet() {
+    if (state.focus === null) { return null; }
+    var reached = new Set([state.focus.id]);
+    var frontier = [state.focus.id];
+    var adjacency = new Map();
+    relations.forEach(function (r) {
+      if (!relationPasses(r)) { return; }
+      [[r.source, r.target], [r.target, r.source]].forEach(function (pair) {
+        if (!adjacency.has(pair[0])) { adjacency.set(pair[0], []); }
+        adjacency.get(pair[0]).push(pair[1]);
+      });
+    });
+    for (var depth = 0; depth < state.focus.depth; depth++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        (adjacency.get(id) || []).forEach(function (other) {
+          if (!reached.has(other)) { reached.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return reached;
+  }
+  function recompute() {
+    var around = focusSet();
+    visibleNodes = new Set();
+    actors.forEach(function (a) {
+      if (activeOn(a, state.day) && (around === null || around.has(a.id))) { visibleNodes.add(a.id); }
+    });
+    visibleEdges = new Set();
+    relations.forEach(function (r) {
+      if (relationPasses(r) && visibleNodes.has(r.source) && visibleNodes.has(r.target)) { visibleEdges.add(r.id); }
+    });
+    nodeView.refresh();
+    edgeView.refresh();
+    document.getElementById("map-counts").textContent =
+      "Showing " + count(visibleNodes.size) + " of " + count(actors.size) + " actors, " +
+      count(visibleEdges.size) + " of " + count(relations.size) + " relations" +
+      (state.day ? " active on " + state.day : "") +
+      (state.focus ? " around " + actors.get(state.focus.id).name + " (depth " + state.focus.depth + ")" : "");
+    updateCounts();
+    forgetLabels();
+    if (network) { placeLabels(); }
+  }
+
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return visibleEdges.has(e.id); } });
+  var network = null;
+

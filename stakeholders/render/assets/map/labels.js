@@ -1,0 +1,218 @@
+  // ---- labels: as many as fit without covering one another or a node, the biggest actors first ----
+  // vis-network draws every label it is given, overlapping or not, and none below 4 px on
+  // screen: the page gives a font size only to the labels it places (others get 0) and sizes
+  // them in screen pixels, so a fitted big map still names its hubs and zooming in names more.
+  var LABELS = DATA.labels;
+  var GAP = 2;  // px kept free around a label
+  var sizeOf = new Map();
+  var textOf = new Map();
+  var shapeOf = new Map();
+  nodes.forEach(function (n) { sizeOf.set(n.id, n.size); textOf.set(n.id, n.label); shapeOf.set(n.id, n.shape); });
+  var nodeOrder = Array.from(sizeOf.keys()).sort(function (x, y) { return sizeOf.get(y) - sizeOf.get(x) || (x < y ? -1 : x > y ? 1 : 0); });
+  var curved = new Set();
+  var widthOf = new Map();
+  edges.forEach(function (e) { widthOf.set(e.id, e.width); if (e.smooth) { curved.add(e.id); } });
+  var edgeOrder = Array.from(widthOf.keys()).sort(function (x, y) { return widthOf.get(y) - widthOf.get(x) || (x < y ? -1 : x > y ? 1 : 0); });
+  var ownRelations = new Map();
+  relations.forEach(function (r) {
+    [r.source, r.target].forEach(function (id) {
+      if (!ownRelations.has(id)) { ownRelations.set(id, []); }
+      ownRelations.get(id).push(r);
+    });
+  });
+  var measure = document.createElement("canvas").getContext("2d");
+  var widths = new Map();
+  function textWidth(key, text, px) {
+    var width = widths.get(key);
+    if (width === undefined) {
+      measure.font = "100px " + LABELS.face;
+      width = measure.measureText(text).width;
+      widths.set(key, width);
+    }
+    return width * px / 100;
+  }
+  // Boxes in a grid of cells, to find overlaps among thousands quickly.
+  function Boxes(cell) { this.cell = cell; this.cells = new Map(); }
+  Boxes.prototype.each = function (box, visit) {
+    var c = this.cell;
+    for (var i = Math.floor(box.l / c); i <= Math.floor(box.r / c); i++) {
+      for (var j = Math.floor(box.t / c); j <= Math.floor(box.b / c); j++) {
+        if (visit(i * 65536 + j) === true) { return true; }
+      }
+    }
+    return false;
+  };
+  Boxes.prototype.add = function (box) {
+    var cells = this.cells;
+    this.each(box, function (key) {
+      if (!cells.has(key)) { cells.set(key, []); }
+      cells.get(key).push(box);
+    });
+  };
+  Boxes.prototype.hits = function (box) {
+    var cells = this.cells;
+    return this.each(box, function (key) {
+      var there = cells.get(key);
+      if (!there) { return false; }
+      for (var k = 0; k < there.length; k++) {
+        var o = there[k];
+        if (o.l < box.r && box.l < o.r && o.t < box.b && box.t < o.b) { return true; }
+      }
+      return false;
+    });
+  };
+  function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+  // How far vis-network's shapes reach from the centre, in node sizes: across, up, down.
+  var REACH = {
+    triangle: [1.15, 1.012, 0.981],
+    triangleDown: [1.15, 0.981, 1.012],
+    star: [1.014, 0.984, 0.944],
+    hexagon: [1, 0.866, 0.866]
+  };
+  function reach(id) { return REACH[shapeOf.get(id)] || [1, 1, 1]; }
+  function nodeBox(id, x, y, r) {
+    var k = reach(id);
+    return { l: x - k[0] * r, r: x + k[0] * r, t: y - k[1] * r, b: y + k[2] * r };
+  }
+
+  var nodeFonts = new Map();  // the label font ({size, vadjust}, canvas px) of each node drawn with a label
+  var edgeFonts = new Map();  // the label font size of each edge drawn with a label
+  var edgeTexts = new Set();  // large maps carry no edge labels: the edges given one since
+  // A node or edge that leaves the map comes back from the data, with no label.
+  function forgetLabels() {
+    nodeFonts.forEach(function (font, id) { if (!visibleNodes.has(id)) { nodeFonts.delete(id); } });
+    edgeFonts.forEach(function (size, id) { if (!visibleEdges.has(id)) { edgeFonts.delete(id); } });
+    edgeTexts.forEach(function (id) { if (!visibleEdges.has(id)) { edgeTexts.delete(id); } });
+  }
+  // On zoom and pan: at once (the frame vis-network is about to draw gets the new labels), then
+  // at most once per LABEL_PAUSE ms while it goes on, and once more at the end.
+  var LABEL_PAUSE = DATA.large ? 200 : 50;
+  var labelTimer = null, labelsPlaced = -Infinity;
+  function placeLabelsSoon() {
+    var wait = labelsPlaced + LABEL_PAUSE - performance.now();
+    if (wait <= 0 && labelTimer === null) { placeLabels(); return; }
+    if (labelTimer === null) { labelTimer = setTimeout(placeLabels, Math.max(wait, LABEL_PAUSE / 2)); }
+  }
+  function placeLabels() {
+    if (labelTimer !== null) { clearTimeout(labelTimer); labelTimer = null; }
+    var started = performance.now();
+    var map = document.getElementById("map");
+    var width = map.clientWidth, height = map.clientHeight;
+    var scale = network.getScale();
+    var origin = network.canvasToDOM({ x: 0, y: 0 });
+    var nodePx = clamp(LABELS.node * scale, LABELS.least, LABELS.node);
+    var edgePx = clamp(LABELS.edge * scale, LABELS.least, LABELS.edge);
+    var nodeFont = Math.round(nodePx / scale * 100) / 100;
+    var edgeFont = Math.round(edgePx / scale * 100) / 100;
+    var at = network.getPositions();
+    var taken = new Boxes(64);
+    var near = {};
+    function dom(p) { return { x: origin.x + p.x * scale, y: origin.y + p.y * scale }; }
+    function inView(p, pad) { return p.x >= -pad && p.y >= -pad && p.x <= width + pad && p.y <= height + pad; }
+    // Every node big enough to see is an obstacle.
+    nodeOrder.forEach(function (id) {
+      if (!at[id]) { return; }
+      var d = dom(at[id]), r = sizeOf.get(id) * scale;
+      if (!inView(d, r + 200)) { return; }
+      near[id] = { x: d.x, y: d.y, r: r };
+      if (r >= LABELS.obstacle) { taken.add(nodeBox(id, d.x, d.y, r)); }
+    });
+    // Where vis-network puts a label (w px wide): under its node, below the node's size, half the
+    // font and 4 canvas px. When that place is taken, above the node instead (moved up by font.vadjust).
+    function nodeLabel(id, above, w) {
+      var n = near[id];
+      var under = n.y + n.r + nodePx / 2 + 4 * scale;
+      var top = above ? n.y - n.r * reach(id)[1] - 4 * scale - nodePx : under;
+      return { l: n.x - w / 2 - GAP, r: n.x + w / 2 + GAP, t: top - GAP, b: top + nodePx + GAP, shift: Math.round((top - under) / scale * 100) / 100 };
+    }
+    function edgeLabel(id) {
+      var r = relations.get(id), a = at[r.source], b = at[r.target];
+      if (!a || !b) { return null; }
+      var edge = network.body.edges[id];
+      var centre = curved.has(id) && edge && edge.edgeType && edge.edgeType.getPoint ? edge.edgeType.getPoint(0.5) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      var d = dom(centre);
+      if (!inView(d, 0)) { return null; }
+      var w = textWidth("e" + id, r.label, edgePx);
+      return { l: d.x - w / 2 - GAP, r: d.x + w / 2 + GAP, t: d.y - edgePx / 2 - GAP, b: d.y + edgePx / 2 + GAP };
+    }
+    var wantNodes = new Map(), wantEdges = new Map();
+    function tryNode(id, forced) {
+      if (!near[id] || wantNodes.has(id)) { return; }
+      // Where the map is full, a box narrower than any text of this length (a fifth of the font
+      // size a letter) is taken already: no need to measure the text.
+      var least = textOf.get(id).length * nodePx / 5;
+      if (!forced && taken.hits(nodeLabel(id, false, least)) && taken.hits(nodeLabel(id, true, least))) { return; }
+      var w = textWidth("n" + id, textOf.get(id), nodePx);
+      for (var side = 0; side < 2; side++) {
+        var box = nodeLabel(id, side === 1, w);
+        // Whole labels only: one cut by the border names nothing, and vis-network may skip drawing its node.
+        if (!forced && (box.l < 0 || box.r > width || box.t < 0 || box.b > height)) { continue; }
+        if (forced || !taken.hits(box)) {
+          taken.add(box);
+          wantNodes.set(id, { size: nodeFont, vadjust: box.shift });
+          return;
+        }
+      }
+    }
+    function tryEdge(id, forced) {
+      if (!visibleEdges.has(id) || wantEdges.has(id)) { return; }
+      var box = edgeLabel(id);
+      if (box && (forced || !taken.hits(box))) { taken.add(box); wantEdges.set(id, edgeFont); }
+    }
+    // The selection first (its own label whatever it covers), then its relations and neighbours.
+    var selectedNodes = network.getSelectedNodes(), selectedEdges = network.getSelectedEdges();
+    selectedNodes.forEach(function (id) { tryNode(id, true); });
+    if (!selectedNodes.length) { selectedEdges.forEach(function (id) { tryEdge(id, true); }); }
+    selectedEdges.forEach(function (id) { var r = relations.get(id); tryNode(r.source, false); tryNode(r.target, false); });
+    selectedEdges.forEach(function (id) { tryEdge(id, false); });
+    nodeOrder.forEach(function (id) { tryNode(id, false); });
+    // Edge labels wherever there is room on small maps; on large ones once few edges are in view.
+    var edgeCandidates = edgeOrder;
+    if (DATA.large) {
+      edgeCandidates = [];
+      for (var k = 0; k < edgeOrder.length && edgeCandidates.length <= LABELS.edges_in_view; k++) {
+        var id = edgeOrder[k];
+        if (!visibleEdges.has(id)) { continue; }
+        var r = relations.get(id);
+        if ((near[r.source] && inView(near[r.source], 0)) || (near[r.target] && inView(near[r.target], 0))) { edgeCandidates.push(id); }
+      }
+      if (edgeCandidates.length > LABELS.edges_in_view) { edgeCandidates = []; }
+    }
+    edgeCandidates.forEach(function (id) { tryEdge(id, false); });
+
+    // Straight to vis-network's nodes and edges: through the DataSet, one change costs a pass over
+    // the whole network (about a second at 5,000 actors), and labels change on every zoom.
+    var body = network.body;
+    nodeFonts.forEach(function (font, id) { if (!wantNodes.has(id) && body.nodes[id]) { body.nodes[id].setOptions({ font: { size: 0 } }); } });
+    wantNodes.forEach(function (font, id) {
+      var had = nodeFonts.get(id);
+      if (!had || had.size !== font.size || had.vadjust !== font.vadjust) { body.nodes[id].setOptions({ font: font }); }
+    });
+    edgeFonts.forEach(function (size, id) { if (!wantEdges.has(id) && body.edges[id]) { body.edges[id].setOptions({ font: { size: 0 } }); } });
+    wantEdges.forEach(function (size, id) {
+      if (edgeFonts.get(id) === size) { return; }
+      var change = { font: { size: size } };
+      if (DATA.large && !edgeTexts.has(id)) { change.label = relations.get(id).label; edgeTexts.add(id); }
+      body.edges[id].setOptions(change);
+    });
+    nodeFonts = wantNodes;
+    edgeFonts = wantEdges;
+    // vis-network draws each edge's label with the edge: labelled edges go last, so no later line
+    // crosses their labels (the order is vis-network's own again after any change of data).
+    if (wantEdges.size) {
+      var order = body.edgeIndices, plain = [], labelled = [];
+      order.forEach(function (id) { (wantEdges.has(id) ? labelled : plain).push(id); });
+      order.length = 0;
+      plain.forEach(function (id) { order.push(id); });
+      labelled.forEach(function (id) { order.push(id); });
+    }
+    body.emitter.emit("_requestRedraw");  // drawn with the next frame, with whatever else changed
+    labelsPlaced = performance.now();
+    api.labels = {
+      nodes: Array.from(wantNodes.keys()),
+      edges: Array.from(wantEdges.keys()),
+      ms: performance.now() - started,
+      view: { position: network.getViewPosition(), scale: scale }
+    };
+  }
+

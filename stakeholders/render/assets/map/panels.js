@@ -1,0 +1,171 @@
+  // ---- panels that scroll: a cue shows when there is more above or below ----
+  function updateCue(panel) {
+    var below = panel.scrollTop + panel.clientHeight < panel.scrollHeight - 1;
+    panel.classList.toggle("more-below", below);
+    panel.classList.toggle("more-above", panel.scrollTop > 0);
+  }
+  function watchCue(panel) {
+    panel.addEventListener("scroll", function () { updateCue(panel); }, { passive: true });
+    // <details> toggles do not bubble: listen while they go down.
+    panel.addEventListener("toggle", function () { updateCue(panel); }, true);
+    window.addEventListener("resize", function () { updateCue(panel); });
+  }
+
+  // ---- details panel ----
+  var details = document.getElementById("details");
+  var legendPanel = document.getElementById("legend");
+  var LIST_FIRST = 20;  // a long list shows this many, then a button for the rest
+
+  function dates(record) {
+    if (record.reported) { return "reported " + record.reported; }
+    if (record.start && record.end) { return record.start === record.end ? record.start : record.start + " to " + record.end; }
+    if (record.start) { return "since " + record.start; }
+    if (record.end) { return "until " + record.end; }
+    return "undated";
+  }
+  // Dates inferred from a source (not the relation's own) are shown in italics, as the legend says.
+  function dateNode(tag, record, suffix) {
+    var node = el(tag, dates(record) + (suffix || ""), record.reported ? "inferred" : null);
+    if (record.reported) { node.title = "inferred from the date of the source that reported it"; }
+    return node;
+  }
+  function arrow(r, from) {
+    if (!r.directed) { return "—[" + r.label + "]—"; }
+    return r.target === from ? "←[" + r.label + "]—" : "—[" + r.label + "]→";
+  }
+  function addFacts(parent, facts) {
+    var dl = el("dl");
+    facts.forEach(function (fact) {
+      if (fact[1] === null || fact[1] === undefined || fact[1] === "") { return; }
+      dl.appendChild(el("dt", fact[0]));
+      dl.appendChild(typeof fact[1] === "object" ? fact[1] : el("dd", fact[1]));
+    });
+    parent.appendChild(dl);
+  }
+  function actorButton(id) {
+    var button = el("button", actors.get(id).name, "link");
+    button.type = "button";
+    button.addEventListener("click", function () { select({ nodes: [id], edges: [] }); });
+    return button;
+  }
+  // A list that shows its first LIST_FIRST items and a button for the rest; under a
+  // summary with the count (collapsible) when it has a title.
+  function addList(parent, title, items, render) {
+    var holder = parent;
+    if (title !== null) {
+      holder = el("details", null, "group");
+      holder.open = true;
+      holder.appendChild(el("summary", title + " (" + items.length + ")"));
+      parent.appendChild(holder);
+    }
+    var list = el("ul");
+    holder.appendChild(list);
+    function fill(count) {
+      items.slice(list.children.length, count).forEach(function (item) { list.appendChild(render(item)); });
+    }
+    fill(LIST_FIRST);
+    if (items.length > LIST_FIRST) {
+      var more = el("button", "Show all " + items.length + " (" + (items.length - LIST_FIRST) + " more)", "more");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        fill(items.length);
+        holder.removeChild(more);
+        updateCue(details);
+      });
+      holder.appendChild(more);
+    }
+  }
+  function shown() {
+    details.scrollTop = 0;
+    updateCue(details);
+  }
+
+  function addChange(record) {
+    if (!DATA.diff || !record.change) { return; }
+    var text = CHANGE_WORDS[record.change] + " between " + DATA.diff.from + " and " + DATA.diff.to;
+    if (record.changed.length) { text += ": " + record.changed.join(", "); }
+    var line = el("p", text, "change");
+    line.style.borderLeftColor = CHANGE_COLORS[record.change];
+    details.appendChild(line);
+  }
+
+  function showActor(id) {
+    var a = actors.get(id);
+    clear(details);
+    details.appendChild(el("h2", a.name));
+    addChange(a);
+    details.appendChild(el("p", [a.type, a.country, a.start || a.end ? dates(a) : null].filter(Boolean).join(" · "), "meta"));
+    if (a.group) { details.appendChild(el("p", a.group, "meta")); }
+    if (a.aliases.length) { details.appendChild(el("p", "Also: " + a.aliases.join(", "))); }
+    if (a.tags.length) { details.appendChild(el("p", "Tags: " + a.tags.join(", "), "meta")); }
+    if (a.description) { details.appendChild(el("p", a.description)); }
+    var own = ownRelations.get(id) || [];
+    ["cooperative", "hostile", "neutral"].forEach(function (polarity) {
+      var group = own.filter(function (r) { return r.polarity === polarity; });
+      if (!group.length) { return; }
+      addList(details, POLARITY_WORDS[polarity], group, function (r) {
+        var item = el("li");
+        var button = el("button", arrow(r, id) + " " + actors.get(r.source === id ? r.target : r.source).name, "link");
+        button.type = "button";
+        button.addEventListener("click", function () { select({ nodes: [], edges: [r.id] }); });
+        item.appendChild(button);
+        item.appendChild(el("span", " "));
+        item.appendChild(dateNode("span", r, visibleEdges.has(r.id) ? "" : " (hidden by filters)"));
+        return item;
+      });
+    });
+    if (!own.length) { details.appendChild(el("p", "No relations.", "hint")); }
+    shown();
+  }
+
+  function showRelation(id) {
+    var r = relations.get(id);
+    clear(details);
+    details.appendChild(el("h2", r.label));
+    var ends = el("p");
+    ends.appendChild(actorButton(r.source));
+    ends.appendChild(el("span", r.directed ? " → " : " — "));
+    ends.appendChild(actorButton(r.target));
+    details.appendChild(ends);
+    addChange(r);
+    addFacts(details, [
+      ["Polarity", r.polarity],
+      ["Dates", dateNode("dd", r)],
+      ["Status", r.status],
+      ["Mode", r.mode],
+      ["Via", r.via.join(", ")],
+      ["Confidence", r.confidence],
+      ["Weight", r.weight],
+      ["Id", r.id]
+    ]);
+    if (r.description) { details.appendChild(el("p", r.description)); }
+    details.appendChild(el("h3", "Evidence (" + r.evidence.length + ")"));
+    if (!r.evidence.length) { details.appendChild(el("p", "No evidence recorded.", "hint")); }
+    r.evidence.forEach(function (e) {
+      // Event data (a source of kind dataset) may give no quote: its records are named in the locator.
+      if (e.quote != null) { details.appendChild(el("blockquote", "“" + e.quote + "”")); }
+      var source = DATA.sources[e.cites];
+      var cite = el("cite");
+      cite.appendChild(safeLink(source.url, source.source));
+      var rest = [source.publisher, source.date, e.locator].filter(Boolean).join(", ");
+      if (rest) { cite.appendChild(el("span", " — " + rest)); }
+      details.appendChild(cite);
+    });
+    shown();
+  }
+
+  function select(selection) {
+    if (selection.nodes.length) {
+      state.selected = selection.nodes[0];
+      state.edge = null;
+      if (visibleNodes.has(state.selected)) { network.selectNodes([state.selected]); } else { network.unselectAll(); }
+      showActor(state.selected);
+    } else if (selection.edges.length) {
+      state.edge = selection.edges[0];
+      if (visibleEdges.has(state.edge)) { network.setSelection({ nodes: [], edges: [state.edge] }); } else { network.unselectAll(); }
+      showRelation(state.edge);
+    }
+    document.getElementById("focus-button").disabled = !state.selected;
+    placeLabels();
+  }
+

@@ -1,0 +1,64 @@
+  // ---- start ----
+  var api = {
+    network: null,
+    ready: false,
+    fold: fold,
+    findActor: findActor,
+    // For tests and benchmarks: the labels drawn (the ms their placing took, the view they were
+    // placed for), the first picture ({positions, view}), times since navigation (ms), and
+    // placing labels at once.
+    labels: { nodes: [], edges: [], ms: 0, view: null },
+    picture: null,
+    timings: {},
+    placeLabels: function () { placeLabels(); },
+    visibleNodeIds: function () { return Array.from(visibleNodes).sort(); },
+    visibleEdgeIds: function () { return Array.from(visibleEdges).sort(); }
+  };
+  window.stakeholdersMap = api;
+  if (DATA.description) { details.insertBefore(el("p", DATA.description), details.firstChild); }
+  watchCue(details);
+  buildLegend();
+  recompute();
+  api.timings.script = scriptStarted;
+  api.timings.built = performance.now();
+  network = new vis.Network(document.getElementById("map"), { nodes: nodeView, edges: edgeView }, DATA.options);
+  api.network = network;
+  api.timings.network = performance.now();
+  network.once("afterDrawing", function () { api.timings.firstDrawing = performance.now(); });
+  buildFilters();
+  buildSearch();
+  buildFocus();
+  network.on("click", function (params) {
+    if (params.nodes.length || params.edges.length) { select(params); } else { placeLabelsSoon(); }
+  });
+  ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (name) { network.on(name, placeLabelsSoon); });
+
+  function markReady() {
+    fitView(Array.from(visibleNodes), false);
+    placeLabels();
+    takePicture();
+    network.once("afterDrawing", function () {
+      api.timings.ready = performance.now();
+      api.ready = true;
+      document.body.dataset.ready = "true";
+    });
+    network.redraw();
+    updateCue(details);
+    updateCue(legendPanel);
+  }
+  if (DATA.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", function () {
+      // Bounded layout, then still: a settled map should not keep a CPU busy. The settled
+      // places go into the data (whole pixels, as vis-network reads them), so actors that
+      // leave with a filter come back where they were.
+      network.setOptions({ physics: { enabled: false } });
+      var settled = network.getPositions();
+      nodes.update(Object.keys(settled).map(function (id) {
+        return { id: id, x: Math.round(settled[id].x), y: Math.round(settled[id].y) };
+      }));
+      markReady();
+    });
+  } else {
+    markReady();
+  }
+}());
