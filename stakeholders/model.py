@@ -61,7 +61,7 @@ ID_PATTERN = r"^[^\W_][\w.:-]*$"
 ID_RULE = "use letters and digits (of any script), '-', '_', '.' or ':', starting with a letter or digit; no spaces"
 #: What a URL may be: http(s), without blanks, quotes or angle brackets (which no URL
 #: needs unescaped and which could break out of an attribute). The one rule for the
-#: data, the page and the map's script (``safeLink`` in ``map.js``; a test compares them).
+#: data, the page and the map's script (``safeLink`` in the map's script (``assets/map/``); a test compares them).
 URL_PATTERN = "https?://[^\\s\"'<>]+"
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
 

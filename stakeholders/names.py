@@ -21,7 +21,7 @@ def normalize(text: str) -> str:
 
     Case is folded, accents and other marks dropped (so ``Sharaá`` matches
     ``Sharaa``), and every run of anything but letters and digits becomes one
-    space. The map's search folds the same way (``fold`` in ``map.js``; the tests
+    space. The map's search folds the same way (``fold`` in the map's script (``assets/map/``); the tests
     run both on the same cases).
     """
     if not text.isascii():  # ASCII has no accents to drop: most names on big maps skip this
@@ -109,7 +109,7 @@ class NameIndex:
     At the last two steps the name the query covers most wins ("sharaa" covers
     half of "al-Sharaa", a quarter of "al-Sharaa's administration"); actors tied
     at the top make the name ambiguous, never a guess. The map's script follows
-    the same steps (``findActor`` in ``map.js``; the tests run one table of cases
+    the same steps (``findActor`` in the map's script (``assets/map/``); the tests run one table of cases
     through both).
     """
 

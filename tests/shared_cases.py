@@ -1,6 +1,6 @@
 """Cases the Python rules and the map's script must answer alike (run in Python and in Chromium)."""
 
-# Name folding: text -> folded (stakeholders.names.normalize, ``fold`` in map.js).
+# Name folding: text -> folded (stakeholders.names.normalize, ``fold`` in the map's script).
 FOLDING = {
     "Ahmed al-Sharaa": "ahmed al sharaa",
     "AHMED  AL SHARAA": "ahmed al sharaa",
@@ -22,7 +22,7 @@ FOLDING = {
     "€5 £ ©": "5",
 }
 
-# URLs -> whether they may become links (stakeholders.model.is_url, ``safeLink`` in map.js).
+# URLs -> whether they may become links (stakeholders.model.is_url, ``safeLink`` in the map's script).
 URLS = {
     "https://example.org/a?b=c": True,
     "HTTP://EXAMPLE.ORG": True,
@@ -35,7 +35,7 @@ URLS = {
 
 # Actor names on the Syria map -> the actor id they resolve to, the ids they are ambiguous
 # between (a list, best first), or None (no actor). stakeholders.names.NameIndex and the
-# map's search (findActor in map.js) must agree on every one.
+# map's search (findActor in the map's script) must agree on every one.
 NAMES = [
     ("al-sharaa", "al-sharaa"),  # an id
     ("AL-SHARAA", "al-sharaa"),  # an id, up to case

@@ -6,11 +6,11 @@ import pytest
 
 from stakeholders.model import URL_PATTERN, is_url
 from stakeholders.names import normalize
+from stakeholders.render import page_script
 
-from .conftest import ROOT
 from .shared_cases import FOLDING, URLS
 
-MAP_JS = (ROOT / "stakeholders" / "render" / "assets" / "map.js").read_text(encoding="utf-8")
+MAP_JS = page_script()
 
 
 @pytest.mark.parametrize(("text", "folded"), FOLDING.items())

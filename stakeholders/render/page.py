@@ -35,7 +35,7 @@ MIN_NODE_SIZE = 8.0
 #: Labels, in screen pixels: full size from zoom 1 up, never smaller than ``least``
 #: when zoomed out. The page draws as many as fit without covering one another or a
 #: node (nodes under ``obstacle`` pixels of radius on screen do not count), the
-#: biggest actors first; the rest show on zooming in (map.js, ``placeLabels``). Large
+#: biggest actors first; the rest show on zooming in (the map's script, ``placeLabels``). Large
 #: maps label relations around the selection, and all in view once at most
 #: ``edges_in_view`` relations touch the view.
 LABELS = {"node": 16, "edge": 14, "least": 12, "obstacle": 2, "edges_in_view": 150, "face": "system-ui, sans-serif"}
