@@ -84,12 +84,15 @@ def analyze(
 
 
 def _figure(graph: nx.MultiDiGraph, ties: Mapping[bool, nx.Graph], name: str, sample: int | None, seed: int) -> dict[str, Any]:
-    """A centrality with its explanation and ranking; betweenness estimated when ``sample`` is given."""
-    if name != "betweenness" or sample is None:
-        return {"explanation": METRICS[name], "ranking": ranking(metric_of(ties[is_directed(name)], name), graph)}
-    values, drawn = betweenness_of(ties[False], sample, seed)
+    """A centrality with its explanation and ranking; betweenness estimated when ``sample`` is given
+    (a sample that covers every actor gives the exact figure, and the report says nothing of it)."""
+    drawn = None
+    if name == "betweenness" and sample is not None:
+        values, drawn = betweenness_of(ties[False], sample, seed)
+    else:
+        values = metric_of(ties[is_directed(name)], name)
     rows = ranking(values, graph)
-    if drawn is None:  # the sample covers every actor: the exact figure
+    if drawn is None:
         return {"explanation": METRICS[name], "ranking": rows}
     for row in rows:
         row["standard_error"] = round(drawn.errors[row["actor"]], DECIMALS)
