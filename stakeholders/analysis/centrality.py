@@ -163,10 +163,7 @@ def blocs(graph: nx.MultiDiGraph, seed: int = 0, weighting: str = "none") -> lis
 
     Actors without a cooperative tie belong to none.
     """
-    cooperative = cooperative_ties(graph, weighting)
-    if not cooperative.number_of_edges():
-        return []
-    return louvain(cooperative, seed)
+    return louvain(cooperative_ties(graph, weighting), seed)
 
 
 def louvain(cooperative: nx.Graph, seed: int = 0) -> list[list[str]]:

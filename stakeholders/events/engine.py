@@ -2,8 +2,9 @@
 
 DuckDB reads the files where they are: plain CSV itself, and the members of zips
 (GDELT ships ``NAME.export.CSV.zip``) through the filesystem of ``zips``, which
-inflates each member as DuckDB reads it; nothing is unpacked to disk. DuckDB reads the files in parallel and spills to a temporary folder when
-the aggregation outgrows ``memory_limit``.
+inflates each member as DuckDB reads it; nothing is unpacked to disk. DuckDB
+reads the files in parallel and spills to a temporary folder when the
+aggregation outgrows ``memory_limit``.
 
 This module imports duckdb, ibis and fsspec: ``stakeholders.events`` imports it
 only when asked to run something.

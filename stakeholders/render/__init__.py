@@ -143,15 +143,13 @@ def generate_html(
     map_js = _inline_script(page_script())
     drawn, _, where = placed(graph, size_by, color_by)
     data = payload(graph, where, physics, drawn)
-    # The page's records leave out what is unset: a fifth of a big page was "null" (the page reads a missing field as none).
+    # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes the
+    # records again and leaves out their null cells, the unset fields. Key names and nulls were half a big page's data.
     # Each evidence names its source by number in one list of sources, which a big map otherwise repeats thousands of times.
-    data["actors"] = [_set(record) for record in data["actors"]]
     cited: dict[tuple[Any, ...], int] = {}
-    data["relations"] = [{**_set(record), "evidence": [_cites(e, cited) for e in record["evidence"]]} for record in data["relations"]]
+    data["actors"] = _table(data["actors"])
+    data["relations"] = _table([{**record, "evidence": [_cites(e, cited) for e in record["evidence"]]} for record in data["relations"]])
     data["sources"] = [_set(dict(zip(_CITED, source, strict=True))) for source in cited]
-    # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes
-    # the records again. Key names were a third of a big page's data.
-    data["actors"], data["relations"] = _table(data["actors"]), _table(data["relations"])
     heading = title or data["title"]
     environment = Environment(
         loader=FunctionLoader(lambda name: (_ASSETS / name).read_text(encoding="utf-8")),
@@ -172,13 +170,15 @@ def generate_html(
 
 
 def _set(record: dict[str, Any]) -> dict[str, Any]:
+    """A record without its unset (None) fields: what is not a table row (an evidence, a source) is written so."""
     return {key: value for key, value in record.items() if value is not None}
 
 
 def _table(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Records as ``{"columns": [field, ...], "rows": [[value, ...], ...]}``, fields in first-met order;
-    a record without a field has null there, and the page leaves it out of the record it makes."""
-    columns = list(dict.fromkeys(key for record in records for key in record))
+    """Records as ``{"columns": [field, ...], "rows": [[value, ...], ...]}``, fields in first-met order, those
+    unset (None) in every record left out; a record without a field, or with it unset, has null there, and the
+    page leaves it out of the record it makes."""
+    columns = list(dict.fromkeys(key for record in records for key, value in record.items() if value is not None))
     return {"columns": columns, "rows": [[record.get(key) for key in columns] for record in records]}
 
 
