@@ -264,25 +264,28 @@ WITH parts AS (SELECT *, ids AS rest FROM merged)
 # Each relation as the JSON text ``build`` documents, keys in the model's order, optional ones only when set.
 # The Goldstein mean is rounded twice: the engine adds in parallel, in no fixed order, and a mean of 6.675 may come
 # out a hair either side of it; at nine places the hair is gone, and the same mean always rounds the same way.
+# One ``concat`` of all the pieces, not a chain of ``||``: each ``||`` copies the text so far (a quarter of this
+# query's time). ``concat`` skips a NULL where ``||`` gave NULL, so a tie missing what every relation needs gets NULL here.
 _RELATION_TEXT = """
-SELECT
-    '{{"id":' || to_json(s || '--' || kind || '--' || t || '--' || period_text)
-    || ',"source":' || to_json(s) || ',"target":' || to_json(t) || ',"kind":' || to_json(kind)
-    || ',"start":' || to_json(strftime(first_day, '%Y-%m-%d')) || ',"end":' || to_json(strftime(last_day, '%Y-%m-%d'))
-    || ',"weight":' || to_json(round(least(1.0, log10(1 + events + fatalities) / 3), 3))
-    || CASE WHEN sources > 0 THEN ',"confidence":' || to_json(round(1 - 0.5 ^ sources, 3)) ELSE '' END
-    || ',"description":' || to_json(
-        format('{{:,}}', events) || ' ' || {event} || CASE WHEN events = 1 THEN '' ELSE 's' END || ' in ' || period_text
-        || CASE WHEN records > events THEN ' (' || format('{{:,}}', records - events) || ' duplicate row'
-            || CASE WHEN records - events = 1 THEN '' ELSE 's' END || ' collapsed)' ELSE '' END)
-    || ',"evidence":[' || {evidence} || ']'
-    || ',"attributes":{{"events":' || events || ',"records":' || records || ',"sources":' || sources
-    || CASE WHEN rated > 0 THEN ',"goldstein":' || to_json(round(round(rated_sum / rated, 9), 2)) ELSE '' END
-    || CASE WHEN {fatalities} THEN ',"fatalities":' || fatalities ELSE '' END
-    || ',"codes":' || to_json(array_to_string(codes[1:5], '; ') || CASE WHEN len(codes) > 5 THEN '; ...' ELSE '' END)
-    || CASE WHEN len(assoc1) > 0 THEN ',"source_associated_actors":' || to_json(array_to_string(assoc1, '; ')) ELSE '' END
-    || CASE WHEN len(assoc2) > 0 THEN ',"target_associated_actors":' || to_json(array_to_string(assoc2, '; ')) ELSE '' END
-    || '}}}}' || ',' || chr(10) AS relation
+SELECT CASE WHEN first_day IS NULL OR last_day IS NULL OR period_text IS NULL OR events IS NULL THEN NULL ELSE concat(
+    '{{"id":', to_json(s || '--' || kind || '--' || t || '--' || period_text),
+    ',"source":', to_json(s), ',"target":', to_json(t), ',"kind":', to_json(kind),
+    ',"start":', to_json(strftime(first_day, '%Y-%m-%d')), ',"end":', to_json(strftime(last_day, '%Y-%m-%d')),
+    ',"weight":', to_json(round(least(1.0, log10(1 + events + fatalities) / 3), 3)),
+    CASE WHEN sources > 0 THEN ',"confidence":' || to_json(round(1 - 0.5 ^ sources, 3)) ELSE '' END,
+    ',"description":', to_json(concat(
+        format('{{:,}}', events), ' ', {event}, CASE WHEN events = 1 THEN '' ELSE 's' END, ' in ', period_text,
+        CASE WHEN records > events THEN ' (' || format('{{:,}}', records - events) || ' duplicate row'
+            || CASE WHEN records - events = 1 THEN '' ELSE 's' END || ' collapsed)' ELSE '' END)),
+    ',"evidence":[', {evidence}, ']',
+    ',"attributes":{{"events":', events, ',"records":', records, ',"sources":', sources,
+    CASE WHEN rated > 0 THEN ',"goldstein":' || to_json(round(round(rated_sum / rated, 9), 2)) ELSE '' END,
+    CASE WHEN {fatalities} THEN ',"fatalities":' || fatalities ELSE '' END,
+    ',"codes":', to_json(array_to_string(codes[1:5], '; ') || CASE WHEN len(codes) > 5 THEN '; ...' ELSE '' END),
+    CASE WHEN len(assoc1) > 0 THEN ',"source_associated_actors":' || to_json(array_to_string(assoc1, '; ')) ELSE '' END,
+    CASE WHEN len(assoc2) > 0 THEN ',"target_associated_actors":' || to_json(array_to_string(assoc2, '; ')) ELSE '' END,
+    '}}}}', ',', chr(10)
+) END AS relation
 FROM parts
 ORDER BY first_day, s, kind, t, period_text
 """

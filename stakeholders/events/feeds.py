@@ -185,19 +185,22 @@ def prepare_gdelt(
     import ibis
 
     # The date's parts are read from its digits (string functions every dialect has; integer division is
-    # written differently in each), from a stand-in where it is not eight digits, so no cast can fail.
-    text = t.SQLDATE.cast("string")
-    t = t.mutate(_eight=text.re_search(r"^[0-9]{8}$").fill_null(False))
+    # written differently in each, and BigQuery's does not translate back), from a stand-in where it is not
+    # eight digits, so no cast can fail; 2025011 is not a date. A range, not a regular expression on the text:
+    # that took a third of the engine's time over the rows.
+    t = t.mutate(_eight=t.SQLDATE.between(10_000_000, 99_999_999).fill_null(False))
     digits = ibis.ifelse(t._eight, t.SQLDATE.cast("string"), "20000101")
     t = t.mutate(_year=digits.substr(0, 4).cast("int64"), _month=digits.substr(4, 2).cast("int64"), _day=digits.substr(6, 2).cast("int64"))
     t = t.mutate(_valid=t._eight & _real_date(t._year, t._month, t._day))
     code = t.EventCode
     # Prefixes as SUBSTRING (``left``), not slices: DuckDB writes a slice as ARRAY_SLICE, which Spark reads as an array function.
-    kind = ibis.coalesce(
-        code.substitute(dict(code_kinds), else_=ibis.null("string")),
-        code.left(3).substitute(dict(code_kinds), else_=ibis.null("string")),
-        code.left(2).substitute({root: kind for root, kind in root_kinds.items() if kind}, else_=ibis.null("string")),
-    )
+    # A three-digit code is its own first three digits: the whole code is looked up only among the other lengths
+    # (fewer comparisons on every row, the same kind).
+    whole = {c: kind for c, kind in code_kinds.items() if len(c) != 3}
+    three = {c: kind for c, kind in code_kinds.items() if len(c) == 3}
+    roots = {root: kind for root, kind in root_kinds.items() if kind}
+    lookups = [(code, whole), (code.left(3), three), (code.left(2), roots)]
+    kind = ibis.coalesce(*(part.substitute(table, else_=ibis.null("string")) for part, table in lookups if table), ibis.null("string"))
     place = ibis.coalesce(_blank(t.ActionGeo_FullName), t.ActionGeo_Lat.cast("string") + "," + t.ActionGeo_Long.cast("string"))
     in_countries = (t.Actor1CountryCode.isin(countries) | t.Actor2CountryCode.isin(countries)) if countries else None
     # The date is made from parts that are valid on every row (2000-01-01 where they are not), so no engine
