@@ -15,7 +15,9 @@ lays out thousands of actors in about a second. Then:
    relations in an alphabetical grid beside them, never around them.
 
 The seed, the sorted input and plain sequential arithmetic make the layout the
-same every time.
+same every time. Plain Python lists, not numpy: every step here is one pass or one
+sort over the actors (igraph does the force layout), a few milliseconds even at
+20,000 actors, while importing numpy took a sixth of a small map's whole render.
 """
 
 from __future__ import annotations
@@ -24,16 +26,17 @@ import heapq
 import math
 import random
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from statistics import median
 
 import networkx as nx
-import numpy as np
-import numpy.typing as npt
 
 from ..lazy import igraph as load_igraph
 
-Floats = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int64]
+Floats = list[float]
+Ints = list[int]
+Pairs = list[tuple[int, int]]
 
 # Fruchterman-Reingold rounds: igraph's default, fewer above ``_FULL_ROUNDS_UP_TO`` actors, never under ``_MIN_ROUNDS``.
 _ROUNDS, _FULL_ROUNDS_UP_TO, _MIN_ROUNDS = 500, 2000, 100
@@ -75,11 +78,16 @@ class _Boxes:
     @property
     def offset(self) -> Floats:
         """From node centre to box centre: the label makes a box reach further down than up."""
-        return (self.top + self.bottom) / 2
+        return [(top + bottom) / 2 for top, bottom in zip(self.top, self.bottom, strict=True)]
 
     @property
     def half_height(self) -> Floats:
-        return (self.bottom - self.top) / 2
+        return [(bottom - top) / 2 for top, bottom in zip(self.top, self.bottom, strict=True)]
+
+    def area(self, members: Iterable[int]) -> float:
+        """The area the boxes of ``members`` cover."""
+        half_height = self.half_height
+        return sum(4 * self.half_width[i] * half_height[i] for i in members)
 
 
 def positions(
@@ -107,19 +115,19 @@ def positions(
         return {}
     texts = [labels[n] if labels is not None and n in labels else str(graph.nodes[n].get("label", n)) for n in order]
     shapes = _Shapes.of(graph, order, texts, sizes)
-    fonts = np.full(len(order), font_size)
+    count = len(order)
+    fonts = [font_size] * count
     boxes = shapes.boxes(fonts)
     if least_font is not None:
         # The fitted view's scale, from the area the boxes will fill (``_FILL``), against the drawing area.
-        scale = min(1.0, math.sqrt(_VIEW_AREA * _FILL / float(np.sum(4 * boxes.half_width * boxes.half_height))))
+        scale = min(1.0, math.sqrt(_VIEW_AREA * _FILL / boxes.area(range(count))))
         if scale * font_size < least_font:
-            biggest = np.lexsort((np.arange(len(order)), -(boxes.bottom - boxes.top)))[:_NAMED]
-            fonts[biggest] = least_font / scale
+            for i in sorted(range(count), key=lambda i: (boxes.top[i] - boxes.bottom[i], i))[:_NAMED]:
+                fonts[i] = least_font / scale
             boxes = shapes.boxes(fonts)
     index = {node: i for i, node in enumerate(order)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
-    edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    components = _components(len(order), edges)
+    edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
+    components = _components(count, edges)
 
     igraph = load_igraph()
 
@@ -133,12 +141,12 @@ def positions(
     finally:
         igraph.set_random_number_generator(random)  # igraph's default: the random module
     # Alphabetical, so that a reader can find a name among the loners.
-    loners = np.array(sorted((int(m[0]) for m, _ in components if len(m) == 1), key=lambda i: (texts[i].casefold(), order[i])), dtype=np.int64)
-    x, y = _pack(placed, loners, boxes, len(order))
+    loners = sorted((m[0] for m, _ in components if len(m) == 1), key=lambda i: (texts[i].casefold(), order[i]))
+    x, y = _pack(placed, loners, boxes, count)
 
-    cx, cy = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
+    cx, cy = (max(x) + min(x)) / 2, (max(y) + min(y)) / 2
     # Adding 0.0 turns -0.0 into 0.0, which would otherwise show as "-0.0" in the page's JSON.
-    return {node: (round(float(x[i] - cx), 1) + 0.0, round(float(y[i] - cy), 1) + 0.0) for i, node in enumerate(order)}
+    return {node: (round(x[i] - cx, 1) + 0.0, round(y[i] - cy, 1) + 0.0) for i, node in enumerate(order)}
 
 
 def _label_columns(text: str) -> int:
@@ -152,7 +160,7 @@ class _Shapes:
     """What an actor's box is made of, measured once whatever the font: node size, label columns and lines."""
 
     size: Floats  # vis-network node size: half the side of the node's square
-    labelled: npt.NDArray[np.bool_]
+    labelled: list[bool]
     columns: Floats
     breaks: Floats  # newlines in the label
 
@@ -163,80 +171,87 @@ class _Shapes:
         size = [sizes[n] if sizes is not None and n in sizes else node_size(graph.degree(n)) / 2 for n in order]
         columns = [_label_columns(t) if t else 0 for t in texts]
         breaks = [t.count("\n") for t in texts]
-        return cls(np.array(size, dtype=np.float64), np.array([bool(t) for t in texts]), np.array(columns, dtype=np.float64), np.array(breaks, dtype=np.float64))
+        return cls([float(s) for s in size], [bool(t) for t in texts], [float(c) for c in columns], [float(b) for b in breaks])
 
     def boxes(self, fonts: Floats) -> _Boxes:
         """The boxes with labels of ``fonts`` pixels, one font per actor."""
-        width = np.where(self.labelled, self.columns * _CHAR_EM * fonts + _OUTLINE, 0.0)
-        # vis-network breaks labels at newlines only; each further line adds a font size.
-        height = _FIRST_LINE * fonts + 1 + self.breaks * fonts
-        below = np.where(self.labelled, self.size + _LABEL_TOP + height, self.size)
         half = _MARGIN / 2
-        return _Boxes(np.maximum(self.size, width / 2) + half, -self.size - half, below + half)
+        half_width, top, bottom = [], [], []
+        for size, labelled, columns, breaks, font in zip(self.size, self.labelled, self.columns, self.breaks, fonts, strict=True):
+            width = columns * _CHAR_EM * font + _OUTLINE if labelled else 0.0
+            # vis-network breaks labels at newlines only; each further line adds a font size.
+            height = _FIRST_LINE * font + 1 + breaks * font
+            half_width.append(max(size, width / 2) + half)
+            top.append(-size - half)
+            bottom.append((size + _LABEL_TOP + height if labelled else size) + half)
+        return _Boxes(half_width, top, bottom)
 
 
-def _components(count: int, edges: Ints) -> list[tuple[Ints, Ints]]:
+def _components(count: int, edges: Pairs) -> list[tuple[Ints, Pairs]]:
     """Connected components (edges undirected), largest first, ties by first actor: the order they are packed in.
 
-    Each comes as its actors (ascending) and its edges in positions within that list.
+    Each comes as its actors (ascending) and its edges in positions within that list. Graphs here are igraph's
+    C ``GraphBase``, which gives plain lists: its Python ``Graph`` imports numpy whenever one is made.
     """
     igraph = load_igraph()
 
-    label = np.array(igraph.Graph(n=count, edges=edges.tolist()).connected_components().membership, dtype=np.int64)
-    order = np.argsort(label, kind="stable")
-    starts = np.flatnonzero(np.diff(label[order], prepend=-1))
-    members = np.split(order, starts[1:])
-    # An actor's position in its component's list: its place in ``order`` less where the component starts there.
-    local = np.empty(count, dtype=np.int64)
-    local[order] = np.arange(count) - np.repeat(starts, np.diff(np.append(starts, count)))
-    by_component = np.argsort(label[edges[:, 0]], kind="stable")
-    cuts = np.searchsorted(label[edges[by_component, 0]], np.arange(len(members) + 1))
-    inner = [local[edges[by_component[a:b]]] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
-    return sorted(zip(members, inner, strict=True), key=lambda c: (-len(c[0]), int(c[0][0])))
+    label = igraph.GraphBase(count, edges, False).connected_components()
+    members: list[Ints] = [[] for _ in range(max(label, default=-1) + 1)]
+    local = [0] * count  # an actor's position in its component's list
+    for i, component in enumerate(label):
+        local[i] = len(members[component])
+        members[component].append(i)
+    inner: list[Pairs] = [[] for _ in members]
+    for u, v in edges:
+        inner[label[u]].append((local[u], local[v]))
+    return sorted(zip(members, inner, strict=True), key=lambda c: (-len(c[0]), c[0][0]))
 
 
-def _component_layout(members: Ints, pairs: Ints, boxes: _Boxes) -> tuple[Floats, Floats]:
+def _component_layout(members: Ints, pairs: Pairs, boxes: _Boxes) -> tuple[Floats, Floats]:
     """Node positions of one component, boxes clear of each other, in pixels around its own origin."""
     igraph = load_igraph()
 
     # Fewer rounds for big components: past a few thousand actors more rounds no longer change the picture
     # (what overlap removal leaves of it), only the time, about 8 ms a round at 16,000 actors.
     rounds = max(_MIN_ROUNDS, min(_ROUNDS, _ROUNDS * _FULL_ROUNDS_UP_TO // len(members)))
-    coords = np.array(igraph.Graph(n=len(members), edges=pairs.tolist()).layout_fruchterman_reingold(niter=rounds, grid="auto").coords)
-    half_width, half_height, offset = boxes.half_width[members], boxes.half_height[members], boxes.offset[members]
-    coords = _loosen(coords * _scale(coords, pairs, half_width, half_height), half_width, half_height)
+    coords = igraph.GraphBase(len(members), pairs, False).layout_fruchterman_reingold(niter=rounds, grid="auto")
+    x, y = [float(c[0]) for c in coords], [float(c[1]) for c in coords]
+    all_half_height, all_offset = boxes.half_height, boxes.offset
+    half_width, half_height, offset = [boxes.half_width[i] for i in members], [all_half_height[i] for i in members], [all_offset[i] for i in members]
+    scale = _scale(x, y, pairs, half_width, half_height)
+    x, y = _loosen([v * scale for v in x], [v * scale for v in y], half_width, half_height)
     # Placement works on box centres; a node sits above its box's centre, by the offset.
-    x, y = _place(coords[:, 0], coords[:, 1] + offset, half_width, half_height)
-    return x, y - offset
+    x, y = _place(x, [v + o for v, o in zip(y, offset, strict=True)], half_width, half_height)
+    return x, [v - o for v, o in zip(y, offset, strict=True)]
 
 
-def _scale(coords: Floats, pairs: Ints, half_width: Floats, half_height: Floats) -> float:
+def _scale(x: Floats, y: Floats, pairs: Pairs, half_width: Floats, half_height: Floats) -> float:
     """Pixels per layout unit: edges at least ``_SPACING`` long, and boxes covering at most ``_FILL`` of the area."""
-    median = float(np.median(np.hypot(*(coords[pairs[:, 0]] - coords[pairs[:, 1]]).T)))
-    if median == 0:
+    length = median(math.hypot(x[u] - x[v], y[u] - y[v]) for u, v in pairs)
+    if length == 0:
         return 1.0
     # Each actor holds about an edge's length around it: a component in a line (two actors, a chain) still has an area.
-    extent = coords.max(axis=0) - coords.min(axis=0) + median
-    needed = float(np.sum(4 * half_width * half_height)) / _FILL
-    return max(_SPACING / median, math.sqrt(needed / float(extent[0] * extent[1])))
+    extent_x, extent_y = max(x) - min(x) + length, max(y) - min(y) + length
+    needed = sum(4 * w * h for w, h in zip(half_width, half_height, strict=True)) / _FILL
+    return max(_SPACING / length, math.sqrt(needed / (extent_x * extent_y)))
 
 
-def _loosen(coords: Floats, half_width: Floats, half_height: Floats) -> Floats:
+def _loosen(x: Floats, y: Floats, half_width: Floats, half_height: Floats) -> tuple[Floats, Floats]:
     """Move actors out from the middle until every disc around it could hold the boxes inside it.
 
     Force layouts of hub-heavy networks pack thousands of actors into a small core;
     placing boxes one by one there would push them far. Each actor moves only along
     its ray from the middle, and the order by distance from the middle is kept.
     """
-    middle = np.median(coords, axis=0)
-    offset = coords - middle
-    radius = np.hypot(offset[:, 0], offset[:, 1])
-    order = np.lexsort((np.arange(len(radius)), radius))
-    needed = np.empty_like(radius)
-    needed[order] = np.sqrt(np.cumsum(4 * half_width[order] * half_height[order]) / (math.pi * _PACKING))
-    factor = np.ones_like(radius)
-    np.divide(np.maximum(radius, needed), radius, out=factor, where=radius > 0)
-    return middle + offset * factor[:, None]
+    middle_x, middle_y = median(x), median(y)
+    radius = [math.hypot(a - middle_x, b - middle_y) for a, b in zip(x, y, strict=True)]
+    factor = [1.0] * len(radius)
+    covered = 0.0
+    for i in sorted(range(len(radius)), key=lambda i: (radius[i], i)):
+        covered += 4 * half_width[i] * half_height[i]
+        if radius[i] > 0:
+            factor[i] = max(radius[i], math.sqrt(covered / (math.pi * _PACKING))) / radius[i]
+    return [middle_x + (a - middle_x) * f for a, f in zip(x, factor, strict=True)], [middle_y + (b - middle_y) * f for b, f in zip(y, factor, strict=True)]
 
 
 def _place(x: Floats, y: Floats, half_width: Floats, half_height: Floats) -> tuple[Floats, Floats]:
@@ -252,15 +267,14 @@ def _place(x: Floats, y: Floats, half_width: Floats, half_height: Floats) -> tup
     neighbours, a sparse stress solve each round) kept the shapes a little better but
     took over two minutes for 20,000 actors; this takes about half a second.
     """
-    count = len(x)
-    middle_x, middle_y = float(np.median(x)), float(np.median(y))
-    area = half_width * half_height
+    middle_x, middle_y = median(x), median(y)
+    area = [w * h for w, h in zip(half_width, half_height, strict=True)]
     # Hubs (boxes four times the usual area or more) first, then by distance from the middle; ties by index.
-    big = area >= 4 * float(np.median(area))
-    order = np.lexsort((np.arange(count), np.hypot(x - middle_x, y - middle_y), -np.where(big, area, 0.0))).tolist()
-    hw, hh = half_width.tolist(), half_height.tolist()
-    px, py = x.tolist(), y.tolist()
-    cell = 2.0 * max(float(np.median(half_width)), float(np.median(half_height)))
+    hub = 4 * median(area)
+    order = sorted(range(len(x)), key=lambda i: (-area[i] if area[i] >= hub else 0.0, math.hypot(x[i] - middle_x, y[i] - middle_y), i))
+    hw, hh = half_width, half_height
+    px, py = list(x), list(y)
+    cell = 2.0 * max(median(half_width), median(half_height))
     grid: dict[tuple[int, int], list[int]] = {}
     cells = grid.get
     floor = math.floor
@@ -301,16 +315,19 @@ def _place(x: Floats, y: Floats, half_width: Floats, half_height: Floats) -> tup
                     grid[gx, gy].append(k)
                 else:
                     grid[gx, gy] = [k]
-    return np.array(px), np.array(py)
+    return px, py
 
 
 def _pack(placed: list[tuple[Ints, Floats, Floats]], loners: Ints, boxes: _Boxes, count: int) -> tuple[Floats, Floats]:
     """Final positions: components on shelves, largest first, then the grid of loners to their right."""
-    x, y = np.zeros(count), np.zeros(count)
+    x, y = [0.0] * count, [0.0] * count
     bounds = []
     for members, local_x, local_y in placed:
-        left, top = float(np.min(local_x - boxes.half_width[members])), float(np.min(local_y + boxes.top[members]))
-        right, bottom = float(np.max(local_x + boxes.half_width[members])), float(np.max(local_y + boxes.bottom[members]))
+        half_width = [boxes.half_width[i] for i in members]
+        left = min(a - w for a, w in zip(local_x, half_width, strict=True))
+        right = max(a + w for a, w in zip(local_x, half_width, strict=True))
+        top = min(b + boxes.top[i] for b, i in zip(local_y, members, strict=True))
+        bottom = max(b + boxes.bottom[i] for b, i in zip(local_y, members, strict=True))
         bounds.append((left, top, right - left, bottom - top))
     # Shelves as wide as the widest component, or wider when there are many: the packed block about the window's shape.
     area = sum((w + _GAP) * (h + _GAP) for *_, w, h in bounds)
@@ -319,26 +336,26 @@ def _pack(placed: list[tuple[Ints, Floats, Floats]], loners: Ints, boxes: _Boxes
     for (members, local_x, local_y), (left, top, width, height) in zip(placed, bounds, strict=True):
         if cursor_x > 0 and cursor_x + width > shelf:
             cursor_x, cursor_y, shelf_height = 0.0, cursor_y + shelf_height + _GAP, 0.0
-        x[members] = local_x - left + cursor_x
-        y[members] = local_y - top + cursor_y
+        for i, a, b in zip(members, local_x, local_y, strict=True):
+            x[i], y[i] = a - left + cursor_x, b - top + cursor_y
         block_width = max(block_width, cursor_x + width)
         cursor_x += width + _GAP
         shelf_height = max(shelf_height, height)
-    if len(loners):
+    if loners:
         _grid(loners, boxes, x, y, block_width + _GAP if placed else 0.0, cursor_y + shelf_height)
     return x, y
 
 
 def _grid(loners: Ints, boxes: _Boxes, x: Floats, y: Floats, left: float, height: float) -> None:
     """Loners in columns read top to bottom (in place), as tall as the components beside them."""
-    row = float(np.max(boxes.bottom[loners] - boxes.top[loners]))
-    typical = float(np.median(2 * boxes.half_width[loners]))
+    row = max(boxes.bottom[i] - boxes.top[i] for i in loners)
+    typical = median(2 * boxes.half_width[i] for i in loners)
     # Taller than the components only when the loners alone would otherwise stretch wider than the window's shape.
     rows = max(int(height // row), math.ceil(math.sqrt(len(loners) * typical / (row * _ASPECT))), 1)
     column_left = left
     for start in range(0, len(loners), rows):
         column = loners[start : start + rows]
-        half = float(np.max(boxes.half_width[column]))
-        x[column] = column_left + half
-        y[column] = np.arange(len(column)) * row - boxes.top[column]
+        half = max(boxes.half_width[i] for i in column)
+        for n, i in enumerate(column):
+            x[i], y[i] = column_left + half, n * row - boxes.top[i]
         column_left += 2 * half
