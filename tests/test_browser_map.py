@@ -560,3 +560,51 @@ def test_edges_are_drawn_as_their_relations_say(browser, maps):
         assert drawn["syria-israel-indirect-talks"] == {"arrow": False, "scale": 0.6, "dashes": True, "curve": True, "opacity": 0.85, "color": "#2e7d32"}
     finally:
         opened.close()
+
+
+def test_arrowheads_are_drawn_only_when_big_enough_to_see(browser, maps, big):
+    """On a fitted big map an arrowhead is under two pixels yet was 40% of a frame: the page draws them
+    from 4 px on screen, undirected relations never."""
+    arrows = """() => Object.values(stakeholdersMap.network.body.edges).filter(e => e.options.arrows.to.enabled).map(e => e.id).sort()"""
+    zoom = """(scale) => { stakeholdersMap.network.moveTo({ scale: scale }); stakeholdersMap.placeLabels(); }"""
+    opened = Map(browser, maps["syria"])
+    try:
+        directed = opened.js(arrows)
+        assert "israel-airstrikes-syria" in directed and "syria-israel-indirect-talks" not in directed
+        opened.js(zoom, 0.25)  # the thinnest arrowhead: (15 x 0.6 + 3 x 1.5) x 0.25 = 3.4 px
+        assert opened.js(arrows) == []
+        opened.js(zoom, 0.3)  # 4.05 px
+        assert opened.js(arrows) == directed
+    finally:
+        opened.close()
+    assert big.js("() => stakeholdersMap.network.getScale()") < 0.25
+    assert big.js(arrows) == []
+
+
+def test_a_filter_hides_and_shows_without_leaving_stale_labels(browser, maps, syria):
+    """Filters flip vis-network's hidden flags rather than taking actors out: what is drawn is exactly what
+    passes, and an actor hidden with its label comes back without it, labelled again only where there is room."""
+    drawn = "() => { const b = stakeholdersMap.network.body; return [b.nodeIndices.slice().sort(), b.edgeIndices.slice().sort()]; }"
+    opened = Map(browser, maps["syria"])
+    try:
+        everything = opened.js(drawn)
+        named = sorted(label["id"] for label in _node_labels(opened.boxes()))
+        opened.search("the Druze")
+        opened.page.click("#focus-button")
+        opened.settle()
+        focused = opened.js(drawn)
+        assert focused == [opened.js("() => stakeholdersMap.visibleNodeIds()"), opened.js("() => stakeholdersMap.visibleEdgeIds()")]
+        assert 1 < len(focused[0]) < len(syria.actors) and "druze" in focused[0]
+        # Every node drawn with a label is one the page placed; the hidden ones carry none.
+        sized = opened.js("() => Object.values(stakeholdersMap.network.body.nodes).filter(n => n.options.font.size > 0).map(n => n.id).sort()")
+        assert sized == sorted(opened.js("() => stakeholdersMap.labels.nodes"))
+        assert set(sized) <= set(focused[0])
+        opened.page.click("#whole-map")
+        opened.settle()
+        assert opened.js(drawn) == everything
+        boxes = opened.boxes()
+        assert _collisions(boxes) == []
+        assert sorted(label["id"] for label in _node_labels(boxes)) == named
+        assert opened.errors == []
+    finally:
+        opened.close()

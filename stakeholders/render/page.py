@@ -152,8 +152,8 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
         }
         if attrs["mode"] == "indirect":
             edge["dashes"] = True
-        if attrs["directed"]:
-            edge["arrows"] = "to"
+        if not attrs["directed"]:
+            edge["arrows"] = ""  # none, whatever the shared option: the page switches that one by zoom
         if bends[key]:
             edge["smooth"] = bends[key]
         if not large:
@@ -317,6 +317,7 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
             "selectionWidth": 2,
             "smooth": False,
             "color": {"opacity": 0.85},
+            # Directed relations' arrowheads: the page turns them on once big enough to see (labels.js).
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
         },
     }

@@ -78,11 +78,16 @@
   var nodeFonts = new Map();  // the label font ({size, vadjust}, canvas px) of each node drawn with a label
   var edgeFonts = new Map();  // the label font size of each edge drawn with a label
   var edgeTexts = new Set();  // large maps carry no edge labels: the edges given one since
-  // A node or edge that leaves the map comes back from the data, with no label.
+  // A node or edge that a filter hides loses its label: it comes back without one, and the next
+  // placing gives it one if there is room.
   function forgetLabels() {
-    nodeFonts.forEach(function (font, id) { if (!visibleNodes.has(id)) { nodeFonts.delete(id); } });
-    edgeFonts.forEach(function (size, id) { if (!visibleEdges.has(id)) { edgeFonts.delete(id); } });
-    edgeTexts.forEach(function (id) { if (!visibleEdges.has(id)) { edgeTexts.delete(id); } });
+    var body = network ? network.body : null;
+    nodeFonts.forEach(function (font, id) {
+      if (!visibleNodes.has(id)) { nodeFonts.delete(id); if (body) { body.nodes[id].setOptions({ font: { size: 0 } }); } }
+    });
+    edgeFonts.forEach(function (size, id) {
+      if (!visibleEdges.has(id)) { edgeFonts.delete(id); if (body) { body.edges[id].setOptions({ font: { size: 0 } }); } }
+    });
   }
   // On zoom and pan: at once (the frame vis-network is about to draw gets the new labels), then
   // at most once per LABEL_PAUSE ms while it goes on, and once more at the end.
@@ -93,12 +98,29 @@
     if (wait <= 0 && labelTimer === null) { placeLabels(); return; }
     if (labelTimer === null) { labelTimer = setTimeout(placeLabels, Math.max(wait, LABEL_PAUSE / 2)); }
   }
+  // Arrowheads only where a reader can see them. vis-network draws every one (15 x scaleFactor
+  // + 3 x width canvas px long) at any zoom: on a fitted map of 20,000 relations they are under
+  // 2 px on screen and took 110 of a frame's 270 ms. Directed relations take their arrows from
+  // the shared option switched here; undirected ones turn theirs off themselves (arrows "").
+  var ARROW_LEAST = 4;  // screen px: the thinnest relation's arrowhead at least this long
+  var thinnest = Infinity;
+  widthOf.forEach(function (w) { thinnest = Math.min(thinnest, w); });
+  var arrowLength = 15 * DATA.options.edges.arrows.to.scaleFactor + 3 * (thinnest === Infinity ? 0 : thinnest);
+  var arrowsShown = DATA.options.edges.arrows.to.enabled;
+  function showArrows(scale) {
+    var show = arrowLength * scale >= ARROW_LEAST;
+    if (show !== arrowsShown) {
+      arrowsShown = show;
+      network.setOptions({ edges: { arrows: { to: { enabled: show } } } });
+    }
+  }
   function placeLabels() {
     if (labelTimer !== null) { clearTimeout(labelTimer); labelTimer = null; }
     var started = performance.now();
     var map = document.getElementById("map");
     var width = map.clientWidth, height = map.clientHeight;
     var scale = network.getScale();
+    showArrows(scale);
     var origin = network.canvasToDOM({ x: 0, y: 0 });
     var nodePx = clamp(LABELS.node * scale, LABELS.least, LABELS.node);
     var edgePx = clamp(LABELS.edge * scale, LABELS.least, LABELS.edge);
@@ -111,7 +133,7 @@
     function inView(p, pad) { return p.x >= -pad && p.y >= -pad && p.x <= width + pad && p.y <= height + pad; }
     // Every node big enough to see is an obstacle.
     nodeOrder.forEach(function (id) {
-      if (!at[id]) { return; }
+      if (!at[id] || !visibleNodes.has(id)) { return; }
       var d = dom(at[id]), r = sizeOf.get(id) * scale;
       if (!inView(d, r + 200)) { return; }
       near[id] = { x: d.x, y: d.y, r: r };

@@ -21,7 +21,8 @@
   recompute();
   api.timings.script = scriptStarted;
   api.timings.built = performance.now();
-  network = new vis.Network(document.getElementById("map"), { nodes: nodeView, edges: edgeView }, DATA.options);
+  network = new vis.Network(document.getElementById("map"), { nodes: nodes, edges: edges }, DATA.options);
+  showVisible();
   api.network = network;
   api.timings.network = performance.now();
   network.once("afterDrawing", function () { api.timings.firstDrawing = performance.now(); });
