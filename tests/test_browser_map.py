@@ -71,9 +71,10 @@ BOXES = """() => {
 class Map:
     """An opened map at a window size, with the page's errors recorded."""
 
-    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900) -> None:
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900, touch: bool = False) -> None:
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": height})
+        # ``touch``: a phone or tablet (a touch screen, the mobile viewport rules).
+        self.page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=touch, has_touch=touch)
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.resolve().as_uri())
@@ -539,6 +540,12 @@ def test_screenshots(browser, maps, big):
         opened.page.screenshot(path=str(out / "syria-2025.png"))
     finally:
         opened.close()
+    phone = Map(browser, maps["syria"], 390, 844, touch=True)
+    try:
+        phone.page.screenshot(path=str(out / "syria-2025-phone.png"))
+    finally:
+        phone.close()
+    assert (out / "syria-2025-phone.png").stat().st_size > 20_000
     big.page.reload()  # as it opens: fitted, nothing selected
     big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
     big.page.screenshot(path=str(out / "map-5000.png"))
@@ -605,6 +612,35 @@ def test_a_filter_hides_and_shows_without_leaving_stale_labels(browser, maps, sy
         boxes = opened.boxes()
         assert _collisions(boxes) == []
         assert sorted(label["id"] for label in _node_labels(boxes)) == named
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+def test_on_a_phone_or_tablet_the_map_takes_the_screen_and_the_panels_fold(browser, maps, syria, width, height):
+    """Below 820 px the side panel would leave the map 30 px wide: it becomes a sheet under the map."""
+    opened = Map(browser, maps["syria"], width, height, touch=True)
+    try:
+        area = opened.page.locator("#map").bounding_box()
+        assert area["width"] == width and area["height"] >= 0.4 * height
+        boxes = opened.boxes()
+        named = _node_labels(boxes)
+        assert _collisions(boxes) == [] and all(_inside(label, boxes) for label in named)
+        assert len(named) >= len(syria.actors) // 2 and min(label["px"] for label in boxes["labels"]) >= 12 - 1e-6
+        # Folded, the map takes what the sheet held, at the same scale, names kept; a tap on an actor opens the sheet on its details.
+        scale = opened.js("() => stakeholdersMap.network.getScale()")
+        opened.page.click("#sheet-toggle")
+        opened.settle()
+        assert opened.page.locator("#map").bounding_box()["height"] >= 0.6 * height
+        assert opened.js("() => stakeholdersMap.network.getScale()") == pytest.approx(scale, rel=1e-9)
+        assert len(_node_labels(opened.boxes())) >= len(named)
+        assert opened.page.get_attribute("#sheet-toggle", "aria-expanded") == "false" and not opened.page.is_visible("#details")
+        at = opened.js("() => stakeholdersMap.network.canvasToDOM(stakeholdersMap.network.getPosition('druze'))")
+        box = opened.page.locator("#map").bounding_box()
+        opened.page.touchscreen.tap(box["x"] + at["x"], box["y"] + at["y"])
+        opened.page.wait_for_selector("#details h2:text-is('Druze')", timeout=5000)
+        assert opened.page.get_attribute("#sheet-toggle", "aria-expanded") == "true" and opened.page.is_visible("#details")
         assert opened.errors == []
     finally:
         opened.close()

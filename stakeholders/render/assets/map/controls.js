@@ -187,6 +187,24 @@
       fitView(Array.from(visibleNodes), true);
     }
   }
+  // On a phone the panels are a sheet under the map: folded, the map gets the screen; a tap on an
+  // actor or relation opens it again, since that is where its details are.
+  var sheetToggle = document.getElementById("sheet-toggle");
+  function foldSheet(folded) {
+    // The canvas changes height: the view keeps its centre and scale (vis-network would zoom to keep its width).
+    var view = network ? { position: network.getViewPosition(), scale: network.getScale() } : null;
+    document.body.classList.toggle("sheet-folded", folded);
+    sheetToggle.textContent = folded ? "Show details" : "Hide details";
+    sheetToggle.setAttribute("aria-expanded", String(!folded));
+    if (network) {
+      network.setSize("100%", "100%");
+      network.moveTo(view);
+      placeLabels();
+    }
+  }
+  function buildSheet() {
+    sheetToggle.addEventListener("click", function () { foldSheet(!document.body.classList.contains("sheet-folded")); });
+  }
   function buildFocus() {
     var focusButton = document.getElementById("focus-button");
     var whole = document.getElementById("whole-map");

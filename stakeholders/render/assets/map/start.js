@@ -29,8 +29,14 @@
   buildFilters();
   buildSearch();
   buildFocus();
+  buildSheet();
   network.on("click", function (params) {
-    if (params.nodes.length || params.edges.length) { select(params); } else { placeLabelsSoon(); }
+    if (params.nodes.length || params.edges.length) {
+      select(params);
+      if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
+    } else {
+      placeLabelsSoon();
+    }
   });
   ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (name) { network.on(name, placeLabelsSoon); });
 
