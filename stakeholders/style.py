@@ -41,6 +41,21 @@ ACTOR_STYLES: dict[str, ActorStyle] = {
 #: Relation colour by polarity name, as in the legend.
 POLARITY_STYLE: dict[str, str] = {polarity_name(p): color for p, color in POLARITY_COLORS.items()}
 
+#: The second channel beside colour, so that friend and enemy read without it (colour blindness, grey
+#: print): hostile relations dashed, indirect ones dotted, an indirect hostile one dash-dot; the rest solid.
+#: Lengths in units (dash, gap, ...), which each renderer scales: the page to pixels, pictures to points by
+#: the line's width. One table for the page, its legend and the pictures.
+LINE_PATTERNS: dict[tuple[bool, bool], tuple[float, ...]] = {
+    (True, False): (4.0, 2.0),  # hostile
+    (False, True): (1.0, 2.0),  # indirect
+    (True, True): (4.0, 2.0, 1.0, 2.0),  # indirect and hostile
+}
+
+
+def line_pattern(polarity: str, indirect: bool) -> tuple[float, ...] | None:
+    """The dash pattern of a relation's line (None: solid), from its polarity name and whether it is indirect."""
+    return LINE_PATTERNS.get((polarity == "hostile", indirect))
+
 
 #: Colours for numbered groups (blocs, camps), when the map is coloured by group instead of type.
 GROUP_COLORS: tuple[str, ...] = (
@@ -51,7 +66,9 @@ UNGROUPED_COLOR = "#DDDDDD"
 
 #: On a map of what changed (``render --diff-from``): added and changed actors and relations are drawn in
 #: their colour (a thick border, a glow along the line); removed ones stay as faint ghosts, outlined in grey.
-CHANGE_COLORS: dict[str, str] = {"added": "#1565c0", "removed": "#9e9e9e", "changed": "#ef6c00"}
+#: Added in near-black: apart from the blue, red and grey of the polarities and the orange of "changed"
+#: under every simulated colour-vision deficiency.
+CHANGE_COLORS: dict[str, str] = {"added": "#212121", "removed": "#9e9e9e", "changed": "#ef6c00"}
 
 
 def group_color(group: int | None) -> str:

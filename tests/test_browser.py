@@ -58,7 +58,7 @@ def test_the_legend_is_there(syria_page, syria):
     assert syria_page.page.is_visible("#legend")
     items = syria_page.page.locator("#legend li").all_text_contents()
     assert len(items) == len(types) + 3 + 3
-    assert "armed-group(4)" in items and "hostile(12)" in items and "indirect (through intermediaries)" in items
+    assert "armed-group(4)" in items and "hostile(12)" in items and "indirect, dotted (through intermediaries)" in items
 
 
 def test_the_map_says_what_it_is_about(syria_page, syria):

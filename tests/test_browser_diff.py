@@ -77,8 +77,8 @@ def test_the_legend_counts_what_the_map_draws(diff_page):
         "changed(0 actors, 1 relations)",
     ]
     assert diff_page.evaluate(DRAWN) == {
-        "actors": {"#1565c0": 1, "plain": 4},
-        "relations": {"#1565c0": 1, "removed": 1, "#ef6c00": 1, "plain": 2},
+        "actors": {"#212121": 1, "plain": 4},
+        "relations": {"#212121": 1, "removed": 1, "#ef6c00": 1, "plain": 2},
     }
 
 

@@ -10,6 +10,7 @@ puts a label above its node), all converted to screen pixels with ``canvasToDOM`
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -563,8 +564,9 @@ def test_edges_are_drawn_as_their_relations_say(browser, maps):
                 arrow: e.options.arrows.to.enabled, scale: e.options.arrows.to.scaleFactor, dashes: e.options.dashes,
                 curve: e.options.smooth.enabled, opacity: e.options.color.opacity, color: e.options.color.color }]))"""
         )
-        assert drawn["israel-airstrikes-syria"] == {"arrow": True, "scale": 0.6, "dashes": False, "curve": False, "opacity": 0.85, "color": "#c62828"}
-        assert drawn["syria-israel-indirect-talks"] == {"arrow": False, "scale": 0.6, "dashes": True, "curve": True, "opacity": 0.85, "color": "#2e7d32"}
+        assert drawn["israel-airstrikes-syria"] == {"arrow": True, "scale": 0.6, "dashes": [8, 4], "curve": False, "opacity": 0.85, "color": "#c62828"}
+        assert drawn["syria-israel-indirect-talks"] == {"arrow": False, "scale": 0.6, "dashes": [2, 4], "curve": True, "opacity": 0.85, "color": "#1565c0"}
+        assert drawn["al-sharaa-leads-government"]["dashes"] is False
     finally:
         opened.close()
 
@@ -642,5 +644,52 @@ def test_on_a_phone_or_tablet_the_map_takes_the_screen_and_the_panels_fold(brows
         opened.page.wait_for_selector("#details h2:text-is('Druze')", timeout=5000)
         assert opened.page.get_attribute("#sheet-toggle", "aria-expanded") == "true" and opened.page.is_visible("#details")
         assert opened.errors == []
+    finally:
+        opened.close()
+
+
+# Machado, Oliveira and Fernandes (2009), deuteranopia at full severity, on linear RGB: how a reader with the
+# commonest colour blindness sees the page (an SVG filter over the screenshot; coloraide's own checks the pixels).
+_DEUTERANOPIA = """() => {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", "0"); svg.setAttribute("height", "0"); svg.style.position = "absolute";
+  svg.innerHTML = '<filter id="deuteranopia" color-interpolation-filters="linearRGB"><feColorMatrix type="matrix" values="' +
+    '0.367322 0.860646 -0.227968 0 0  0.280085 0.672501 0.047413 0 0  -0.011820 0.042940 0.968881 0 0  0 0 0 1 0"/></filter>';
+  document.body.appendChild(svg);
+  document.documentElement.style.filter = "url(#deuteranopia)";
+}"""
+
+
+def _ink(png: bytes) -> tuple[str, int]:
+    """The darkest colour along a legend line's middle row, and how many pixels of that row are background (gaps)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    y = image.height // 2
+    row = [image.getpixel((x, y)) for x in range(3, image.width - 3)]
+    darkest = min(row, key=sum)
+    return "#{:02x}{:02x}{:02x}".format(*darkest), sum(1 for pixel in row if min(pixel) > 235)
+
+
+def test_friend_and_enemy_stay_apart_for_colour_blind_readers(browser, maps):
+    """Cooperative and hostile were green and red: under simulated deuteranopia both read as olive (a colour
+    difference of 16). Now blue and red, and hostile lines dashed besides, checked on the legend's pixels."""
+    from coloraide import Color
+
+    opened = Map(browser, maps["syria"])
+    try:
+        swatches = opened.page.locator("#legend h2:text-is('Relations') + ul li svg.swatch")
+        inks = dict(zip(("cooperative", "hostile", "neutral"), (_ink(swatches.nth(i).screenshot()) for i in range(3)), strict=True))
+        (cooperative, solid), (hostile, gaps) = inks["cooperative"], inks["hostile"]
+        assert solid == 0 and gaps >= 4  # the second channel: hostile is dashed, cooperative is not
+        for deficiency in ("deutan", "protan", "tritan"):
+            method = "brettel" if deficiency == "tritan" else "machado"
+            seen = [Color(c).filter(deficiency, method=method) for c in (cooperative, hostile)]
+            assert seen[0].delta_e(seen[1], method="76") >= 40, deficiency
+        opened.js(_DEUTERANOPIA)
+        out = ROOT / "output"
+        out.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(out / "syria-2025-deuteranopia.png"))
+        assert (out / "syria-2025-deuteranopia.png").stat().st_size > 50_000
     finally:
         opened.close()

@@ -91,11 +91,13 @@ def test_visual_encoding(page):
     nodes = {n["id"]: n for n in _json_block(page, "map-nodes")}
     talks, hostility = edges["syria-israel-indirect-talks"], edges["syria-israel-hostilities"]
     # Each edge carries only what differs from the options all share (test_browser_map checks what is drawn).
-    assert talks["dashes"] is True and "dashes" not in hostility  # indirect is dashed
+    # The second channel beside colour: hostile dashed, indirect dotted, both dash-dot (style.LINE_PATTERNS).
+    assert talks["dashes"] == [2, 4] and hostility["dashes"] == [8, 4]
+    assert "dashes" not in edges["al-sharaa-leads-government"]  # neutral and direct: solid
     # A directed relation takes its arrowhead from the shared option (switched by zoom); an undirected one has none.
     assert talks["arrows"] == ""  # negotiation is undirected
     assert "arrows" not in edges["israel-airstrikes-syria"]
-    assert (talks["color"]["color"], hostility["color"]["color"]) == ("#2e7d32", "#c62828")
+    assert (talks["color"]["color"], hostility["color"]["color"]) == ("#1565c0", "#c62828")
     assert edges["al-sharaa-leads-government"]["color"]["color"] == "#757575"
     # Two relations between one pair curve away from each other; a single one is straight.
     assert {talks["smooth"]["type"], hostility["smooth"]["type"]} == {"curvedCW", "curvedCCW"}

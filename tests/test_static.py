@@ -61,11 +61,14 @@ def test_one_marker_per_actor_and_one_path_per_relation(svg, graph):
     assert actors["israel"].get("style").startswith(f"fill: {actor_style('state').color.lower()}")
 
 
-def test_relations_are_coloured_by_polarity_dashed_when_indirect_and_curved_when_they_share_a_pair(svg, graph):
+def test_relations_are_coloured_and_patterned_by_polarity_and_mode_and_curved_when_they_share_a_pair(svg, graph):
     relations = _by_id(svg, "relation-")
+    dashes = {(True, False): 2, (False, True): 2, (True, True): 4, (False, False): 0}  # lengths in the pattern, as on the page
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        assert f"stroke: {POLARITY_STYLE[polarity_name(attrs['polarity'])]}" in relations[key].get("style")
-        assert ("stroke-dasharray" in relations[key].get("style")) is (attrs["mode"] == "indirect")
+        style = relations[key].get("style")
+        assert f"stroke: {POLARITY_STYLE[polarity_name(attrs['polarity'])]}" in style
+        found = re.search(r"stroke-dasharray: ([\d.,]+)", style)
+        assert (len(found.group(1).split(",")) if found else 0) == dashes[attrs["polarity"] == -1, attrs["mode"] == "indirect"], key
         assert ("Q" in relations[key].get("d")) is (graph.number_of_edges(u, v) + graph.number_of_edges(v, u) > 1)
     talks, hostilities = relations["syria-israel-indirect-talks"].get("d"), relations["syria-israel-hostilities"].get("d")
     assert talks.startswith("M") and "Q" in talks and "Q" in hostilities
@@ -104,7 +107,7 @@ def test_the_legend_the_title_and_the_filters_are_text(svg, graph):
     legends = _by_id(svg, "legend-")
     assert _texts(legends["actors"]) == ["Actors", *(f"{t} ({n})" for t, n in sorted(types.items()))]
     assert _texts(legends["relations"]) == [
-        "Relations", "cooperative (13)", "hostile (12)", "neutral (11)", "direct", "indirect (dashed)", "directed: arrow at the target",
+        "Relations", "cooperative (13)", "hostile (12)", "neutral (11)", "direct", "indirect (dotted)", "directed: arrow at the target",
     ]  # fmt: skip
     assert _texts(svg.find(f".//{SVG}g[@id='title']")) == ["Syria in 2025"]
     assert _texts(svg.find(f".//{SVG}g[@id='filters']")) == ["no filters · size: number of relations · colour: actor type · 20 actors, 36 relations"]

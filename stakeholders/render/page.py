@@ -19,7 +19,16 @@ from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
 from ..holds import Span
 from ..model import Actor, Dataset, Relation, is_url, polarity_name
-from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, node_size, scaled_sizes
+from ..style import (
+    CHANGE_COLORS,
+    POLARITY_STYLE,
+    UNGROUPED_COLOR,
+    actor_style,
+    group_color,
+    line_pattern,
+    node_size,
+    scaled_sizes,
+)
 
 if TYPE_CHECKING:
     from ..changes.compare import Changes
@@ -135,6 +144,14 @@ def _group_legend(look: Look, graph: nx.MultiDiGraph) -> list[dict[str, Any]] | 
     return legend
 
 
+#: Pixels per unit of a line pattern (``style.LINE_PATTERNS``) at scale 1: hostile lines 8 px dashes, 4 px gaps.
+_PATTERN_PX = 2
+
+
+def _dashes(pattern: tuple[float, ...] | None) -> list[float] | None:
+    return None if pattern is None else [_PATTERN_PX * length for length in pattern]
+
+
 def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
     bends = curves(graph)
     kinds = kinds_of(graph)
@@ -150,8 +167,9 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "color": {"color": color, "highlight": color},
             "width": 1.5 + 3.0 * (attrs["weight"] if attrs["weight"] is not None else 0.25),
         }
-        if attrs["mode"] == "indirect":
-            edge["dashes"] = True
+        pattern = line_pattern(polarity_name(attrs["polarity"]), attrs["mode"] == "indirect")
+        if pattern:
+            edge["dashes"] = _dashes(pattern)
         if not attrs["directed"]:
             edge["arrows"] = ""  # none, whatever the shared option: the page switches that one by zoom
         if bends[key]:
@@ -267,9 +285,10 @@ def payload(
             "groups": _group_legend(look, graph),
             "size": look.size_label or "number of relations",
             "polarities": [
-                {"name": name, "color": POLARITY_STYLE[name], "count": polarity_counts.get(name, 0)}
+                {"name": name, "color": POLARITY_STYLE[name], "dashes": _dashes(line_pattern(name, False)), "count": polarity_counts.get(name, 0)}
                 for name in ("cooperative", "hostile", "neutral")
             ],
+            "indirect": _dashes(line_pattern("cooperative", True)),
             "kinds": [
                 {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": polarity_name(dataset.kinds_by_id[k].polarity), "count": n}
                 for k, n in sorted(kind_counts.items())

@@ -1,8 +1,9 @@
 """Static pictures of the map, SVG, PNG and PDF, drawn with matplotlib for reports and papers.
 
 The picture shows what the page shows when it opens: the same positions
-(``placed``), shapes and colours (``style``), relations coloured by polarity,
-dashed when indirect, with an arrowhead when directed, and several relations
+(``placed``), shapes and colours (``style``), relations coloured by polarity and
+patterned as the page draws them (hostile dashed, indirect dotted: ``style.LINE_PATTERNS``),
+with an arrowhead when directed, and several relations
 between one pair curved apart. Labels go greedily, biggest actors first, where
 they cover no other label and no node and stay inside the picture; what does not
 fit is left out (the page shows it on zooming in, a picture cannot).
@@ -59,7 +60,7 @@ from ..errors import UsageError
 from ..filters import Criteria
 from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
-from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color
+from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, line_pattern
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .page import LABELS, Look, curves
@@ -194,7 +195,15 @@ def _font(size: float, bold: bool = False) -> FontProperties:
     return FontProperties(fname=BOLD_FONT if bold else FONT, size=size, weight="bold" if bold else "normal")
 
 
-Dashes = tuple[float, tuple[float, float] | None]  # offset and on-off lengths in points, as matplotlib's line styles
+Dashes = tuple[float, tuple[float, ...] | None]  # offset and on-off lengths in points, as matplotlib's line styles
+# Points per unit of a line pattern (``style.LINE_PATTERNS``) for a line of width 1: hostile dashes 3.5 points.
+_PATTERN_PT = 0.875
+
+
+def _pattern(polarity: str, indirect: bool, scale: float = 1.0) -> Dashes:
+    """A relation's dashes in points, from the pattern the page draws too."""
+    pattern = line_pattern(polarity, indirect)
+    return (0, None if pattern is None else tuple(_PATTERN_PT * scale * length for length in pattern))
 
 
 @dataclass(frozen=True)
@@ -322,7 +331,7 @@ def _svg_styles(layer: _Layer) -> list[str]:
         columns.append(_distinct(layer.edges, lambda rgba: _svg_paint("stroke", rgba)))
         columns.append(_distinct(layer.widths[:, None], lambda width: f"stroke-width: {width[0]:.2f}"))
         if layer.dashes is not None:
-            dashes = {d: f"stroke-dasharray: {d[1][0]:.2f},{d[1][1]:.2f}" if d[1] is not None else "" for d in set(layer.dashes)}
+            dashes = {d: "stroke-dasharray: " + ",".join(f"{length:.2f}" for length in d[1]) if d[1] is not None else "" for d in set(layer.dashes)}
             columns.append([dashes[d] for d in layer.dashes])
     return ["; ".join(word for word in words if word) for words in zip(*columns, strict=True)]
 
@@ -522,12 +531,13 @@ class _Drawing:
         polarities = Counter(polarity_name(a["polarity"]) for a in edges)
         for name in ("cooperative", "hostile", "neutral"):
             if polarities.get(name):
-                yield Line2D([], [], color=POLARITY_STYLE[name], linewidth=2.5), f"{name} ({polarities[name]:,})"
+                handle = Line2D([], [], color=POLARITY_STYLE[name], linewidth=2.5, linestyle=_pattern(name, False, 2.5**0.5))
+                yield handle, f"{name} ({polarities[name]:,})"
         modes = Counter(a["mode"] for a in edges)
         if modes.get("direct"):
             yield Line2D([], [], color=_MUTED, linewidth=1.5), "direct"
         if modes.get("indirect"):
-            yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=(0, (4, 2))), "indirect (dashed)"
+            yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=_pattern("cooperative", True, 1.5**0.5)), "indirect (dotted)"
         if any(a["directed"] for a in edges):
             yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
 
@@ -616,7 +626,7 @@ class _Drawing:
         widths = np.clip(np.array([1.5 + 3.0 * (a["weight"] if a["weight"] is not None else 0.25) for *_, a in edges]) * scale, *_LINE_WIDTH)
         # Dashes grow with the line, more slowly than matplotlib's own (in proportion), so that thin lines still show them.
         dashes: list[Dashes] = [
-            (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else (0, (3.5 * w**0.5, 2.2 * w**0.5)) if a["mode"] == "indirect" else (0, None)
+            (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else _pattern(polarity_name(a["polarity"]), a["mode"] == "indirect", w**0.5)
             for w, c, (*_, a) in zip(widths, changes, edges, strict=True)
         ]
         units = {b: _unit_line(b) for b in set(bend.tolist())}

@@ -20,14 +20,14 @@
     svg.appendChild(mark);
     return svg;
   }
-  function svgLine(color, dashed, arrowHead) {
+  function svgLine(color, dashes, arrowHead) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "28");
     svg.setAttribute("height", "12");
     svg.setAttribute("class", "swatch");
     var line = document.createElementNS(SVG, "line");
     [["x1", "1"], ["y1", "6"], ["x2", arrowHead ? "20" : "27"], ["y2", "6"], ["stroke", color], ["stroke-width", "2.5"]].forEach(function (a) { line.setAttribute(a[0], a[1]); });
-    if (dashed) { line.setAttribute("stroke-dasharray", "4 3"); }
+    if (dashes) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
     svg.appendChild(line);
     if (arrowHead) {
       var head = document.createElementNS(SVG, "polygon");
@@ -80,20 +80,22 @@
     legend.appendChild(el("p", "Size: " + DATA.legend.size + ". Counts: shown / all when filters hide some.", "note"));
     legend.appendChild(el("h2", "Relations"));
     var polarities = el("ul", null, "columns");
-    DATA.legend.polarities.forEach(function (p) { legendItem(polarities, svgLine(p.color, false, false), p.name, counter(p.count, "polarity", p.name)); });
+    DATA.legend.polarities.forEach(function (p) {
+      legendItem(polarities, svgLine(p.color, p.dashes, false), p.name, counter(p.count, "polarity", p.name));
+    });
     legend.appendChild(polarities);
     legend.appendChild(el("h2", "Lines"));
     var lines = el("ul");
-    legendItem(lines, svgLine("#555", false, false), "direct");
-    legendItem(lines, svgLine("#555", true, false), "indirect (through intermediaries)");
-    legendItem(lines, svgLine("#555", false, true), "directed (from actor to actor)");
+    legendItem(lines, svgLine("#555", null, false), "direct");
+    legendItem(lines, svgLine("#555", DATA.legend.indirect, false), "indirect, dotted (through intermediaries)");
+    legendItem(lines, svgLine("#555", null, true), "directed (from actor to actor)");
     legend.appendChild(lines);
     if (DATA.diff) {
       legend.appendChild(el("h2", "Changes, " + DATA.diff.from + " to " + DATA.diff.to));
       var changes = el("ul");
       Object.keys(CHANGE_WORDS).forEach(function (change) {
         var n = DATA.diff.counts[change];
-        legendItem(changes, svgLine(CHANGE_COLORS[change], change === "removed", false), change, el("span", "(" + count(n.actors) + " actors, " + count(n.relations) + " relations)", "count change-count"));
+        legendItem(changes, svgLine(CHANGE_COLORS[change], change === "removed" ? [4, 3] : null, false), change, el("span", "(" + count(n.actors) + " actors, " + count(n.relations) + " relations)", "count change-count"));
       });
       legend.appendChild(changes);
     }
