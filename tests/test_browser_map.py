@@ -693,3 +693,21 @@ def test_friend_and_enemy_stay_apart_for_colour_blind_readers(browser, maps):
         assert (out / "syria-2025-deuteranopia.png").stat().st_size > 50_000
     finally:
         opened.close()
+
+
+def test_a_large_map_draws_line_patterns_once_a_dash_can_be_seen(big, synthetic):
+    """Patterned lines cost vis-network six times a solid one: a large map draws them from a 3 px dash on."""
+    dataset = synthetic[5000][1]
+    hostile = sorted(r.id for r in dataset.relations if r.polarity == -1)
+    patterned = "() => Object.values(stakeholdersMap.network.body.edges).filter(e => e.options.dashes).map(e => e.id).sort()"
+    zoom = "(scale) => { stakeholdersMap.network.moveTo({ scale: scale }); stakeholdersMap.placeLabels(); }"
+    fitted = big.js("() => stakeholdersMap.network.getScale()")
+    assert fitted < 0.375 and big.js(patterned) == []
+    try:
+        big.js(zoom, 0.4)  # hostile dashes of 8 px: 3.2 px on screen
+        assert hostile and big.js(patterned) == hostile
+    finally:
+        big.js(zoom, fitted)
+        big.page.reload()  # as it opens, for the tests after this one
+        big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
+    assert big.js(patterned) == []
