@@ -711,3 +711,29 @@ def test_a_large_map_draws_line_patterns_once_a_dash_can_be_seen(big, synthetic)
         big.page.reload()  # as it opens, for the tests after this one
         big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
     assert big.js(patterned) == []
+
+
+def test_selecting_fades_what_is_not_next_to_it_and_hover_keeps_the_colours(browser, maps, syria):
+    state = """() => { const b = stakeholdersMap.network.body;
+        return { faded: Object.values(b.nodes).filter(n => n.options.opacity < 1).map(n => n.id).sort(),
+                 lines: Object.values(b.edges).filter(e => e.options.color.opacity < 0.5).map(e => e.id).sort() }; }"""
+    opened = Map(browser, maps["syria"])
+    try:
+        assert opened.js(state) == {"faded": [], "lines": []}
+        hover = opened.js("() => { const n = stakeholdersMap.network.body.nodes['druze'].options.color; return [n.hover.background, n.background]; }")
+        assert hover[0] == hover[1]  # not vis-network's pale blue
+        opened.search("the Druze")
+        opened.settle()
+        own = {r.id for r in syria.relations if "druze" in (r.source, r.target)}
+        near = {"druze"} | {end for r in syria.relations if r.id in own for end in (r.source, r.target)}
+        assert opened.js(state) == {
+            "faded": sorted(a.id for a in syria.actors if a.id not in near),
+            "lines": sorted(r.id for r in syria.relations if r.id not in own),
+        }
+        box = opened.page.locator("#map").bounding_box()
+        opened.page.mouse.click(box["x"] + 5, box["y"] + 5)  # nothing there: the selection goes, and the fading
+        opened.settle()
+        assert opened.js(state) == {"faded": [], "lines": []}
+        assert opened.errors == []
+    finally:
+        opened.close()

@@ -120,6 +120,7 @@ def test_large_maps_drop_physics_and_edge_labels():
     assert data["options"]["physics"]["enabled"] is False
     assert data["options"]["layout"]["improvedLayout"] is False
     assert all("label" not in e for e in edges)
+    assert data["options"]["edges"]["selectionWidth"] == 0  # a hub's thousands of selected lines, each thicker: a wall
 
 
 def test_hostile_strings_stay_data(write):

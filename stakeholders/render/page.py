@@ -333,7 +333,8 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
                 "size": 0, "face": LABELS["face"], "align": "horizontal", "strokeWidth": 5, "strokeColor": "#ffffff", "color": "#333333",
             },
             "labelHighlightBold": False,
-            "selectionWidth": 2,
+            # A hub's thousands of relations, each thicker when it is selected, made a wall on a large map.
+            "selectionWidth": 0 if large else 2,
             "smooth": False,
             "color": {"opacity": 0.85},
             # Directed relations' arrowheads: the page turns them on once big enough to see (labels.js).

@@ -166,6 +166,36 @@
       showRelation(state.edge);
     }
     document.getElementById("focus-button").disabled = !state.selected;
+    fadeAround();
     placeLabels();
   }
+  // What is not next to the selection fades, so its neighbourhood reads at once (on the 5,000-actor map a
+  // hub's 4,000 relations otherwise stand out only by vis-network's thicker selected lines, a wall).
+  // Set on vis-network's nodes and edges directly, like the labels and the filters.
+  var FADED = 0.15;
+  var faded = false;
+  function fadeAround() {
+    var body = network.body;
+    var nodesKept = null, edgesKept = null;
+    var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();
+    if (chosenNodes.length) {
+      var chosen = new Set(chosenNodes);
+      edgesKept = new Set();
+      visibleEdges.forEach(function (id) { var r = relations.get(id); if (chosen.has(r.source) || chosen.has(r.target)) { edgesKept.add(id); } });
+      nodesKept = new Set(chosenNodes);
+      edgesKept.forEach(function (id) { var r = relations.get(id); nodesKept.add(r.source); nodesKept.add(r.target); });
+    } else if (chosenEdges.length) {
+      edgesKept = new Set(chosenEdges);
+      nodesKept = new Set();
+      chosenEdges.forEach(function (id) { var r = relations.get(id); nodesKept.add(r.source); nodesKept.add(r.target); });
+    }
+    if (nodesKept === null && !faded) { return; }
+    faded = nodesKept !== null;
+    Object.keys(body.nodes).forEach(function (id) { body.nodes[id].options.opacity = nodesKept === null || nodesKept.has(id) ? 1 : FADED; });
+    Object.keys(body.edges).forEach(function (id) {
+      body.edges[id].options.color.opacity = edgesKept === null || edgesKept.has(id) ? EDGE_OPACITY : FADED / 2;
+    });
+    body.emitter.emit("_requestRedraw");
+  }
+  var EDGE_OPACITY = DATA.options.edges.color.opacity;
 

@@ -35,6 +35,7 @@
       select(params);
       if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
     } else {
+      fadeAround();
       placeLabelsSoon();
     }
   });

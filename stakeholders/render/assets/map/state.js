@@ -49,7 +49,11 @@
     edge.width += 1.5;
     edge.shadow = { enabled: true, color: CHANGE_COLORS[change], size: 10, x: 0, y: 0 };
   }
-  var nodes = new vis.DataSet(marked(records(readJson("map-nodes")), DATA.actors, markNode));
+  // Hovered, an actor keeps its colours (vis-network's default hover turns every fill pale blue).
+  var nodes = new vis.DataSet(marked(records(readJson("map-nodes")).map(function (n) {
+    if (n.color) { n.color.hover = n.color.highlight; }
+    return n;
+  }), DATA.actors, markNode));
   var edges = new vis.DataSet(marked(records(readJson("map-edges")), DATA.relations, markEdge));
   var actors = new Map(DATA.actors.map(function (a) { return [a.id, a]; }));
   var relations = new Map(DATA.relations.map(function (r) { return [r.id, r]; }));
