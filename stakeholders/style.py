@@ -52,6 +52,25 @@ LINE_PATTERNS: dict[tuple[bool, bool], tuple[float, ...]] = {
 }
 
 
+#: How sure a relation is, drawn, so that a claim does not look like a fact: a line's opacity by status
+#: (announced and pending, not yet shown to hold, lighter; ended faded; the rest at ``EDGE_OPACITY``), and
+#: half the width below ``LOW_CONFIDENCE``. The page, its legend and the pictures read these.
+EDGE_OPACITY = 0.85
+STATUS_OPACITY: dict[str, float] = {"announced": 0.4, "pending": 0.4, "ended": 0.25}
+LOW_CONFIDENCE = 0.5
+
+
+def line_width(weight: float | None, confidence: float | None) -> float:
+    """A relation's line width in pixels at scale 1: by weight (a quarter when unset), halved when its confidence is low."""
+    width = 1.5 + 3.0 * (weight if weight is not None else 0.25)
+    return width / 2 if confidence is not None and confidence < LOW_CONFIDENCE else width
+
+
+def line_opacity(status: str | None) -> float:
+    """A relation's line opacity by its status."""
+    return STATUS_OPACITY.get(status or "", EDGE_OPACITY)
+
+
 def line_pattern(polarity: str, indirect: bool) -> tuple[float, ...] | None:
     """The dash pattern of a relation's line (None: solid), from its polarity name and whether it is indirect."""
     return LINE_PATTERNS.get((polarity == "hostile", indirect))

@@ -21,11 +21,16 @@ from ..holds import Span
 from ..model import Actor, Dataset, Relation, is_url, polarity_name
 from ..style import (
     CHANGE_COLORS,
+    EDGE_OPACITY,
+    LOW_CONFIDENCE,
     POLARITY_STYLE,
+    STATUS_OPACITY,
     UNGROUPED_COLOR,
     actor_style,
     group_color,
+    line_opacity,
     line_pattern,
+    line_width,
     node_size,
     scaled_sizes,
 )
@@ -165,8 +170,11 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
             "from": u,
             "to": v,
             "color": {"color": color, "highlight": color},
-            "width": 1.5 + 3.0 * (attrs["weight"] if attrs["weight"] is not None else 0.25),
+            "width": line_width(attrs["weight"], attrs["confidence"]),
         }
+        opacity = line_opacity(attrs["status"])
+        if opacity != EDGE_OPACITY:
+            edge["color"]["opacity"] = opacity
         pattern = line_pattern(polarity_name(attrs["polarity"]), attrs["mode"] == "indirect")
         if pattern:
             edge["dashes"] = _dashes(pattern)
@@ -289,6 +297,7 @@ def payload(
                 for name in ("cooperative", "hostile", "neutral")
             ],
             "indirect": _dashes(line_pattern("cooperative", True)),
+            "claims": _claims_legend(graph),
             "kinds": [
                 {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": polarity_name(dataset.kinds_by_id[k].polarity), "count": n}
                 for k, n in sorted(kind_counts.items())
@@ -300,6 +309,21 @@ def payload(
         "labels": LABELS,
         "options": vis_options(large, physics_on),
     }
+
+
+def _claims_legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The legend's entries for how sure relations are, drawn as the lines are, for those this map has."""
+    edges = [attrs for *_, attrs in graph.edges(data=True)]
+    entries = [
+        ("announced or pending: lighter", {"opacity": STATUS_OPACITY["announced"]}, sum(a["status"] in ("announced", "pending") for a in edges)),
+        ("ended: faded", {"opacity": STATUS_OPACITY["ended"]}, sum(a["status"] == "ended" for a in edges)),
+        (
+            f"confidence under {LOW_CONFIDENCE:g}: thinner",
+            {"width": line_width(None, 0.0)},
+            sum(a["confidence"] is not None and a["confidence"] < LOW_CONFIDENCE for a in edges),
+        ),
+    ]
+    return [{"label": label, **look, "count": count} for label, look, count in entries if count]
 
 
 def vis_options(large: bool, physics: bool) -> dict[str, Any]:
@@ -336,7 +360,7 @@ def vis_options(large: bool, physics: bool) -> dict[str, Any]:
             # A hub's thousands of relations, each thicker when it is selected, made a wall on a large map.
             "selectionWidth": 0 if large else 2,
             "smooth": False,
-            "color": {"opacity": 0.85},
+            "color": {"opacity": EDGE_OPACITY},
             # Directed relations' arrowheads: the page turns them on once big enough to see (labels.js).
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
         },

@@ -60,7 +60,18 @@ from ..errors import UsageError
 from ..filters import Criteria
 from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
-from ..style import CHANGE_COLORS, POLARITY_STYLE, UNGROUPED_COLOR, actor_style, group_color, line_pattern
+from ..style import (
+    CHANGE_COLORS,
+    LOW_CONFIDENCE,
+    POLARITY_STYLE,
+    STATUS_OPACITY,
+    UNGROUPED_COLOR,
+    actor_style,
+    group_color,
+    line_opacity,
+    line_pattern,
+    line_width,
+)
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .page import LABELS, Look, curves
@@ -97,7 +108,6 @@ _NARROW_EM = 0.3  # font sizes per character that nearly every label's width exc
 _LEAST_RADIUS = 1.5  # nodes never shrink below this, however large the map
 _LINE_WIDTH = (0.25, 4.0)
 _BORDER = (0.25, 1.0)
-_EDGE_ALPHA = 0.85  # as on the page
 _MOST_BEND = 0.6  # arc3 rad: the curves of one pair stay within this many lengths of their line
 _INK, _BORDER_COLOR, _MUTED = "#1d2430", "#333333", "#555555"
 _GHOST = 0.3  # opacity of what a map of changes shows as removed
@@ -540,6 +550,16 @@ class _Drawing:
             yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=_pattern("cooperative", True, 1.5**0.5)), "indirect (dotted)"
         if any(a["directed"] for a in edges):
             yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
+        # How sure: the same entries as the page's legend, for what this map has.
+        claims = sum(a["status"] in ("announced", "pending") for a in edges)
+        if claims:
+            yield Line2D([], [], color=_MUTED, alpha=STATUS_OPACITY["announced"], linewidth=2.5), f"announced or pending: lighter ({claims:,})"
+        ended = sum(a["status"] == "ended" for a in edges)
+        if ended:
+            yield Line2D([], [], color=_MUTED, alpha=STATUS_OPACITY["ended"], linewidth=2.5), f"ended: faded ({ended:,})"
+        unsure = sum(a["confidence"] is not None and a["confidence"] < LOW_CONFIDENCE for a in edges)
+        if unsure:
+            yield Line2D([], [], color=_MUTED, linewidth=1.25), f"confidence under {LOW_CONFIDENCE:g}: thinner ({unsure:,})"
 
     def change_entries(self) -> Iterator[tuple[Artist, str]]:
         actors = Counter(self.graph.nodes[n].get("change") for n in self.order)
@@ -619,11 +639,11 @@ class _Drawing:
         end = self.xy[[self.index[v] for _, v, *_ in edges]]
         bend = np.array([_bend(bends[key]) for _, _, key, _ in edges])
         delta = end - start
-        colors = {name: to_rgba(color, _EDGE_ALPHA) for name, color in POLARITY_STYLE.items()}
         changes = [a.get("change") for *_, a in edges]
-        edge_colors = np.array([colors[polarity_name(a["polarity"])] for *_, a in edges])
+        # Colour by polarity, opacity by status (a claim lighter, an ended relation faded), as on the page.
+        edge_colors = np.array([to_rgba(POLARITY_STYLE[polarity_name(a["polarity"])], line_opacity(a["status"])) for *_, a in edges])
         edge_colors[[i for i, c in enumerate(changes) if c == "removed"], 3] = _GHOST / 2  # removed relations: ghosts
-        widths = np.clip(np.array([1.5 + 3.0 * (a["weight"] if a["weight"] is not None else 0.25) for *_, a in edges]) * scale, *_LINE_WIDTH)
+        widths = np.clip(np.array([line_width(a["weight"], a["confidence"]) for *_, a in edges]) * scale, *_LINE_WIDTH)
         # Dashes grow with the line, more slowly than matplotlib's own (in proportion), so that thin lines still show them.
         dashes: list[Dashes] = [
             (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else _pattern(polarity_name(a["polarity"]), a["mode"] == "indirect", w**0.5)

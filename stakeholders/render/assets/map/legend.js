@@ -20,14 +20,15 @@
     svg.appendChild(mark);
     return svg;
   }
-  function svgLine(color, dashes, arrowHead) {
+  function svgLine(color, dashes, arrowHead, opacity, width) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "28");
     svg.setAttribute("height", "12");
     svg.setAttribute("class", "swatch");
     var line = document.createElementNS(SVG, "line");
-    [["x1", "1"], ["y1", "6"], ["x2", arrowHead ? "20" : "27"], ["y2", "6"], ["stroke", color], ["stroke-width", "2.5"]].forEach(function (a) { line.setAttribute(a[0], a[1]); });
+    [["x1", "1"], ["y1", "6"], ["x2", arrowHead ? "20" : "27"], ["y2", "6"], ["stroke", color], ["stroke-width", String(width || 2.5)]].forEach(function (a) { line.setAttribute(a[0], a[1]); });
     if (dashes) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
+    if (opacity !== undefined) { line.setAttribute("stroke-opacity", String(opacity)); }
     svg.appendChild(line);
     if (arrowHead) {
       var head = document.createElementNS(SVG, "polygon");
@@ -90,6 +91,15 @@
     legendItem(lines, svgLine("#555", DATA.legend.indirect, false), "indirect, dotted (through intermediaries)");
     legendItem(lines, svgLine("#555", null, true), "directed (from actor to actor)");
     legend.appendChild(lines);
+    if (DATA.legend.claims.length) {
+      // How sure a relation is: a claim not yet shown to hold is lighter, an ended one faded.
+      legend.appendChild(el("h2", "How sure"));
+      var claims = el("ul");
+      DATA.legend.claims.forEach(function (c) {
+        legendItem(claims, svgLine("#555", null, false, c.opacity, c.width), c.label, el("span", "(" + count(c.count) + ")", "count"));
+      });
+      legend.appendChild(claims);
+    }
     if (DATA.diff) {
       legend.appendChild(el("h2", "Changes, " + DATA.diff.from + " to " + DATA.diff.to));
       var changes = el("ul");

@@ -193,9 +193,11 @@
     faded = nodesKept !== null;
     Object.keys(body.nodes).forEach(function (id) { body.nodes[id].options.opacity = nodesKept === null || nodesKept.has(id) ? 1 : FADED; });
     Object.keys(body.edges).forEach(function (id) {
-      body.edges[id].options.color.opacity = edgesKept === null || edgesKept.has(id) ? EDGE_OPACITY : FADED / 2;
+      body.edges[id].options.color.opacity = edgesKept === null || edgesKept.has(id) ? ownOpacity.get(id) : FADED / 2;
     });
     body.emitter.emit("_requestRedraw");
   }
-  var EDGE_OPACITY = DATA.options.edges.color.opacity;
+  // Each line's own opacity, given back when the fading ends: by status (a claim lighter), or a removed ghost's.
+  var ownOpacity = new Map();
+  edges.forEach(function (e) { ownOpacity.set(e.id, e.color && e.color.opacity !== undefined ? e.color.opacity : DATA.options.edges.color.opacity); });
 
