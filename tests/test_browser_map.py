@@ -738,3 +738,19 @@ def test_selecting_fades_what_is_not_next_to_it_and_hover_keeps_the_colours(brow
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def test_the_description_and_the_source_line_come_back_from_about_this_map(browser, maps, syria):
+    opened = Map(browser, maps["syria"])
+    try:
+        source = "Source: Syrian President Confirms Ongoing Indirect Negotiations with Israel Amid Ongoing Violence, 2025-05-07"
+        assert opened.page.text_content("#details .source") == source
+        opened.search("the Druze")
+        opened.settle()
+        assert opened.page.locator("#details .source").count() == 0  # the actor's details took the panel
+        opened.page.click("#about-map")
+        assert opened.page.text_content("#details p") == syria.meta.description
+        assert opened.page.text_content("#details .source") == source
+        assert opened.errors == []
+    finally:
+        opened.close()

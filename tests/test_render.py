@@ -285,3 +285,20 @@ def test_every_asset_the_page_reads_is_package_data():
     files = sorted(str(p.relative_to(assets.parent)) for p in assets.rglob("*") if p.is_file())
     assert {f"assets/map/{part}.js" for part in SCRIPT_PARTS} <= set(files)
     assert [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)] == []
+
+
+def test_the_source_line_credits_the_most_cited_sources_and_counts_the_rest():
+    from stakeholders.render.caption import source_line
+
+    sources = [{"id": f"s{i}", "title": f"Report {i}", "publisher": "Agency" if i == 1 else None, "date": f"2025-0{i}"} for i in range(1, 5)]
+    actors = [{"id": a, "name": a.upper(), "type": "state"} for a in ("a", "b", "c")]
+    cites = ["s2", "s2", "s1", "s3", "s4", "s1", "s2"]  # s2 three times, s1 twice, s3 and s4 once
+    relations = [
+        {"id": f"r{i}", "source": "a", "target": "b" if i % 2 else "c", "kind": "support", "evidence": [{"source": s, "quote": "They met."}]}
+        for i, s in enumerate(cites)
+    ]
+    graph = stakeholders.to_graph(stakeholders.from_dict({"sources": sources, "actors": actors, "relations": relations}))
+    assert source_line(graph) == "Sources: Report 2, 2025-02; Report 1, Agency, 2025-01 and 2 more"
+    one = stakeholders.to_graph(stakeholders.from_dict({"sources": sources[:1], "actors": actors, "relations": relations[2:3]}))
+    assert source_line(one) == "Source: Report 1, Agency, 2025-01"
+    assert source_line(stakeholders.to_graph(stakeholders.from_dict({"actors": actors}))) is None

@@ -111,6 +111,10 @@ def test_the_legend_the_title_and_the_filters_are_text(svg, graph):
         "announced or pending: lighter (4)", "ended: faded (9)",
     ]  # fmt: skip
     assert _texts(svg.find(f".//{SVG}g[@id='title']")) == ["Syria in 2025"]
+    # The source line at the foot: the map's one article, its title and date.
+    assert _texts(svg.find(f".//{SVG}g[@id='source']")) == [
+        "Source: Syrian President Confirms Ongoing Indirect Negotiations with Israel Amid Ongoing Violence, 2025-05-07"
+    ]
     assert _texts(svg.find(f".//{SVG}g[@id='filters']")) == ["no filters · size: number of relations · colour: actor type · 20 actors, 36 relations"]
     assert sorted(_by_id(svg, "label-")) == sorted(graph.nodes)  # a small map: every actor named
     assert _by_id(svg, "DejaVuSans") == {}  # no glyphs drawn as paths (matplotlib's ids for them)
@@ -304,7 +308,7 @@ def test_format_serves_other_suffixes_and_names_the_default_file(runner, tmp_pat
         (["-o", "map.png", "--width", "0.5"], "Invalid value for '--width': '0.5' is not a number from 1 to 100\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--dpi", "5000"], "Invalid value for '--dpi': '5000' is not a whole number from 10 to 1,200\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--width", "2"], "the picture is too narrow for its legend: give a width of at least 3.7 inches"),
-        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4 inches"),
+        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4.2 inches"),
     ],
 )
 def test_bad_requests_are_one_error_line_and_write_nothing(runner, tmp_path, args, message):

@@ -34,6 +34,7 @@ from ..style import (
     node_size,
     scaled_sizes,
 )
+from .caption import source_line
 
 if TYPE_CHECKING:
     from ..changes.compare import Changes
@@ -279,6 +280,7 @@ def payload(
     return {
         "title": graph.graph.get("title") or dataset.meta.title or dataset.name,
         "description": dataset.meta.description,
+        "source_line": source_line(graph),
         "filters": graph.graph.get("filters", []),
         "nodes": vis_nodes(graph, positions, look),
         "edges": vis_edges(graph, large),

@@ -74,6 +74,7 @@ from ..style import (
 )
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
+from .caption import source_line
 from .page import LABELS, Look, curves
 
 Floats = npt.NDArray[np.float64]
@@ -434,9 +435,14 @@ class _Drawing:
         heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
         lines = _wrap(self.filter_words(), " · ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
         filters = fig.text(0, 0, lines, gid="filters", color=_MUTED, fontproperties=small)
-        for text in (heading, filters):
-            text.set_parse_math(False)  # a "$" in a name is a dollar sign
+        # The source line at the foot, as under the page's title: a picture handed on still credits its sources.
+        credit = source_line(self.graph)
+        source = fig.text(0, 0, _wrap(credit.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN), gid="source", color=_MUTED, fontproperties=small) if credit else None
+        for text in (heading, filters, source):
+            if text is not None:
+                text.set_parse_math(False)  # a "$" in a name is a dollar sign
         header = _MARGIN + self.extent(heading)[1] + 4 + self.extent(filters)[1] + _MARGIN
+        footer = self.extent(source)[1] + _MARGIN if source is not None else 0.0
         legends = self.legends()
         sizes = [self.extent(legend) for legend in legends]
         column = max((w for w, _ in sizes), default=0.0)
@@ -444,8 +450,8 @@ class _Drawing:
         map_width = width_pt - 2 * _MARGIN - (column + _MARGIN if legends else 0.0)
         if map_width < 72:
             raise UsageError(f"the picture is too narrow for its legend: give a width of at least {_inches(width_pt - map_width + 72)} inches")
-        height_pt = height * 72 if height is not None else self.natural_height(map_width, header, stacked)
-        least = header + _MARGIN + max(72.0, stacked)
+        height_pt = height * 72 if height is not None else self.natural_height(map_width, header + footer, stacked)
+        least = header + _MARGIN + footer + max(72.0, stacked)
         if height_pt < least:
             raise UsageError(f"the picture is too low for its title, legend and map: give a height of at least {_inches(least)} inches")
         pixels = (width_pt / 72 * fig.dpi) * (height_pt / 72 * fig.dpi)
@@ -465,10 +471,13 @@ class _Drawing:
         for legend, (_, legend_height) in zip(legends, sizes, strict=True):
             legend.set_bbox_to_anchor(at(width_pt - _MARGIN - column, top), transform=fig.transFigure)
             top += legend_height + _MARGIN
-        left, bottom = at(_MARGIN, height_pt - _MARGIN)
-        axes = fig.add_axes((left, bottom, map_width / width_pt, (height_pt - header - _MARGIN) / height_pt))
+        if source is not None:
+            source.set_position(at(_MARGIN, height_pt - _MARGIN))
+            source.set_verticalalignment("bottom")
+        left, bottom = at(_MARGIN, height_pt - _MARGIN - footer)
+        axes = fig.add_axes((left, bottom, map_width / width_pt, (height_pt - header - _MARGIN - footer) / height_pt))
         axes.set_axis_off()
-        self.draw_map(axes, map_width, height_pt - header - _MARGIN)
+        self.draw_map(axes, map_width, height_pt - header - _MARGIN - footer)
         return fig
 
     def natural_height(self, map_width: float, header: float, legends: float) -> float:

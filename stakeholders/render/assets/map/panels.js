@@ -154,6 +154,16 @@
     shown();
   }
 
+  // What the map is about and where it comes from: shown first, and again from "About this map" (a
+  // click on an actor or relation puts its details in the same panel).
+  function showIntro() {
+    details.textContent = "";
+    if (DATA.description) { details.appendChild(el("p", DATA.description)); }
+    if (DATA.source_line) { details.appendChild(el("p", DATA.source_line, "source")); }
+    details.appendChild(el("p", "Click an actor or a relation to see its details and evidence.", "hint"));
+    details.scrollTop = 0;
+    updateCue(details);
+  }
   function select(selection) {
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];

@@ -15,7 +15,8 @@
     visibleEdgeIds: function () { return Array.from(visibleEdges).sort(); }
   };
   window.stakeholdersMap = api;
-  if (DATA.description) { details.insertBefore(el("p", DATA.description), details.firstChild); }
+  showIntro();
+  document.getElementById("about-map").addEventListener("click", showIntro);
   watchCue(details);
   buildLegend();
   recompute();
