@@ -754,3 +754,20 @@ def test_the_description_and_the_source_line_come_back_from_about_this_map(brows
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def test_the_details_follow_the_filters_and_mark_what_they_hide(browser, maps, syria):
+    opened = Map(browser, maps["syria"])
+    try:
+        opened.search("the Druze")
+        opened.settle()
+        marked = "() => Array.from(document.querySelectorAll('#details li')).filter(li => li.textContent.includes('(hidden by filters)')).length"
+        assert opened.js(marked) == 0
+        opened.page.locator("#polarity-filter input[value='hostile']").uncheck()
+        hostile = sum(1 for r in syria.relations if "druze" in (r.source, r.target) and r.polarity == -1)
+        assert hostile and opened.js(marked) == hostile
+        opened.page.locator("#polarity-filter input[value='hostile']").check()
+        assert opened.js(marked) == 0
+        assert opened.errors == []
+    finally:
+        opened.close()

@@ -50,6 +50,22 @@
     slider.value = String(DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max
       ? Math.round((Date.parse(DATA.as_of + "T00:00:00Z") - first) / 86400000) : span);
     function dayOf(value) { return new Date(first + Number(value) * 86400000).toISOString().slice(0, 10); }
+    // Ticks where relations start or end (up to MAX_TICKS of them), and the span in the slider's title.
+    var MAX_TICKS = 200;
+    var days = new Set();
+    relations.forEach(function (r) { [r.first, r.last].forEach(function (d) { if (d) { days.add(d); } }); });
+    if (days.size <= MAX_TICKS) {
+      var ticks = document.createElement("datalist");
+      ticks.id = "date-ticks";
+      Array.from(days).sort().forEach(function (d) {
+        var option = document.createElement("option");
+        option.value = String(Math.round((Date.parse(d + "T00:00:00Z") - first) / 86400000));
+        ticks.appendChild(option);
+      });
+      slider.parentNode.appendChild(ticks);
+      slider.setAttribute("list", "date-ticks");
+    }
+    slider.title = DATA.dates.min + " to " + DATA.dates.max + (days.size <= MAX_TICKS ? "; ticks where relations start or end" : "");
     function update(event) {
       slider.disabled = !enabled.checked;
       // Without a date every relation shows; choosing one hides the undated until asked for.
@@ -58,6 +74,7 @@
       state.undated = undated.checked;
       state.day = enabled.checked ? dayOf(slider.value) : null;
       label.textContent = enabled.checked ? state.day : "all dates";
+      slider.setAttribute("aria-valuetext", dayOf(slider.value));
       recompute();
     }
     enabled.addEventListener("change", update);

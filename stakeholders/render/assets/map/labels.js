@@ -141,8 +141,9 @@
     var origin = network.canvasToDOM({ x: 0, y: 0 });
     var nodePx = clamp(LABELS.node * scale, LABELS.least, LABELS.node);
     var edgePx = clamp(LABELS.edge * scale, LABELS.least, LABELS.edge);
-    var nodeFont = Math.round(nodePx / scale * 100) / 100;
-    var edgeFont = Math.round(edgePx / scale * 100) / 100;
+    // Rounded up, so that no label is drawn under the least size on screen.
+    var nodeFont = Math.ceil(nodePx / scale * 100) / 100;
+    var edgeFont = Math.ceil(edgePx / scale * 100) / 100;
     var at = network.getPositions();
     var taken = new Boxes(64);
     var near = {};

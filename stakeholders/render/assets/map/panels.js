@@ -89,8 +89,17 @@
     details.appendChild(line);
   }
 
+  // What the details panel shows, so that a filter's change redraws it: its list marks what is hidden.
+  var inDetails = null;  // ["actor" | "relation", id], or null for the introduction
+  function refreshDetails() {
+    if (inDetails === null) { return; }
+    var top = details.scrollTop;
+    (inDetails[0] === "actor" ? showActor : showRelation)(inDetails[1]);
+    details.scrollTop = top;
+  }
   function showActor(id) {
     var a = actors.get(id);
+    inDetails = ["actor", id];
     clear(details);
     details.appendChild(el("h2", a.name));
     addChange(a);
@@ -120,6 +129,7 @@
 
   function showRelation(id) {
     var r = relations.get(id);
+    inDetails = ["relation", id];
     clear(details);
     details.appendChild(el("h2", r.label));
     var ends = el("p");
@@ -157,6 +167,7 @@
   // What the map is about and where it comes from: shown first, and again from "About this map" (a
   // click on an actor or relation puts its details in the same panel).
   function showIntro() {
+    inDetails = null;
     details.textContent = "";
     if (DATA.description) { details.appendChild(el("p", DATA.description)); }
     if (DATA.source_line) { details.appendChild(el("p", DATA.source_line, "source")); }
