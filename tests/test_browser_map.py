@@ -771,3 +771,9 @@ def test_the_details_follow_the_filters_and_mark_what_they_hide(browser, maps, s
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def test_a_long_title_is_shown_whole_when_the_window_has_room(big):
+    """It was cut to "Synthetic m…" to keep the controls on one row; now the controls wrap under it instead."""
+    shown, whole = big.js("() => { const h = document.querySelector('header h1'); return [h.clientWidth, h.scrollWidth]; }")
+    assert big.page.text_content("header h1").startswith("Synthetic map") and shown >= whole
