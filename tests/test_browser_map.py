@@ -777,3 +777,29 @@ def test_a_long_title_is_shown_whole_when_the_window_has_room(big):
     """It was cut to "Synthetic m…" to keep the controls on one row; now the controls wrap under it instead."""
     shown, whole = big.js("() => { const h = document.querySelector('header h1'); return [h.clientWidth, h.scrollWidth]; }")
     assert big.page.text_content("header h1").startswith("Synthetic map") and shown >= whole
+
+
+def test_a_printed_map_drops_the_controls_and_keeps_the_legend_whole(browser, maps):
+    opened = Map(browser, maps["syria"])
+    try:
+        opened.page.emulate_media(media="print")
+        assert not opened.page.is_visible("#search") and not opened.page.is_visible("#about-map")
+        assert opened.page.is_visible("#map") and opened.page.is_visible("#legend")
+        # The legend is not cut to a scrolling box: all of it is laid out.
+        assert opened.js("() => { const l = document.getElementById('legend'); return l.scrollHeight <= l.clientHeight + 1; }")
+    finally:
+        opened.close()
+
+
+def test_a_reader_who_asks_for_less_motion_gets_jumps_not_animations(browser, maps):
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, reduced_motion="reduce")
+    try:
+        page.goto(maps["syria"].resolve().as_uri())
+        page.wait_for_function("() => window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
+        page.fill("#search", "the Druze")
+        page.press("#search", "Enter")
+        # No 400 ms animation: the view is on the actor at once.
+        at, view = page.evaluate("() => { const n = stakeholdersMap.network; return [n.getPosition('druze'), n.getViewPosition()]; }")
+        assert (round(view["x"]), round(view["y"])) == (round(at["x"]), round(at["y"]))
+    finally:
+        page.close()

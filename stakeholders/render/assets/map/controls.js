@@ -120,7 +120,9 @@
 
   // vis-network animates frame by frame (24 frames for 400 ms): a large map, where one frame
   // takes most of a second, jumps instead.
-  function motion() { return DATA.large ? false : { duration: 400 }; }
+  // Moves are animated on small maps, unless the reader's system asks for less motion.
+  var lessMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)").matches : false;
+  function motion() { return DATA.large || lessMotion ? false : { duration: 400 }; }
   // After a move: an animation ends with "animationFinished" (which places the labels), a jump does not.
   function moved() { if (!motion()) { placeLabels(); } }
 
