@@ -803,3 +803,19 @@ def test_a_reader_who_asks_for_less_motion_gets_jumps_not_animations(browser, ma
         assert (round(view["x"]), round(view["y"])) == (round(at["x"]), round(at["y"]))
     finally:
         page.close()
+
+
+def test_escape_lets_go_of_the_selection(browser, maps):
+    opened = Map(browser, maps["syria"])
+    try:
+        opened.search("the Druze")
+        opened.settle()
+        assert opened.js("() => stakeholdersMap.network.getSelectedNodes()") == ["druze"]
+        opened.js("() => document.activeElement.blur()")  # out of the search box, where Esc clears the text
+        opened.page.keyboard.press("Escape")
+        assert opened.js("() => stakeholdersMap.network.getSelectedNodes()") == []
+        assert opened.js("() => Object.values(stakeholdersMap.network.body.nodes).filter(n => n.options.opacity < 1).length") == 0
+        assert opened.page.locator("#details .source").count() == 1 and opened.page.is_disabled("#focus-button")
+        assert opened.errors == []
+    finally:
+        opened.close()
