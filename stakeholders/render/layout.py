@@ -28,6 +28,7 @@ import random
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 
 import networkx as nx
@@ -75,12 +76,13 @@ class _Boxes:
     top: Floats  # negative: above the centre
     bottom: Floats
 
-    @property
+    # Worked out once: each component reads them, and a map of 10,000 pairs has 10,000 components.
+    @cached_property
     def offset(self) -> Floats:
         """From node centre to box centre: the label makes a box reach further down than up."""
         return [(top + bottom) / 2 for top, bottom in zip(self.top, self.bottom, strict=True)]
 
-    @property
+    @cached_property
     def half_height(self) -> Floats:
         return [(bottom - top) / 2 for top, bottom in zip(self.top, self.bottom, strict=True)]
 
@@ -216,8 +218,7 @@ def _component_layout(members: Ints, pairs: Pairs, boxes: _Boxes) -> tuple[Float
     rounds = max(_MIN_ROUNDS, min(_ROUNDS, _ROUNDS * _FULL_ROUNDS_UP_TO // len(members)))
     coords = igraph.GraphBase(len(members), pairs, False).layout_fruchterman_reingold(niter=rounds, grid="auto")
     x, y = [float(c[0]) for c in coords], [float(c[1]) for c in coords]
-    all_half_height, all_offset = boxes.half_height, boxes.offset
-    half_width, half_height, offset = [boxes.half_width[i] for i in members], [all_half_height[i] for i in members], [all_offset[i] for i in members]
+    half_width, half_height, offset = ([whole[i] for i in members] for whole in (boxes.half_width, boxes.half_height, boxes.offset))
     scale = _scale(x, y, pairs, half_width, half_height)
     x, y = _loosen([v * scale for v in x], [v * scale for v in y], half_width, half_height)
     # Placement works on box centres; a node sits above its box's centre, by the offset.
