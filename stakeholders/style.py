@@ -8,7 +8,9 @@ a node is never mistaken for an edge's meaning.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .model import polarity_name
 from .vocabulary import POLARITY_COLORS
@@ -69,6 +71,36 @@ def line_width(weight: float | None, confidence: float | None) -> float:
 def line_opacity(status: str | None) -> float:
     """A relation's line opacity by its status."""
     return STATUS_OPACITY.get(status or "", EDGE_OPACITY)
+
+
+#: Width of a line in a legend (pixels on the page, points in a picture).
+LEGEND_LINE = 2.5
+
+
+class ClaimEntry(NamedTuple):
+    """One legend entry for how sure relations are: its words, its line (opacity, width) and how many it covers."""
+
+    label: str
+    opacity: float | None  # None: the legend's usual line
+    width: float
+    count: int
+
+
+def claim_entries(edges: Iterable[Mapping[str, Any]]) -> list[ClaimEntry]:
+    """The legend's entries for how sure the relations (edge attributes) are, drawn as their lines are, for those
+    the map has: one list for the page's legend and the pictures'."""
+    edges = list(edges)
+    entries = [
+        ClaimEntry("announced or pending: lighter", STATUS_OPACITY["announced"], LEGEND_LINE, sum(a["status"] in ("announced", "pending") for a in edges)),
+        ClaimEntry("ended: faded", STATUS_OPACITY["ended"], LEGEND_LINE, sum(a["status"] == "ended" for a in edges)),
+        ClaimEntry(
+            f"confidence under {LOW_CONFIDENCE:g}: thinner",
+            None,
+            LEGEND_LINE / 2,  # as ``line_width`` halves a line
+            sum(a["confidence"] is not None and a["confidence"] < LOW_CONFIDENCE for a in edges),
+        ),
+    ]
+    return [entry for entry in entries if entry.count]
 
 
 def line_pattern(polarity: str, indirect: bool) -> tuple[float, ...] | None:

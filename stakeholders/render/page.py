@@ -22,11 +22,10 @@ from ..model import Actor, Dataset, Relation, is_url, polarity_name
 from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
-    LOW_CONFIDENCE,
     POLARITY_STYLE,
-    STATUS_OPACITY,
     UNGROUPED_COLOR,
     actor_style,
+    claim_entries,
     group_color,
     line_opacity,
     line_pattern,
@@ -299,7 +298,10 @@ def payload(
                 for name in ("cooperative", "hostile", "neutral")
             ],
             "indirect": _dashes(line_pattern("cooperative", True)),
-            "claims": _claims_legend(graph),
+            "claims": [
+                {"label": c.label, **({} if c.opacity is None else {"opacity": c.opacity}), "width": c.width, "count": c.count}
+                for c in claim_entries(attrs for *_, attrs in graph.edges(data=True))
+            ],
             "kinds": [
                 {"id": k, "label": dataset.kinds_by_id[k].display, "polarity": polarity_name(dataset.kinds_by_id[k].polarity), "count": n}
                 for k, n in sorted(kind_counts.items())
@@ -311,21 +313,6 @@ def payload(
         "labels": LABELS,
         "options": vis_options(large, physics_on),
     }
-
-
-def _claims_legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The legend's entries for how sure relations are, drawn as the lines are, for those this map has."""
-    edges = [attrs for *_, attrs in graph.edges(data=True)]
-    entries = [
-        ("announced or pending: lighter", {"opacity": STATUS_OPACITY["announced"]}, sum(a["status"] in ("announced", "pending") for a in edges)),
-        ("ended: faded", {"opacity": STATUS_OPACITY["ended"]}, sum(a["status"] == "ended" for a in edges)),
-        (
-            f"confidence under {LOW_CONFIDENCE:g}: thinner",
-            {"width": line_width(None, 0.0)},
-            sum(a["confidence"] is not None and a["confidence"] < LOW_CONFIDENCE for a in edges),
-        ),
-    ]
-    return [{"label": label, **look, "count": count} for label, look, count in entries if count]
 
 
 def vis_options(large: bool, physics: bool) -> dict[str, Any]:

@@ -62,11 +62,10 @@ from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import (
     CHANGE_COLORS,
-    LOW_CONFIDENCE,
     POLARITY_STYLE,
-    STATUS_OPACITY,
     UNGROUPED_COLOR,
     actor_style,
+    claim_entries,
     group_color,
     line_opacity,
     line_pattern,
@@ -559,16 +558,9 @@ class _Drawing:
             yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=_pattern("cooperative", True, 1.5**0.5)), "indirect (dotted)"
         if any(a["directed"] for a in edges):
             yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
-        # How sure: the same entries as the page's legend, for what this map has.
-        claims = sum(a["status"] in ("announced", "pending") for a in edges)
-        if claims:
-            yield Line2D([], [], color=_MUTED, alpha=STATUS_OPACITY["announced"], linewidth=2.5), f"announced or pending: lighter ({claims:,})"
-        ended = sum(a["status"] == "ended" for a in edges)
-        if ended:
-            yield Line2D([], [], color=_MUTED, alpha=STATUS_OPACITY["ended"], linewidth=2.5), f"ended: faded ({ended:,})"
-        unsure = sum(a["confidence"] is not None and a["confidence"] < LOW_CONFIDENCE for a in edges)
-        if unsure:
-            yield Line2D([], [], color=_MUTED, linewidth=1.25), f"confidence under {LOW_CONFIDENCE:g}: thinner ({unsure:,})"
+        # How sure: the page's legend's entries, for what this map has.
+        for entry in claim_entries(edges):
+            yield Line2D([], [], color=_MUTED, alpha=entry.opacity, linewidth=entry.width), f"{entry.label} ({entry.count:,})"
 
     def change_entries(self) -> Iterator[tuple[Artist, str]]:
         actors = Counter(self.graph.nodes[n].get("change") for n in self.order)
