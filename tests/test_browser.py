@@ -297,6 +297,11 @@ def test_a_failed_or_ambiguous_search_clears_the_selection(syria_page):
     assert page.evaluate("stakeholdersMap.network.getSelectedNodes()") == []
     assert page.is_disabled("#focus-button")
     assert page.text_content("#details") == "No actor matches “nobody at all”."
+    # Nothing stays faded around the actor let go, and a filter's change does not bring its details back.
+    assert page.evaluate("Object.values(stakeholdersMap.network.body.nodes).filter(n => n.options.opacity < 1).length") == 0
+    page.locator("#polarity-filter input[value='hostile']").uncheck()
+    page.locator("#polarity-filter input[value='hostile']").check()
+    assert page.text_content("#details") == "No actor matches “nobody at all”."
     page.fill("#search", "united")
     page.press("#search", "Enter")
     assert page.text_content("#details p") == "“united” names 2 actors; choose one:"

@@ -95,10 +95,7 @@
       var found = findActor(typed);
       if (found.length !== 1) {
         // A failed or ambiguous search clears the selection, so nothing stale stays selected.
-        state.selected = null;
-        state.edge = null;
-        network.unselectAll();
-        document.getElementById("focus-button").disabled = true;
+        letGo();
         clear(details);
         if (!found.length) {
           details.appendChild(el("p", "No actor matches “" + typed + "”.", "hint"));

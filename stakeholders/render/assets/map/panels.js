@@ -175,6 +175,16 @@
     details.scrollTop = 0;
     updateCue(details);
   }
+  // Nothing selected any more: not on the map, not in the page's state, nothing faded, and the details
+  // panel no longer an actor's or relation's that a filter's change would draw again.
+  function letGo() {
+    state.selected = null;
+    state.edge = null;
+    network.unselectAll();
+    document.getElementById("focus-button").disabled = true;
+    inDetails = null;
+    fadeAround();
+  }
   function select(selection) {
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];

@@ -20,11 +20,7 @@
   // Esc lets go of the selection: nothing faded, the panel back on what the map is about.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !network || event.target.closest("input, select, details[open]")) { return; }
-    network.unselectAll();
-    state.selected = null;
-    state.edge = null;
-    document.getElementById("focus-button").disabled = true;
-    fadeAround();
+    letGo();
     showIntro();
     placeLabelsSoon();
   });
