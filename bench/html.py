@@ -30,6 +30,7 @@ events gdelt``) is timed the same way, with its page's size beside the others.
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -77,7 +78,7 @@ _ANSWER = """async (action) => {
 # The controls a reader uses, in an order that leaves the map as it was: the biggest actor searched, its
 # neighbourhood focused, the whole map back, the first kind off and on, a date chosen and let go.
 _CONTROLS = {
-    "search": "var names = stakeholdersMap.biggest; document.getElementById('search').value = names; document.getElementById('search-form').requestSubmit();",
+    "search": "document.getElementById('search').value = {name}; document.getElementById('search-form').requestSubmit();",
     "focus": "document.getElementById('focus-button').click();",
     "whole map": "document.getElementById('whole-map').click();",
     "kind off": "document.querySelector('#kind-filter input').click();",
@@ -86,7 +87,6 @@ _CONTROLS = {
     "date off": "document.getElementById('date-enabled').click();",
 }
 
-_BIGGEST = "(name) => { stakeholdersMap.biggest = name; }"
 _RECORD_FRAMES = """() => {
   const network = stakeholdersMap.network;
   window.benchFrames = [];
@@ -186,9 +186,9 @@ def _ours(browser, path: Path, main_component: list[str], biggest: str) -> dict[
         page.reload()
         page.wait_for_function(READY, timeout=OUR_CAP * 1000, polling=100)
         warm = time.perf_counter() - start
-        page.evaluate(_BIGGEST, biggest)
         answers = {}
         for control, action in _CONTROLS.items():
+            action = action.replace("{name}", json.dumps(biggest))
             answers[control] = page.evaluate(_ANSWER, action)
             page.wait_for_timeout(600)  # the labels placed, the animation over
         return {
