@@ -31,36 +31,6 @@
     }
     return width * px / 100;
   }
-  // Boxes in a grid of cells, to find overlaps among thousands quickly.
-  function Boxes(cell) { this.cell = cell; this.cells = new Map(); }
-  Boxes.prototype.each = function (box, visit) {
-    var c = this.cell;
-    for (var i = Math.floor(box.l / c); i <= Math.floor(box.r / c); i++) {
-      for (var j = Math.floor(box.t / c); j <= Math.floor(box.b / c); j++) {
-        if (visit(i * 65536 + j) === true) { return true; }
-      }
-    }
-    return false;
-  };
-  Boxes.prototype.add = function (box) {
-    var cells = this.cells;
-    this.each(box, function (key) {
-      if (!cells.has(key)) { cells.set(key, []); }
-      cells.get(key).push(box);
-    });
-  };
-  Boxes.prototype.hits = function (box) {
-    var cells = this.cells;
-    return this.each(box, function (key) {
-      var there = cells.get(key);
-      if (!there) { return false; }
-      for (var k = 0; k < there.length; k++) {
-        var o = there[k];
-        if (o.l < box.r && box.l < o.r && o.t < box.b && box.t < o.b) { return true; }
-      }
-      return false;
-    });
-  };
   function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
   // How far vis-network's shapes reach from the centre, in node sizes: across, up, down.
   var REACH = {
@@ -130,6 +100,57 @@
     patternsShown = show;
     patterned.forEach(function (p) { var edge = network.body.edges[p[0]]; if (edge) { edge.options.dashes = show ? p[1] : false; } });
   }
+  // Lines steer labels only where they can be told apart: past this many in view (a fitted map of
+  // thousands) they cover the screen, and names go by room among labels and nodes alone.
+  var LINES_MOST = 1500;
+  var ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73];  // where on its line a relation's name may go, best first
+  // The screen lines of the visible edges in view, or null when there are too many to steer by.
+  var CURVE_AT = ALONG.concat([0, 0.07, 0.13, 0.2, 0.8, 0.87, 0.93, 1]).sort();  // a curved line, drawn as straight pieces
+  function linesInView(at, dom, width, height, near) {
+    // Lines that end at an actor near the view: when they are too many already, no need to look further.
+    var ending = 0;
+    Object.keys(near).forEach(function (id) { ending += (ownRelations.get(id) || []).length; });
+    if (ending > 2 * LINES_MOST) { return null; }
+    var found = [];
+    var view = { l: -8, t: -8, r: width + 8, b: height + 8 };
+    // The view in canvas units, to pass over lines far from it without a conversion (most of
+    // a big map's lines when zoomed in).
+    var corner = network.DOMtoCanvas({ x: view.l, y: view.t }), far = network.DOMtoCanvas({ x: view.r, y: view.b });
+    var ids = Array.from(visibleEdges);
+    for (var i = 0; i < ids.length && found.length <= LINES_MOST; i++) {
+      var id = ids[i], r = relations.get(id), a = at[r.source], b = at[r.target];
+      if (!a || !b) { continue; }
+      // A curved line strays from the straight one by less than half its length.
+      var pad = curved.has(id) ? Math.hypot(b.x - a.x, b.y - a.y) / 2 : 0;
+      if (Math.max(a.x, b.x) + pad < corner.x || Math.min(a.x, b.x) - pad > far.x || Math.max(a.y, b.y) + pad < corner.y || Math.min(a.y, b.y) - pad > far.y) { continue; }
+      var edge = network.body.edges[id];
+      var points = pad && edge && edge.edgeType && edge.edgeType.getPoint
+        ? CURVE_AT.map(function (t) { return dom(edge.edgeType.getPoint(t)); })
+        : [dom(a), dom(b)];
+      for (var k = 1; k < points.length; k++) {
+        if (crossesBox(view, points[k - 1], points[k])) { found.push([id, points]); break; }
+      }
+    }
+    if (found.length > LINES_MOST) { return null; }
+    var lines = new Lines(64, view);
+    found.forEach(function (f) { lines.add(f[0], f[1]); });
+    return lines;
+  }
+  // vis-network writes a relation's name at the middle of its line. Where another line crosses
+  // there, the page writes it further along its own line: while the edge's label is drawn (and
+  // only then: the middle also starts the search for where an arrowhead meets a node), the
+  // edge's point at 0.5 is the one chosen.
+  var drawLabelAtMiddle = null;
+  function nameAlong(edge, t) {
+    if (t === 0.5) { delete edge.drawLabel; return; }
+    if (!drawLabelAtMiddle) { drawLabelAtMiddle = Object.getPrototypeOf(edge).drawLabel; }
+    edge.labelAlong = t;
+    edge.drawLabel = function (ctx, via) {
+      var type = this.edgeType, own = type.getPoint, edgeItself = this;
+      type.getPoint = function (at, v) { return own.call(type, at === 0.5 ? edgeItself.labelAlong : at, v); };
+      try { drawLabelAtMiddle.call(this, ctx, via); } finally { type.getPoint = own; }
+    };
+  }
   function placeLabels() {
     if (labelTimer !== null) { clearTimeout(labelTimer); labelTimer = null; }
     var started = performance.now();
@@ -157,6 +178,8 @@
       near[id] = { x: d.x, y: d.y, r: r };
       if (r >= LABELS.obstacle) { taken.add(nodeBox(id, d.x, d.y, r)); }
     });
+    var lines = linesInView(at, dom, width, height, near);
+    function crossed(box, except) { return lines !== null && lines.cross(box, except); }
     // Where vis-network puts a label (w px wide): under its node, below the node's size, half the
     // font and 4 canvas px. When that place is taken, above the node instead (moved up by font.vadjust).
     function nodeLabel(id, above, w) {
@@ -165,17 +188,18 @@
       var top = above ? n.y - n.r * reach(id)[1] - 4 * scale - nodePx : under;
       return { l: n.x - w / 2 - GAP, r: n.x + w / 2 + GAP, t: top - GAP, b: top + nodePx + GAP, shift: Math.round((top - under) / scale * 100) / 100 };
     }
-    function edgeLabel(id) {
+    function edgeLabel(id, t) {
       var r = relations.get(id), a = at[r.source], b = at[r.target];
       if (!a || !b) { return null; }
       var edge = network.body.edges[id];
-      var centre = curved.has(id) && edge && edge.edgeType && edge.edgeType.getPoint ? edge.edgeType.getPoint(0.5) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      var centre = curved.has(id) && edge && edge.edgeType && edge.edgeType.getPoint ? edge.edgeType.getPoint(t) : { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
       var d = dom(centre);
-      if (!inView(d, 0)) { return null; }
       var w = textWidth("e" + id, r.label, edgePx);
-      return { l: d.x - w / 2 - GAP, r: d.x + w / 2 + GAP, t: d.y - edgePx / 2 - GAP, b: d.y + edgePx / 2 + GAP };
+      return { l: d.x - w / 2 - GAP, r: d.x + w / 2 + GAP, t: d.y - edgePx / 2 - GAP, b: d.y + edgePx / 2 + GAP, along: t };
     }
     var wantNodes = new Map(), wantEdges = new Map();
+    // Whole labels only: one cut by the border names nothing, and vis-network may skip drawing its node.
+    function whole(box) { return box.l >= 0 && box.r <= width && box.t >= 0 && box.b <= height; }
     function tryNode(id, forced) {
       if (!near[id] || wantNodes.has(id)) { return; }
       // Where the map is full, a box narrower than any text of this length (a fifth of the font
@@ -183,21 +207,35 @@
       var least = textOf.get(id).length * nodePx / 5;
       if (!forced && taken.hits(nodeLabel(id, false, least)) && taken.hits(nodeLabel(id, true, least))) { return; }
       var w = textWidth("n" + id, textOf.get(id), nodePx);
-      for (var side = 0; side < 2; side++) {
-        var box = nodeLabel(id, side === 1, w);
-        // Whole labels only: one cut by the border names nothing, and vis-network may skip drawing its node.
-        if (!forced && (box.l < 0 || box.r > width || box.t < 0 || box.b > height)) { continue; }
-        if (forced || !taken.hits(box)) {
+      var boxes = [nodeLabel(id, false, w), nodeLabel(id, true, w)];
+      // Under or over its node, where no line crosses it if either is free of lines; an actor's
+      // name is kept even if both are crossed (drawn over the lines, on its white halo).
+      var free = forced ? boxes[0] : null, fallback = null;
+      for (var side = 0; side < 2 && !free; side++) {
+        var box = boxes[side];
+        if (!whole(box) || taken.hits(box)) { continue; }
+        if (!crossed(box, null)) { free = box; } else if (!fallback) { fallback = box; }
+      }
+      var chosen = free || fallback;
+      if (chosen) {
+        taken.add(chosen);
+        wantNodes.set(id, { size: nodeFont, vadjust: chosen.shift });
+      }
+    }
+    var alongOf = new Map();  // where on its line each relation's name goes (0.5: the middle)
+    // A relation's name goes where its own line alone passes, or is left for a closer view.
+    function tryEdge(id, forced) {
+      if (!visibleEdges.has(id) || wantEdges.has(id)) { return; }
+      for (var k = 0; k < ALONG.length; k++) {
+        var box = edgeLabel(id, ALONG[k]);
+        if (!box) { return; }
+        if (forced ? k === 0 : whole(box) && !taken.hits(box) && !crossed(box, id)) {
           taken.add(box);
-          wantNodes.set(id, { size: nodeFont, vadjust: box.shift });
+          wantEdges.set(id, edgeFont);
+          alongOf.set(id, box.along);
           return;
         }
       }
-    }
-    function tryEdge(id, forced) {
-      if (!visibleEdges.has(id) || wantEdges.has(id)) { return; }
-      var box = edgeLabel(id);
-      if (box && (forced || !taken.hits(box))) { taken.add(box); wantEdges.set(id, edgeFont); }
     }
     // The selection first (its own label whatever it covers), then its relations and neighbours.
     var selectedNodes = network.getSelectedNodes(), selectedEdges = network.getSelectedEdges();
@@ -230,6 +268,7 @@
     });
     edgeFonts.forEach(function (size, id) { if (!wantEdges.has(id) && body.edges[id]) { body.edges[id].setOptions({ font: { size: 0 } }); } });
     wantEdges.forEach(function (size, id) {
+      nameAlong(body.edges[id], alongOf.get(id));
       if (edgeFonts.get(id) === size) { return; }
       var change = { font: { size: size } };
       if (DATA.large && !edgeTexts.has(id)) { change.label = relations.get(id).label; edgeTexts.add(id); }
