@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from lxml import etree
 
 import stakeholders
 from bench.html import MAIN_COMPONENT_SHARE as SHARE
@@ -310,6 +311,29 @@ def _back_to_the_first_picture(opened: Map) -> None:
 
 def _node_labels(boxes: dict) -> list[dict]:
     return [label for label in boxes["labels"] if label["id"].startswith("node ")]
+
+
+def _relation_counts(dataset: stakeholders.Dataset) -> dict[str, int]:
+    counts = dict.fromkeys((actor.id for actor in dataset.actors), 0)
+    for relation in dataset.relations:
+        counts[relation.source] += 1
+        counts[relation.target] += 1
+    return counts
+
+
+def test_the_big_map_names_its_hubs_on_the_page_and_in_the_picture(big, synthetic, tmp_path):
+    # At 5,000 actors the fitted view named 5 of the 10 biggest hubs, and gave 118 of its 274 names
+    # to actors with 3 relations or fewer (34 to actors with none): specks a reader cannot see.
+    dataset = synthetic[5000][1]
+    counts = _relation_counts(dataset)
+    hubs = sorted(counts, key=lambda actor: (-counts[actor], actor))[:10]
+    page = {label["id"].removeprefix("node ") for label in _node_labels(big.boxes())}
+    picture = stakeholders.render_static(dataset, tmp_path / "map.svg")
+    drawn = {e.get("id").removeprefix("label-") for e in etree.parse(str(picture)).iter() if (e.get("id") or "").startswith("label-")}
+    for named in (page, drawn):
+        assert set(hubs) <= named
+        assert sorted(actor for actor in named if counts[actor] <= 3) == []
+    assert big.errors == []
 
 
 def test_zooming_in_names_more_actors(big):

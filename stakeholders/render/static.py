@@ -689,17 +689,18 @@ class _Drawing:
 
         A label tries below its node (as on the page), then above, right and left;
         it takes the first place that stays inside the axes and covers no label
-        already placed and no node, or none. Only the label of an actor drawn at
-        least ``LABELS["obstacle"]`` points in radius may cover specks (nodes
-        smaller than that), as on the page: in the crowded middle of a large map
-        they would leave even the biggest actors unnamed.
+        already placed and no node, or none. As on the page, only actors drawn at
+        least ``LABELS["obstacle"]`` points in radius are named (a name beside a
+        speck names nothing one can see), and their labels may cover specks: in
+        the crowded middle of a large map these would leave even the biggest
+        actors unnamed.
         """
         size = font.get_size_in_points()
         pad, least = _LABEL_PAD * size, self.line_height(font)
-        taken, specks = _Grid(cell=4 * size), _Grid(cell=4 * size)
-        for i in range(len(self.order)):
-            grid = taken if radius[i] >= LABELS["obstacle"] else specks
-            grid.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
+        taken = _Grid(cell=4 * size)
+        shown = [i for i in range(len(self.order)) if radius[i] >= LABELS["obstacle"]]
+        for i in shown:
+            taken.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
 
         def free(x: float, y: float, r: float, w: float, h: float) -> tuple[float, float, str, str, tuple[float, float, float, float]] | None:
             """The first free place for a ``w`` x ``h`` label of a node at (x, y), ``r`` from its centre to its label."""
@@ -712,11 +713,11 @@ class _Drawing:
             for ax, ay, ha, va, left, bottom in places:
                 box = (left - pad, bottom - pad, left + w + pad, bottom + h + pad)
                 inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-                if inside and not taken.hits(*box, owner=i) and not (radius[i] < LABELS["obstacle"] and specks.hits(*box, owner=i)):
+                if inside and not taken.hits(*box, owner=i):
                     return ax, ay, ha, va, box
             return None
 
-        importance = sorted(range(len(self.order)), key=lambda i: (-radius[i], self.graph.nodes[self.order[i]]["label"], self.order[i]))
+        importance = sorted(shown, key=lambda i: (-radius[i], self.graph.nodes[self.order[i]]["label"], self.order[i]))
         for i in importance:
             text = self.graph.nodes[self.order[i]]["label"]
             x, y, r = at[i, 0], at[i, 1], radius[i] + _LABEL_GAP

@@ -140,6 +140,18 @@
   // there, the page writes it further along its own line: while the edge's label is drawn (and
   // only then: the middle also starts the search for where an arrowhead meets a node), the
   // edge's point at 0.5 is the one chosen.
+  // vis-network writes an actor's name centred under its node, and moves it only up or down
+  // (font.vadjust); the page moves it across too, for a name right or left of its node, by
+  // drawing the node's label that many canvas units aside.
+  function nameBeside(node, by) {
+    var label = node.labelModule;
+    if (!by) { delete label.draw; return; }
+    label.besideBy = by;
+    if (!Object.prototype.hasOwnProperty.call(label, "draw")) {
+      var drawCentred = Object.getPrototypeOf(label).draw;
+      label.draw = function (ctx, x, y, selected, hover, baseline) { return drawCentred.call(this, ctx, x + this.besideBy, y, selected, hover, baseline); };
+    }
+  }
   var drawLabelAtMiddle = null;
   function nameAlong(edge, t) {
     if (t === 0.5) { delete edge.drawLabel; return; }
@@ -180,13 +192,19 @@
     });
     var lines = linesInView(at, dom, width, height, near);
     function crossed(box, except) { return lines !== null && lines.cross(box, except); }
-    // Where vis-network puts a label (w px wide): under its node, below the node's size, half the
-    // font and 4 canvas px. When that place is taken, above the node instead (moved up by font.vadjust).
-    function nodeLabel(id, above, w) {
-      var n = near[id];
+    // Where a label w px wide goes on each side of its node: 0 under it (where vis-network puts it:
+    // below the node's size, half the font and 4 canvas px), 1 above, 2 right, 3 left (moved by
+    // font.vadjust and by ``nameBeside``). Its box, with the gap kept around it, clears its own node.
+    var SIDES = [0, 1, 2, 3];
+    function nodeLabel(id, side, w) {
+      var n = near[id], k = reach(id), clear = Math.max(4 * scale, GAP) + GAP;
       var under = n.y + n.r + nodePx / 2 + 4 * scale;
-      var top = above ? n.y - n.r * reach(id)[1] - 4 * scale - nodePx : under;
-      return { l: n.x - w / 2 - GAP, r: n.x + w / 2 + GAP, t: top - GAP, b: top + nodePx + GAP, shift: Math.round((top - under) / scale * 100) / 100 };
+      var top = side === 0 ? under : side === 1 ? n.y - n.r * k[1] - clear - nodePx : n.y - nodePx / 2;
+      var x = side === 2 ? n.x + n.r * k[0] + clear + w / 2 : side === 3 ? n.x - n.r * k[0] - clear - w / 2 : n.x;
+      return {
+        l: x - w / 2 - GAP, r: x + w / 2 + GAP, t: top - GAP, b: top + nodePx + GAP,
+        shift: Math.round((top - under) / scale * 100) / 100, beside: (x - n.x) / scale
+      };
     }
     function edgeLabel(id, t) {
       var r = relations.get(id), a = at[r.source], b = at[r.target];
@@ -202,24 +220,26 @@
     function whole(box) { return box.l >= 0 && box.r <= width && box.t >= 0 && box.b <= height; }
     function tryNode(id, forced) {
       if (!near[id] || wantNodes.has(id)) { return; }
+      // A name beside a speck names nothing a reader can see: names go to the actors drawn big
+      // enough to see (on a fitted big map, the hubs), and zooming in names the rest.
+      if (!forced && near[id].r < LABELS.obstacle) { return; }
       // Where the map is full, a box narrower than any text of this length (a fifth of the font
       // size a letter) is taken already: no need to measure the text.
       var least = textOf.get(id).length * nodePx / 5;
-      if (!forced && taken.hits(nodeLabel(id, false, least)) && taken.hits(nodeLabel(id, true, least))) { return; }
+      if (!forced && SIDES.every(function (side) { return taken.hits(nodeLabel(id, side, least)); })) { return; }
       var w = textWidth("n" + id, textOf.get(id), nodePx);
-      var boxes = [nodeLabel(id, false, w), nodeLabel(id, true, w)];
-      // Under or over its node, where no line crosses it if either is free of lines; an actor's
-      // name is kept even if both are crossed (drawn over the lines, on its white halo).
-      var free = forced ? boxes[0] : null, fallback = null;
-      for (var side = 0; side < 2 && !free; side++) {
-        var box = boxes[side];
+      // The first side where no line crosses it, if any; an actor's name is kept even if every
+      // side is crossed (drawn over the lines, on its white halo).
+      var free = forced ? nodeLabel(id, 0, w) : null, fallback = null;
+      for (var side = 0; side < SIDES.length && !free; side++) {
+        var box = nodeLabel(id, side, w);
         if (!whole(box) || taken.hits(box)) { continue; }
         if (!crossed(box, null)) { free = box; } else if (!fallback) { fallback = box; }
       }
       var chosen = free || fallback;
       if (chosen) {
         taken.add(chosen);
-        wantNodes.set(id, { size: nodeFont, vadjust: chosen.shift });
+        wantNodes.set(id, { size: nodeFont, vadjust: chosen.shift, beside: chosen.beside });
       }
     }
     var alongOf = new Map();  // where on its line each relation's name goes (0.5: the middle)
@@ -264,7 +284,8 @@
     nodeFonts.forEach(function (font, id) { if (!wantNodes.has(id) && body.nodes[id]) { body.nodes[id].setOptions({ font: { size: 0 } }); } });
     wantNodes.forEach(function (font, id) {
       var had = nodeFonts.get(id);
-      if (!had || had.size !== font.size || had.vadjust !== font.vadjust) { body.nodes[id].setOptions({ font: font }); }
+      nameBeside(body.nodes[id], font.beside);
+      if (!had || had.size !== font.size || had.vadjust !== font.vadjust) { body.nodes[id].setOptions({ font: { size: font.size, vadjust: font.vadjust } }); }
     });
     edgeFonts.forEach(function (size, id) { if (!wantEdges.has(id) && body.edges[id]) { body.edges[id].setOptions({ font: { size: 0 } }); } });
     wantEdges.forEach(function (size, id) {
