@@ -148,3 +148,7 @@ def hex_to_rgb(color: str) -> tuple[int, int, int]:
     """``"#E69F00"`` as ``(230, 159, 0)``, for formats that want channels (GEXF ``viz:color``)."""
     value = color.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+#: The frame around the actors without relations, on the page and in pictures: fill, border, caption.
+LONER_FRAME = {"fill": "#f3f4f6", "edge": "#b8bec8", "ink": "#4a5160"}

@@ -17,11 +17,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from lxml import etree
+from PIL import Image
 
 import stakeholders
 from bench.html import MAIN_COMPONENT_SHARE as SHARE
 from bench.synth import generate
 from stakeholders.render import render_html
+from stakeholders.style import LONER_FRAME
 
 from .conftest import ROOT
 from .test_browser import _slide_to
@@ -321,19 +323,45 @@ def _relation_counts(dataset: stakeholders.Dataset) -> dict[str, int]:
     return counts
 
 
-def test_the_big_map_names_its_hubs_on_the_page_and_in_the_picture(big, synthetic, tmp_path):
+@pytest.fixture(scope="module")
+def big_picture(synthetic, tmp_path_factory) -> etree._ElementTree:
+    """The 5,000-actor map as an SVG picture."""
+    return etree.parse(str(stakeholders.render_static(synthetic[5000][1], tmp_path_factory.mktemp("picture") / "map.svg")))
+
+
+def test_the_big_map_names_its_hubs_on_the_page_and_in_the_picture(big, synthetic, big_picture):
     # At 5,000 actors the fitted view named 5 of the 10 biggest hubs, and gave 118 of its 274 names
     # to actors with 3 relations or fewer (34 to actors with none): specks a reader cannot see.
     dataset = synthetic[5000][1]
     counts = _relation_counts(dataset)
     hubs = sorted(counts, key=lambda actor: (-counts[actor], actor))[:10]
     page = {label["id"].removeprefix("node ") for label in _node_labels(big.boxes())}
-    picture = stakeholders.render_static(dataset, tmp_path / "map.svg")
-    drawn = {e.get("id").removeprefix("label-") for e in etree.parse(str(picture)).iter() if (e.get("id") or "").startswith("label-")}
+    drawn = {e.get("id").removeprefix("label-") for e in big_picture.iter() if (e.get("id") or "").startswith("label-")}
     for named in (page, drawn):
         assert set(hubs) <= named
         assert sorted(actor for actor in named if counts[actor] <= 3) == []
     assert big.errors == []
+
+
+def test_the_actors_without_relations_are_framed_on_the_page_and_in_the_picture(big, synthetic, big_picture):
+    # Their grid's specks, under a pixel on the fitted map, read as dotted ("indirect") lines.
+    loners = sum(1 for count in _relation_counts(synthetic[5000][1]).values() if count == 0)
+    caption = f"{loners:,} actors without relations"
+    assert big.data()["loners"]["caption"] == caption
+    frame = big.js(
+        """() => { const n = stakeholdersMap.network, b = JSON.parse(document.getElementById('map-data').textContent).loners.box;
+                   const a = n.canvasToDOM({ x: b[0], y: b[1] }), z = n.canvasToDOM({ x: b[2], y: b[3] });
+                   return { l: a.x, t: a.y, r: z.x, b: z.y }; }"""
+    )
+    fill = tuple(int(LONER_FRAME["fill"][k : k + 2], 16) for k in (1, 3, 5))
+    shot = Image.open(io.BytesIO(big.page.locator("#map").screenshot())).convert("RGB")
+    inside = [shot.getpixel((x, y)) == fill for x in range(int(frame["l"]) + 2, int(frame["r"]) - 1) for y in range(int(frame["t"]) + 2, int(frame["b"]) - 1, 3)]
+    outside = [shot.getpixel((x, y)) == fill for x in range(0, int(frame["l"]) - 2, 7) for y in range(0, shot.height, 7)]
+    assert sum(inside) / len(inside) > 0.3 and sum(outside) / len(outside) < 0.01
+    # The picture draws the same frame, with the same caption.
+    shapes = {e.get("id"): e for e in big_picture.iter() if e.get("id") in ("loners", "loners-caption")}
+    assert set(shapes) == {"loners", "loners-caption"}
+    assert "".join(shapes["loners-caption"].itertext()).strip() == caption
 
 
 def test_zooming_in_names_more_actors(big):
@@ -745,8 +773,6 @@ _DEUTERANOPIA = """() => {
 
 def _ink(png: bytes) -> tuple[str, int]:
     """The darkest colour along a legend line's middle row, and how many pixels of that row are background (gaps)."""
-    from PIL import Image
-
     image = Image.open(io.BytesIO(png)).convert("RGB")
     y = image.height // 2
     row = [image.getpixel((x, y)) for x in range(3, image.width - 3)]

@@ -24,7 +24,7 @@ import pytest
 import stakeholders
 from bench.synth import generate
 from stakeholders.cli.terminal import width
-from stakeholders.render.layout import positions
+from stakeholders.render.layout import LONERS_FRAMED, loner_frame, positions
 from stakeholders.render.page import Look, vis_nodes
 
 from .conftest import ROOT
@@ -157,3 +157,32 @@ def test_wide_characters_and_line_breaks_get_room():
     labels[:, 3] += 14 * np.array([label.count("\n") for label in labels_])
     assert _overlaps(labels, labels, same=True) == []
     assert _overlaps(labels, shapes, same=False) == []
+
+
+def _with_loners(count: int) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b")
+    graph.add_edge("b", "c")
+    graph.add_edge("self", "self")  # a relation to itself relates it to no one
+    for n in range(count - 1):
+        graph.add_node(f"loner-{n}")
+    for node in graph:
+        graph.nodes[node]["label"] = node
+    return graph
+
+
+def test_the_actors_without_relations_are_framed_together():
+    graph = _with_loners(LONERS_FRAMED)
+    where = positions(graph)
+    radii = dict.fromkeys(graph, 6.0)
+    frame = loner_frame(graph, where, radii, label_room=24.0)
+    assert frame is not None and frame.count == LONERS_FRAMED  # the loners and the actor related only to itself
+    assert frame.caption == "5 actors without relations"
+    for node, (x, y) in where.items():
+        inside = frame.left < x - 6 and x + 6 < frame.right and frame.top < y - 6 and y + 6 + 24 < frame.bottom
+        assert inside == (node == "self" or node.startswith("loner-")), node
+    # Fewer than that, or only loners: no frame.
+    assert loner_frame(_with_loners(LONERS_FRAMED - 1), positions(_with_loners(LONERS_FRAMED - 1)), radii, 24.0) is None
+    alone = nx.MultiDiGraph([("x", "x")])
+    alone.add_nodes_from(f"n{i}" for i in range(9))
+    assert loner_frame(alone, dict.fromkeys(alone, (0.0, 0.0)), dict.fromkeys(alone, 6.0), 24.0) is None

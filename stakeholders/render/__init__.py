@@ -25,8 +25,8 @@ from ..filters import Criteria
 from ..graph import graph_of
 from ..model import Dataset
 from ..progress import Progress, silent
-from .layout import positions
-from .page import LABELS, Look, node_radii, payload
+from .layout import loner_frame, positions
+from .page import LABELS, LOWEST_LABEL, Look, node_radii, payload
 
 _ASSETS = importlib.resources.files(__package__) / "assets"
 _VIS_VERSION = "vis-9.1.2"
@@ -141,8 +141,8 @@ def generate_html(
 
     vis_js = _inline_script(_vis_asset("vis-network.min.js"))
     map_js = _inline_script(page_script())
-    drawn, _, where = placed(graph, size_by, color_by)
-    data = payload(graph, where, physics, drawn)
+    drawn, radii, where = placed(graph, size_by, color_by)
+    data = payload(graph, where, physics, drawn, loner_frame(graph, where, radii, LOWEST_LABEL))
     # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes the
     # records again and leaves out their null cells, the unset fields. Key names and nulls were half a big page's data.
     # Each evidence names its source by number in one list of sources, which a big map otherwise repeats thousands of times.

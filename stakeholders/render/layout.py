@@ -360,3 +360,40 @@ def _grid(loners: Ints, boxes: _Boxes, x: Floats, y: Floats, left: float, height
         for n, i in enumerate(column):
             x[i], y[i] = column_left + half, n * row - boxes.top[i]
         column_left += 2 * half
+
+
+#: Actors without relations are framed as one block, with a caption, from this many: in their grid, specks
+#: too small to see on a fitted big map read as dotted lines, that is, as indirect relations.
+LONERS_FRAMED = 5
+
+
+@dataclass(frozen=True)
+class LonerFrame:
+    """The box around the actors without relations, in vis-network pixels (y down), and how many they are."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    count: int
+
+    @property
+    def caption(self) -> str:
+        return f"{self.count:,} actors without relations"
+
+
+def loner_frame(graph: nx.MultiDiGraph, where: dict[str, tuple[float, float]], radii: dict[str, float], label_room: float) -> LonerFrame | None:
+    """The frame of the grid ``positions`` made of the actors without relations (a relation to itself is none), or
+    None under ``LONERS_FRAMED`` of them or when no actor has one. ``label_room``: the height kept for a label under
+    the bottom row (vis-network pixels)."""
+    loners = [n for n in graph if all(u == v for u, v in graph.edges(n)) and all(u == v for u, v in graph.in_edges(n))]
+    if len(loners) < LONERS_FRAMED or len(loners) == graph.number_of_nodes():
+        return None
+    pad = _GAP / 3
+    return LonerFrame(
+        left=min(where[n][0] - radii[n] for n in loners) - pad,
+        top=min(where[n][1] - radii[n] for n in loners) - pad,
+        right=max(where[n][0] + radii[n] for n in loners) + pad,
+        bottom=max(where[n][1] + radii[n] for n in loners) + label_room + pad,
+        count=len(loners),
+    )

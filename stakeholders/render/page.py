@@ -22,6 +22,7 @@ from ..model import Actor, Dataset, Relation, is_url, polarity_name
 from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
+    LONER_FRAME,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
     actor_style,
@@ -34,6 +35,7 @@ from ..style import (
     scaled_sizes,
 )
 from .caption import source_line
+from .layout import LonerFrame
 
 if TYPE_CHECKING:
     from ..changes.compare import Changes
@@ -53,6 +55,8 @@ MIN_NODE_SIZE = 8.0
 #: maps label relations around the selection, and all in view once at most
 #: ``edges_in_view`` relations touch the view.
 LABELS = {"node": 16, "edge": 14, "least": 12, "obstacle": 2, "edges_in_view": 150, "face": "system-ui, sans-serif"}
+#: How far below its node a label reaches at full size (vis-network pixels): the font, vis-network's 4 px, and a little.
+LOWEST_LABEL = LABELS["node"] + 8
 
 
 def _days(start: PartialDate | None, end: PartialDate | None) -> dict[str, str | None]:
@@ -256,9 +260,13 @@ def _diff_legend(changes: Changes, actors: list[dict[str, Any]], relations: list
 
 
 def payload(
-    graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], physics: bool | None = None, look: Look = Look()
+    graph: nx.MultiDiGraph,
+    positions: dict[str, tuple[float, float]],
+    physics: bool | None = None,
+    look: Look = Look(),
+    loners: LonerFrame | None = None,
 ) -> dict[str, Any]:
-    """Everything the page needs, as JSON-ready data."""
+    """Everything the page needs, as JSON-ready data; ``loners``: the frame drawn around the actors without relations."""
     dataset: Dataset = graph.graph["dataset"]
     large = graph.number_of_nodes() > LARGE_MAP
     # Positions come from Python (components packed, room kept for labels): physics would
@@ -310,6 +318,9 @@ def payload(
         "dates": {"min": min(days), "max": max(days)} if days else None,
         "as_of": _days(None, dataset.meta.as_of)["last"],
         "large": large,
+        "loners": None if loners is None else {
+            "box": [loners.left, loners.top, loners.right, loners.bottom], "caption": loners.caption, "colors": LONER_FRAME,
+        },
         "labels": LABELS,
         "options": vis_options(large, physics_on),
     }

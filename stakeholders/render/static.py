@@ -50,7 +50,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as Curve
 from matplotlib.transforms import IdentityTransform, Transform
 
@@ -62,6 +62,7 @@ from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import (
     CHANGE_COLORS,
+    LONER_FRAME,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
     actor_style,
@@ -74,7 +75,8 @@ from ..style import (
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .caption import source_line
-from .page import LABELS, Look, curves
+from .layout import loner_frame
+from .page import LABELS, LOWEST_LABEL, Look, curves
 
 Floats = npt.NDArray[np.float64]
 
@@ -393,6 +395,7 @@ class _Drawing:
         self.edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
         self.xy = np.array([(where[n][0], -where[n][1]) for n in self.order], dtype=np.float64).reshape(-1, 2)
         self.radius = np.array([radii[n] for n in self.order], dtype=np.float64)
+        self.loners = loner_frame(graph, where, radii, LOWEST_LABEL)
         self.fig = MapFigure(figsize=(width, width), dpi=dpi, facecolor="white")
         FigureCanvasAgg(self.fig)  # a renderer to measure text with, before anything is drawn
         self.renderer = self.fig.canvas.get_renderer()
@@ -585,6 +588,8 @@ class _Drawing:
         axes.set_xlim(origin[0], origin[0] + width / scale)
         axes.set_ylim(origin[1], origin[1] + height / scale)
         radius = np.maximum(self.radius * scale, _LEAST_RADIUS)  # points
+        if self.loners is not None:
+            self.draw_loners(axes, scale)
         axes.add_artist(_Shapes("relations", self.relation_shapes(scale, radius / scale), zorder=1))
         axes.add_artist(_Shapes("actors", self.actor_shapes(scale, radius / scale), zorder=2))
         labels = list(self.labels((self.xy - origin) * scale, radius, font, width, height))
@@ -604,6 +609,25 @@ class _Drawing:
                 faces=np.array([to_rgba("white", 0.75)] * len(labels)),
             )
             axes.add_artist(_Shapes("halos", [halos], zorder=2.5))
+
+    def draw_loners(self, axes: Axes, scale: float) -> None:
+        """The frame around the actors without relations and its caption, as on the page (under everything else)."""
+        frame = self.loners
+        assert frame is not None
+        across, down = frame.right - frame.left, frame.bottom - frame.top
+        axes.add_patch(Rectangle(
+            (frame.left, -frame.bottom), across, down, facecolor=LONER_FRAME["fill"], edgecolor=LONER_FRAME["edge"],
+            linewidth=0.5, zorder=0.5, gid="loners",
+        ))  # fmt: skip
+        font = _font(_LABEL_FONT[0])
+        size = font.get_size_in_points() / scale  # map units
+        tall = down > across
+        if self.text_size(frame.caption, font)[0] / scale + size <= (down if tall else across) and 1.5 * size <= (across if tall else down):
+            axes.text(
+                frame.left + size / 4, -frame.top - size / 2, frame.caption, ha="left", va="top", rotation=-90 if tall else 0,
+                rotation_mode="anchor", color=LONER_FRAME["ink"], fontproperties=font, zorder=0.6, gid="loners-caption",
+                parse_math=False,
+            )  # fmt: skip
 
     def _scale(self, width: float, height: float, border: float) -> float:
         """Points per map unit that fit every node, with ``border`` points to spare on each side."""

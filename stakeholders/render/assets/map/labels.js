@@ -316,3 +316,29 @@
     };
   }
 
+  // The actors without relations, framed and captioned as one block under everything else: in
+  // their grid, specks too small to see on a fitted big map read as dotted lines. The caption
+  // keeps its size on screen (set as canvas text, never as markup).
+  var CAPTION_PX = 12;
+  function drawLoners(ctx) {
+    var frame = DATA.loners;
+    if (!frame) { return; }
+    var b = frame.box, scale = network.getScale();
+    ctx.save();
+    ctx.fillStyle = frame.colors.fill;
+    ctx.strokeStyle = frame.colors.edge;
+    ctx.lineWidth = 1 / scale;
+    ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+    ctx.strokeRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+    // Inside the frame along its longer side (down it when it is a tall column), where it fits.
+    var px = CAPTION_PX / scale, across = b[2] - b[0], down = b[3] - b[1], tall = down > across;
+    ctx.font = px + "px " + LABELS.face;
+    if (ctx.measureText(frame.caption).width + px <= (tall ? down : across) && px * 1.5 <= (tall ? across : down)) {
+      ctx.fillStyle = frame.colors.ink;
+      ctx.textBaseline = "top";
+      ctx.translate(b[0] + px / 4, b[1] + px / 2);
+      if (tall) { ctx.translate(px * 1.1, 0); ctx.rotate(Math.PI / 2); }
+      ctx.fillText(frame.caption, 0, 0);
+    }
+    ctx.restore();
+  }

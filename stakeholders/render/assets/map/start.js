@@ -34,6 +34,7 @@
   api.network = network;
   api.timings.network = performance.now();
   network.once("afterDrawing", function () { api.timings.firstDrawing = performance.now(); });
+  network.on("beforeDrawing", drawLoners);
   buildFilters();
   buildSearch();
   buildFocus();
