@@ -610,8 +610,6 @@ def test_legend_counts_follow_every_filter(browser, maps):
         _slide_to(page, "2024-12-01")
         check("as of 2024-12-01")
         assert opened.js(COUNTS)["polarities"]["cooperative"] != "(13)"  # the case that was wrong
-        page.set_checked("#date-undated", True)
-        check("as of 2024-12-01 with the undated")
         page.set_checked("#date-enabled", False)
         opened.search("the Druze")
         page.click("#focus-button")
@@ -619,6 +617,55 @@ def test_legend_counts_follow_every_filter(browser, maps):
         page.click("#whole-map")
         check("whole map again")
         assert len(set(seen)) >= 4  # the filters really changed what is shown
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_the_map_opens_on_the_dataset_s_date_and_steps_and_plays_through_its_dates(browser, maps, syria):
+    # It opened on "all dates", with the slider disabled until "as of" was ticked, and nothing to step or play.
+    opened = Map(browser, maps["syria"])
+    page = opened.page
+
+    def shown() -> tuple[str, int]:
+        return page.text_content("#date-label"), len(opened.js("() => stakeholdersMap.visibleEdgeIds()"))
+
+    def holding(day: str) -> int:
+        return stakeholders.to_graph(syria, as_of=day).number_of_edges()
+
+    try:
+        day = str(syria.meta.as_of)
+        assert page.is_checked("#date-enabled") and shown() == (day, holding(day))
+        assert page.text_content("#date-range") == "2024-12-01 to 2025-05-31"
+        assert f"{holding(day)} of {len(syria.relations)} relations active on {day}" in page.text_content("#map-counts")
+        # No undated relation here: the choice to show them is not offered.
+        assert not page.is_visible("#date-undated")
+        # The steps go from one day where a relation starts or ends to the next.
+        data = opened.data()
+        stops = sorted({d for r in data["relations"] for d in (r.get("first"), r.get("last")) if d} | {data["dates"]["min"], data["dates"]["max"]})
+        after = stops[stops.index(day) + 1] if day in stops else min(d for d in stops if d > day)
+        page.click("#date-next")
+        assert shown() == (after, holding(after))
+        page.click("#date-back")
+        page.click("#date-back")
+        before = max(d for d in stops if d < day)
+        assert shown() == (before, holding(before))
+        # Unticked: every relation, whatever the slider says; moving the slider ticks it again.
+        page.set_checked("#date-enabled", False)
+        assert shown() == ("all dates", len(syria.relations))
+        page.focus("#date-slider")
+        page.keyboard.press("ArrowRight")
+        assert page.is_checked("#date-enabled") and shown()[0] > before
+        # Play: from the first date (from the chosen day if any), a step every 0.9 s, to the last; the button pauses it.
+        page.set_checked("#date-enabled", False)
+        page.click("#date-play")
+        assert page.get_attribute("#date-play", "aria-pressed") == "true" and shown()[0] == stops[0]
+        page.wait_for_function("day => document.getElementById('date-label').textContent > day", arg=stops[1], timeout=5_000)
+        page.click("#date-play")
+        paused = shown()
+        page.wait_for_timeout(1_200)
+        assert shown() == paused and page.get_attribute("#date-play", "aria-pressed") == "false"
+        assert paused[1] == holding(paused[0])
         assert opened.errors == []
     finally:
         opened.close()

@@ -35,51 +35,101 @@
     document.getElementById("kinds-all").addEventListener("click", function () { setAll(true); });
     document.getElementById("kinds-none").addEventListener("click", function () { setAll(false); });
 
+    buildDates();
+  }
+  // ---- the date control: a day on the slider, steps and play through the days where relations
+  // start or end, and the map opening on the dataset's own date ----
+  var PLAY_MS = 900;  // per step while playing
+  function buildDates() {
     var enabled = document.getElementById("date-enabled");
     var slider = document.getElementById("date-slider");
     var label = document.getElementById("date-label");
     var undated = document.getElementById("date-undated");
+    var steppers = ["date-back", "date-next", "date-play"].map(function (id) { return document.getElementById(id); });
     if (!DATA.dates) {
-      enabled.disabled = true;
-      undated.disabled = true;
+      [enabled, undated, slider].concat(steppers).forEach(function (control) { control.disabled = true; });
       return;
     }
+    document.getElementById("date-range").textContent = DATA.dates.min + " to " + DATA.dates.max;
+    // Without undated relations the choice to show them changes nothing: not offered.
+    if (!relations.size || !Array.from(relations.values()).some(function (r) { return r.undated; })) { undated.parentNode.hidden = true; }
     var first = Date.parse(DATA.dates.min + "T00:00:00Z");
-    var span = Math.round((Date.parse(DATA.dates.max + "T00:00:00Z") - first) / 86400000);
-    slider.max = String(span);
-    slider.value = String(DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max
-      ? Math.round((Date.parse(DATA.as_of + "T00:00:00Z") - first) / 86400000) : span);
+    function valueOf(day) { return Math.round((Date.parse(day + "T00:00:00Z") - first) / 86400000); }
     function dayOf(value) { return new Date(first + Number(value) * 86400000).toISOString().slice(0, 10); }
-    // Ticks where relations start or end (up to MAX_TICKS of them), and the span in the slider's title.
+    var span = valueOf(DATA.dates.max);
+    slider.max = String(span);
+    var opening = DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max;
+    slider.value = String(opening ? valueOf(DATA.as_of) : span);
+    // The days where relations start or end: ticks (up to MAX_TICKS of them), and the stops of
+    // the step buttons and of play.
     var MAX_TICKS = 200;
-    var days = new Set();
+    var days = new Set([DATA.dates.min, DATA.dates.max]);
     relations.forEach(function (r) { [r.first, r.last].forEach(function (d) { if (d) { days.add(d); } }); });
+    var stops = Array.from(days).sort().map(valueOf);
     if (days.size <= MAX_TICKS) {
       var ticks = document.createElement("datalist");
       ticks.id = "date-ticks";
-      Array.from(days).sort().forEach(function (d) {
+      stops.forEach(function (value) {
         var option = document.createElement("option");
-        option.value = String(Math.round((Date.parse(d + "T00:00:00Z") - first) / 86400000));
+        option.value = String(value);
         ticks.appendChild(option);
       });
       slider.parentNode.appendChild(ticks);
       slider.setAttribute("list", "date-ticks");
     }
     slider.title = DATA.dates.min + " to " + DATA.dates.max + (days.size <= MAX_TICKS ? "; ticks where relations start or end" : "");
-    function update(event) {
-      slider.disabled = !enabled.checked;
-      // Without a date every relation shows; choosing one hides the undated until asked for.
-      if (event && event.target === enabled) { undated.checked = !enabled.checked; }
+    // Choosing a day hides the undated relations until asked for; all dates shows every relation.
+    function choose(on) {
+      if (enabled.checked !== on) { undated.checked = !on; }
+      enabled.checked = on;
+    }
+    function update() {
       undated.disabled = !enabled.checked;
       state.undated = undated.checked;
       state.day = enabled.checked ? dayOf(slider.value) : null;
       label.textContent = enabled.checked ? state.day : "all dates";
-      slider.setAttribute("aria-valuetext", dayOf(slider.value));
+      slider.setAttribute("aria-valuetext", enabled.checked ? state.day : "all dates");
       recompute();
     }
-    enabled.addEventListener("change", update);
-    slider.addEventListener("input", update);
+    // The next stop after the slider's day (+1) or the one before it (-1); null past the ends.
+    function stopFrom(direction) {
+      var at = Number(slider.value);
+      var found = direction > 0 ? stops.filter(function (v) { return v > at; })[0] : stops.filter(function (v) { return v < at; }).pop();
+      return found === undefined ? null : found;
+    }
+    function step(direction) {
+      var to = enabled.checked ? stopFrom(direction) : (direction > 0 ? stops[0] : stops[stops.length - 1]);
+      if (to === null) { return false; }
+      slider.value = String(to);
+      choose(true);
+      update();
+      return true;
+    }
+    var playing = null;
+    function stop() {
+      clearInterval(playing);
+      playing = null;
+      steppers[2].textContent = "▶";
+      steppers[2].setAttribute("aria-pressed", "false");
+      steppers[2].setAttribute("aria-label", "Play through the dates");
+    }
+    function play() {
+      if (playing !== null) { stop(); return; }
+      // From the first date, unless a day is chosen short of the last.
+      if (!enabled.checked || stopFrom(1) === null) { slider.value = String(stops[0]); choose(true); update(); }
+      steppers[2].textContent = "❚❚";
+      steppers[2].setAttribute("aria-pressed", "true");
+      steppers[2].setAttribute("aria-label", "Pause");
+      playing = setInterval(function () { if (!step(1)) { stop(); } }, PLAY_MS);
+    }
+    enabled.addEventListener("change", function () { undated.checked = !enabled.checked; if (!enabled.checked) { stop(); } update(); });
+    slider.addEventListener("input", function () { choose(true); update(); });
     undated.addEventListener("change", update);
+    steppers[0].addEventListener("click", function () { stop(); step(-1); });
+    steppers[1].addEventListener("click", function () { stop(); step(1); });
+    steppers[2].addEventListener("click", play);
+    choose(Boolean(opening));
+    update();
   }
   function buildSearch() {
     var names = document.getElementById("actor-names");
