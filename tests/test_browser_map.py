@@ -974,3 +974,64 @@ def test_escape_lets_go_of_the_selection(browser, maps):
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def _tab_to(page, selector: str, most: int = 80) -> None:
+    """Press Tab until the element ``selector`` has the focus, as a keyboard user would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_keyboard_alone_reaches_every_actor_and_relation_through_the_list(browser, maps, syria):
+    # No actor could be reached or opened from the keyboard except through search, and the canvas had no text alternative.
+    opened = Map(browser, maps["syria"])
+    page = opened.page
+    try:
+        assert "List" in page.get_attribute("#map", "aria-label")
+        _tab_to(page, "#list-toggle")
+        page.keyboard.press("Enter")
+        assert page.is_visible("#list") and not page.is_visible("#details")
+        assert page.evaluate("() => document.activeElement.id") == "list-filter"
+        shown = opened.js("() => stakeholdersMap.visibleNodeIds()")
+        rows = page.locator("#list section:first-of-type tbody tr")
+        assert sorted(rows.evaluate_all("rows => rows.map(r => r.dataset.id)")) == shown
+        # Sorted by name, then (a click on its header) by relations, biggest first.
+        names = rows.evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
+        assert names == sorted(names, key=str.casefold)
+        page.click("[data-sort='actors-relations']")
+        assert page.get_attribute("#list th:nth-child(3)", "aria-sort") == "descending"
+        assert rows.first.get_attribute("data-id") == "syrian-government"
+        assert page.evaluate("() => document.activeElement.dataset.sort") == "actors-relations"
+        # Filtering, then Tab to a row and Enter: the actor opens in the details and on the map.
+        page.focus("#list-filter")
+        page.keyboard.type("druze")
+        assert sorted(rows.evaluate_all("rows => rows.map(r => r.dataset.id)")) == ["druze", "druze-fighters"]
+        _tab_to(page, "#list tbody tr[data-id='druze']")
+        page.keyboard.press("Enter")
+        assert not page.is_visible("#list") and page.is_visible("#details")
+        assert page.evaluate("() => document.activeElement.textContent") == "Druze"
+        assert opened.js("() => stakeholdersMap.network.getSelectedNodes()") == ["druze"]
+        # A relation, the same way; Esc in the list closes it and gives the focus back to its button.
+        _tab_to(page, "#list-toggle")
+        page.keyboard.press("Enter")
+        # The list keeps its filter ("druze") until cleared, and follows the map's filters while it is open.
+        assert page.input_value("#list-filter") == "druze"
+        page.fill("#list-filter", "")
+        page.set_checked("#polarity-filter input[value='hostile']", False)
+        relation_rows = page.locator("#list section:nth-of-type(2) tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")
+        assert sorted(relation_rows) == opened.js("() => stakeholdersMap.visibleEdgeIds()") != []
+        assert not {r["id"] for r in opened.data()["relations"] if r["polarity"] == "hostile"} & set(relation_rows)
+        _tab_to(page, "#list section:nth-of-type(2) tbody tr")
+        relation = page.evaluate("() => document.activeElement.dataset.id")
+        page.keyboard.press("Enter")
+        assert opened.js("() => stakeholdersMap.network.getSelectedEdges()") == [relation]
+        assert page.text_content("#details h2") == next(r for r in opened.data()["relations"] if r["id"] == relation)["label"]
+        page.click("#list-toggle")
+        page.keyboard.press("Escape")
+        assert not page.is_visible("#list") and page.evaluate("() => document.activeElement.id") == "list-toggle"
+        assert opened.errors == []
+    finally:
+        opened.close()

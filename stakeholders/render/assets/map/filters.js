@@ -42,7 +42,7 @@
     relations.forEach(function (r) {
       if (relationPasses(r) && visibleNodes.has(r.source) && visibleNodes.has(r.target)) { visibleEdges.add(r.id); }
     });
-    if (network) { showVisible(); fadeAround(); refreshDetails(); }
+    if (network) { showVisible(); fadeAround(); refreshDetails(); if (listOpen()) { fillList(null); } }
     document.getElementById("map-counts").textContent =
       "Showing " + count(visibleNodes.size) + " of " + count(actors.size) + " actors, " +
       count(visibleEdges.size) + " of " + count(relations.size) + " relations" +

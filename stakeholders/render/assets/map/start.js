@@ -39,6 +39,7 @@
   buildSearch();
   buildFocus();
   buildSheet();
+  buildList();
   network.on("click", function (params) {
     if (params.nodes.length || params.edges.length) {
       select(params);
