@@ -18,14 +18,18 @@ from .vocabulary import POLARITY_COLORS
 
 @dataclass(frozen=True)
 class ActorStyle:
-    """``shape`` is a vis-network shape; ``gexf_shape`` and ``dot_shape`` its nearest in GEXF and Graphviz."""
+    """``shape`` is a vis-network shape; ``gexf_shape`` and ``dot_shape`` its nearest in GEXF and Graphviz.
+    ``hollow``: drawn as a white centre in a thick outline (``actor_paint``)."""
 
     color: str
     shape: str
     gexf_shape: str
     dot_shape: str
+    hollow: bool = False
 
 
+#: Shape and fill tell the 11 types apart without colour (a map coloured by camp, a colour-blind reader):
+#: vis-network has 7 shapes, so 4 types take a hollow one beside a filled one.
 ACTOR_STYLES: dict[str, ActorStyle] = {
     "person": ActorStyle("#E69F00", "dot", "disc", "ellipse"),
     "state": ActorStyle("#0072B2", "square", "square", "box"),
@@ -33,12 +37,36 @@ ACTOR_STYLES: dict[str, ActorStyle] = {
     "armed-group": ActorStyle("#D55E00", "triangle", "triangle", "triangle"),
     "political-party": ActorStyle("#CC79A7", "hexagon", "disc", "hexagon"),
     "community": ActorStyle("#8E6BB8", "star", "disc", "star"),
-    "intergovernmental-org": ActorStyle("#332288", "square", "square", "box3d"),
+    "intergovernmental-org": ActorStyle("#332288", "square", "square", "box3d", hollow=True),
     "ngo": ActorStyle("#44AA99", "triangleDown", "triangle", "invtriangle"),
-    "company": ActorStyle("#A6761D", "square", "square", "component"),
-    "media": ActorStyle("#DDCC77", "diamond", "diamond", "note"),
-    "other": ActorStyle("#AAAAAA", "dot", "disc", "ellipse"),
+    "company": ActorStyle("#A6761D", "hexagon", "disc", "component", hollow=True),
+    "media": ActorStyle("#DDCC77", "diamond", "diamond", "note", hollow=True),
+    "other": ActorStyle("#AAAAAA", "dot", "disc", "ellipse", hollow=True),
 }
+#: The outline of a filled node, and how much thicker a hollow node's outline is.
+NODE_BORDER, HOLLOW_BORDER = "#333333", 3.0
+
+
+def _luminance(color: str) -> float:
+    """WCAG's relative luminance of #rrggbb."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def outline_of(color: str, contrast: float = 3.0) -> str:
+    """``color`` as an outline on white: itself if it stands out at ``contrast``:1 (WCAG's 3:1 for graphics), else
+    darkened until it does (media's #DDCC77 is 1.6:1 on white)."""
+    keep, shade = 1.0, color
+    while 1.05 / (_luminance(shade) + 0.05) < contrast:
+        keep -= 0.05
+        shade = "#" + "".join(f"{round(int(color[i : i + 2], 16) * keep):02x}" for i in (1, 3, 5))
+    return shade
+
+
+def actor_paint(actor_type: str, color: str) -> tuple[str, str]:
+    """A node's (fill, outline) for its type, in ``color`` (its type's own, or its group's when coloured by group)."""
+    return ("#ffffff", outline_of(color)) if actor_style(actor_type).hollow else (color, NODE_BORDER)
 
 #: Relation colour by polarity name, as in the legend.
 POLARITY_STYLE: dict[str, str] = {polarity_name(p): color for p, color in POLARITY_COLORS.items()}
@@ -66,6 +94,10 @@ def line_width(weight: float | None, confidence: float | None) -> float:
     """A relation's line width in pixels at scale 1: by weight (a quarter when unset), halved when its confidence is low."""
     width = 1.5 + 3.0 * (weight if weight is not None else 0.25)
     return width / 2 if confidence is not None and confidence < LOW_CONFIDENCE else width
+
+
+#: The legend's words for line width, shown when some relation has a weight.
+WEIGHT_WORDS = "thicker: greater weight"
 
 
 def line_opacity(status: str | None) -> float:

@@ -59,7 +59,7 @@ def test_the_legend_is_there(syria_page, syria):
     types = {a.type for a in syria.actors}
     assert syria_page.page.is_visible("#legend")
     items = syria_page.page.locator("#legend li").all_text_contents()
-    assert len(items) == len(types) + 3 + 3 + 2  # types, polarities, lines, how sure (announced or pending, ended)
+    assert len(items) == len(types) + 3 + 4 + 2  # types, polarities, lines (direct, indirect, directed, weight), how sure
     assert "armed-group(4)" in items and "hostile(12)" in items and "indirect, dotted (through intermediaries)" in items
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import stakeholders
 from stakeholders.render import render_html
+from stakeholders.style import CHANGE_COLORS
 
 SOURCE = {"id": "s", "title": "Report", "date": "2025-03-01"}
 
@@ -80,6 +81,15 @@ def test_the_legend_counts_what_the_map_draws(diff_page):
         "actors": {"#212121": 1, "plain": 4},
         "relations": {"#212121": 1, "removed": 1, "#ef6c00": 1, "plain": 2},
     }
+    # Each entry draws its marks as the map does: the actor's outline and the relation's glow in the change's colour
+    # (the legend drew "added" as a solid line of its own, unlike anything on the map), a removed one as dashed ghosts.
+    swatches = diff_page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#legend li')].filter(li => /^(added|removed|changed)/.test(li.textContent))
+            .map(li => [li.textContent.split('(')[0], [...li.querySelectorAll('svg *')].map(m => [m.tagName, m.getAttribute('stroke'), m.getAttribute('stroke-dasharray')])]))"""
+    )
+    for change in ("added", "changed"):
+        assert [mark[:2] for mark in swatches[change]] == [["circle", CHANGE_COLORS[change]], ["line", CHANGE_COLORS[change]], ["line", "#555"]]
+    assert all(dashes for _, _, dashes in swatches["removed"])
 
 
 def test_the_details_say_what_changed(diff_page):

@@ -8,6 +8,7 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from lxml import etree
 
 import stakeholders
 from stakeholders.cli import cli
@@ -218,14 +219,17 @@ def test_a_failed_render_leaves_the_previous_map(runner, tmp_path, monkeypatch):
 def test_color_by_camp_and_size_by_betweenness(syria):
     from stakeholders.analysis.balance import camps
     from stakeholders.analysis.centrality import node_metric
-    from stakeholders.style import group_color
+    from stakeholders.style import actor_paint, group_color
 
     graph = stakeholders.to_graph(syria)
     page = generate_html(graph, size_by="betweenness", color_by="camp")
     nodes = {n["id"]: n for n in _json_block(page, "map-nodes")}
     side = camps(graph)  # numbered from 1, as in analyze
-    assert {nodes[a]["color"]["background"] for a in side if side[a] == 1} == {group_color(0)}
-    assert {nodes[a]["color"]["background"] for a in side if side[a] == 2} == {group_color(1)}
+    # The camp's colour fills each actor, or outlines it when its type is drawn hollow (media, other).
+    types = {a.id: a.type for a in syria.actors}
+    for actor, camp in side.items():
+        assert (nodes[actor]["color"]["background"], nodes[actor]["color"]["border"]) == actor_paint(types[actor], group_color(camp - 1))
+    assert {side[a] for a in side} == {1, 2}
     betweenness = node_metric(graph, "betweenness")
     top = max(betweenness, key=betweenness.get)
     assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
@@ -302,3 +306,33 @@ def test_the_source_line_credits_the_most_cited_sources_and_counts_the_rest():
     one = stakeholders.to_graph(stakeholders.from_dict({"sources": sources[:1], "actors": actors, "relations": relations[2:3]}))
     assert source_line(one) == "Source: Report 1, Agency, 2025-01"
     assert source_line(stakeholders.to_graph(stakeholders.from_dict({"actors": actors}))) is None
+
+
+def test_a_map_by_camp_marks_the_ties_at_odds_with_the_camps_as_analyze_counts_them(syria, tmp_path):
+    # 7 of 25 signed ties contradicted the two camps with nothing to flag them.
+    graph = stakeholders.to_graph(syria)
+    page = generate_html(graph, color_by="camp")
+    barred = {e["id"] for e in _json_block(page, "map-edges") if isinstance(e.get("arrows"), dict) and "middle" in e["arrows"]}
+    report = stakeholders.analyze(graph)["camps"]
+    assert barred == {key for tie in report["frustrated"] for key in tie["relations"]} and len(barred) >= report["frustration"] > 0
+    assert _json_block(page, "map-data")["legend"]["against"] == len(barred)
+    # Undirected ones keep no arrowhead; the plain map marks none.
+    kinds = {r.id: syria.kinds_by_id[r.kind] for r in syria.relations}
+    for edge in _json_block(page, "map-edges"):
+        if edge["id"] in barred and not kinds[edge["id"]].directed:
+            assert edge["arrows"]["to"] == {"enabled": False}
+    assert not any(isinstance(e.get("arrows"), dict) for e in _json_block(generate_html(graph), "map-edges"))
+    # The picture draws a bar across each of them, and says so in its legend.
+    svg = etree.parse(str(stakeholders.render_static(graph, tmp_path / "camps.svg", color_by="camp")))
+    texts = ["".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert f"at odds with the camps ({len(barred)})" in texts
+
+
+def test_line_width_is_explained_when_relations_have_a_weight(syria):
+    weighted = sum(1 for r in syria.relations if r.weight is not None)
+    legend = _json_block(generate_html(stakeholders.to_graph(syria)), "map-data")["legend"]
+    assert weighted > 0 and legend["weight"]["count"] == weighted and legend["weight"]["words"].startswith("thicker: greater weight")
+    unweighted = stakeholders.from_dict({**syria.model_dump(mode="json", exclude_none=True), "relations": [
+        {**r.model_dump(mode="json", exclude_none=True), "weight": None} for r in syria.relations
+    ]})  # fmt: skip
+    assert _json_block(generate_html(stakeholders.to_graph(unweighted)), "map-data")["legend"]["weight"] is None

@@ -22,7 +22,7 @@ from stakeholders.errors import UsageError
 from stakeholders.model import polarity_name
 from stakeholders.render import placed
 from stakeholders.render.static import FONT, render_static, static_figure
-from stakeholders.style import POLARITY_STYLE, actor_style
+from stakeholders.style import ACTOR_STYLES, POLARITY_STYLE, actor_paint, actor_style
 
 from .conftest import ROOT, SYRIA
 
@@ -108,6 +108,7 @@ def test_the_legend_the_title_and_the_filters_are_text(svg, graph):
     assert _texts(legends["actors"]) == ["Actors", *(f"{t} ({n})" for t, n in sorted(types.items()))]
     assert _texts(legends["relations"]) == [
         "Relations", "cooperative (13)", "hostile (12)", "neutral (11)", "direct", "indirect (dotted)", "directed: arrow at the target",
+        "thicker: greater weight (2)",
         "announced or pending: lighter (4)", "ended: faded (9)",
     ]  # fmt: skip
     assert _texts(svg.find(f".//{SVG}g[@id='title']")) == ["Syria in 2025"]
@@ -158,7 +159,8 @@ def test_the_png_shows_every_actor_type_and_polarity_colour_in_the_map(graph, tm
     # The map only: the legend shows every colour too.
     colours = _colours(image[top : image.shape[0] - int(box.y0), int(box.x0) : int(box.x1)])
     for actor_type in {a["type"] for _, a in graph.nodes(data=True)}:
-        assert _has(colours, actor_style(actor_type).color), actor_type
+        fill, outline = actor_paint(actor_type, actor_style(actor_type).color)
+        assert _has(colours, outline if actor_style(actor_type).hollow else fill), actor_type
     for polarity in {polarity_name(a["polarity"]) for *_, a in graph.edges(data=True)}:
         assert _has(colours, POLARITY_STYLE[polarity], alpha=0.85), polarity
 
@@ -308,7 +310,7 @@ def test_format_serves_other_suffixes_and_names_the_default_file(runner, tmp_pat
         (["-o", "map.png", "--width", "0.5"], "Invalid value for '--width': '0.5' is not a number from 1 to 100\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--dpi", "5000"], "Invalid value for '--dpi': '5000' is not a whole number from 10 to 1,200\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--width", "2"], "the picture is too narrow for its legend: give a width of at least 3.7 inches"),
-        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4.2 inches"),
+        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4.4 inches"),
     ],
 )
 def test_bad_requests_are_one_error_line_and_write_nothing(runner, tmp_path, args, message):
@@ -344,3 +346,15 @@ def test_the_filters_apply_on_the_command_line(runner, tmp_path, syria):
 def test_a_png_opens_with_matplotlib(pictures):
     image = matplotlib.image.imread(io.BytesIO(pictures["png"].read_bytes()), format="png")
     assert image.shape[2] == 4 and image[0, 0].tolist() == [1.0, 1.0, 1.0, 1.0]  # white, not transparent
+
+
+def test_every_actor_type_has_a_mark_of_its_own_without_colour():
+    # 11 types shared 6 shapes: coloured by camp, a government and a media outlet could not be told apart.
+    marks = {(style.shape, style.hollow) for style in ACTOR_STYLES.values()}
+    assert len(marks) == len(ACTOR_STYLES)
+    # A hollow mark's outline stands out on white (WCAG's 3:1 for graphics), whatever colours it.
+    from stakeholders.style import GROUP_COLORS, UNGROUPED_COLOR, _luminance
+
+    for color in [style.color for style in ACTOR_STYLES.values()] + list(GROUP_COLORS) + [UNGROUPED_COLOR]:
+        outline = actor_paint("media", color)[1]
+        assert 1.05 / (_luminance(outline) + 0.05) >= 3.0, (color, outline)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .balance import Split, aligned_graph, best_split, signed_graph
+from .balance import Split, aligned_graph, best_split, frustrated_ties, signed_graph
 from .centrality import blocs, node_metric
 
 #: How many members name a group.
@@ -57,7 +57,15 @@ def split_groups(split: Split, graph: nx.MultiDiGraph, centrality: Mapping[str, 
 
 def camp_groups(graph: nx.MultiDiGraph, rule: str = "latest", seed: int = 0) -> list[Group]:
     """The two friend/enemy camps of the map, numbered (see ``balance.best_split``)."""
-    return split_groups(best_split(signed_graph(graph, rule), seed, aligned_graph(graph)), graph)
+    return camps_and_frustration(graph, rule, seed)[0]
+
+
+def camps_and_frustration(graph: nx.MultiDiGraph, rule: str = "latest", seed: int = 0) -> tuple[list[Group], frozenset[str]]:
+    """The camps (``camp_groups``), and the ids of the relations behind the ties at odds with them: cooperation
+    across the camps or hostility within one, as ``analyze`` counts them."""
+    signed = signed_graph(graph, rule)
+    split = best_split(signed, seed, aligned_graph(graph))
+    return split_groups(split, graph), frozenset(key for tie in frustrated_ties(signed, split) for key in tie.relations)
 
 
 def bloc_groups(graph: nx.MultiDiGraph, seed: int = 0, weighting: str = "none") -> list[Group]:

@@ -70,19 +70,26 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
         raise UsageError(f'unknown colouring "{color_by}"; use one of {", ".join(COLOR_BY)}')
     groups: dict[str, int] | None = None
     names: tuple[str, ...] = ()
-    if color_by in ("community", "camp"):
-        # Numbered and named as in every other output (``analysis.groups``): camp 1 here is camp 1 in ``analyze``.
-        from ..analysis.groups import bloc_groups, camp_groups
+    against: frozenset[str] = frozenset()
+    if color_by == "community":
+        # Numbered and named as in every other output (``analysis.groups``): bloc 1 here is bloc 1 in ``analyze``.
+        from ..analysis.groups import bloc_groups
 
-        found = bloc_groups(graph) if color_by == "community" else camp_groups(graph)
-        word = "bloc" if color_by == "community" else "camp"
+        found = bloc_groups(graph)
         groups = {actor: group.number - 1 for group in found for actor in group.members}
-        names = tuple(f"{word} {group.number}: {group.name}" for group in found)
-    if size_by is None:
-        return Look(groups, names)
-    from ..analysis.centrality import node_metric
+        names = tuple(f"bloc {group.number}: {group.name}" for group in found)
+    elif color_by == "camp":
+        from ..analysis.groups import camps_and_frustration
 
-    return Look(groups, names, node_metric(graph, size_by), size_by)
+        found, against = camps_and_frustration(graph)
+        groups = {actor: group.number - 1 for group in found for actor in group.members}
+        names = tuple(f"camp {group.number}: {group.name}" for group in found)
+    metric = None
+    if size_by is not None:
+        from ..analysis.centrality import node_metric
+
+        metric = node_metric(graph, size_by)
+    return Look(groups, names, metric, size_by, against)
 
 
 def placed(

@@ -22,9 +22,12 @@ from ..model import Actor, Dataset, Relation, is_url, polarity_name
 from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
+    HOLLOW_BORDER,
     LONER_FRAME,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
+    WEIGHT_WORDS,
+    actor_paint,
     actor_style,
     claim_entries,
     group_color,
@@ -105,6 +108,8 @@ class Look:
     group_names: tuple[str, ...] = ()
     sizes: dict[str, float] | None = None
     size_label: str | None = None
+    #: Coloured by camp: the relations behind ties at odds with the camps, marked with a bar across their line.
+    against: frozenset[str] = frozenset()
 
     def color(self, node: str, actor_type: str) -> str:
         return actor_style(actor_type).color if self.groups is None else group_color(self.groups.get(node))
@@ -126,19 +131,21 @@ def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
-        color = look.color(node, attrs["type"])
+        fill, outline = actor_paint(attrs["type"], look.color(node, attrs["type"]))
         x, y = positions[node]
-        nodes.append(
-            {
-                "id": node,
-                "label": attrs["label"],
-                "shape": actor_style(attrs["type"]).shape,
-                "size": radii[node],
-                "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
-                "x": x,
-                "y": y,
-            }
-        )
+        node_record = {
+            "id": node,
+            "label": attrs["label"],
+            "shape": actor_style(attrs["type"]).shape,
+            "size": radii[node],
+            "color": {"background": fill, "border": outline, "highlight": {"background": fill, "border": "#000000"}},
+            "x": x,
+            "y": y,
+        }
+        if fill == "#ffffff":  # hollow: its outline carries the colour
+            node_record["borderWidth"] = HOLLOW_BORDER
+            node_record["color"]["highlight"]["border"] = outline
+        nodes.append(node_record)
     return nodes
 
 
@@ -161,7 +168,12 @@ def _dashes(pattern: tuple[float, ...] | None) -> list[float] | None:
     return None if pattern is None else [_PATTERN_PX * length for length in pattern]
 
 
-def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
+#: How a relation at odds with the camps is marked: a bar across the middle of its line (vis-network's middle
+#: arrow of type "bar"), a mark of shape, not of colour; the pictures draw the same.
+AGAINST_CAMPS = {"middle": {"enabled": True, "type": "bar", "scaleFactor": 0.7}}
+
+
+def vis_edges(graph: nx.MultiDiGraph, large: bool, against: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     bends = curves(graph)
     kinds = kinds_of(graph)
     edges = []
@@ -182,7 +194,9 @@ def vis_edges(graph: nx.MultiDiGraph, large: bool) -> list[dict[str, Any]]:
         pattern = line_pattern(polarity_name(attrs["polarity"]), attrs["mode"] == "indirect")
         if pattern:
             edge["dashes"] = _dashes(pattern)
-        if not attrs["directed"]:
+        if key in against:
+            edge["arrows"] = {**AGAINST_CAMPS, **({} if attrs["directed"] else {"to": {"enabled": False}})}
+        elif not attrs["directed"]:
             edge["arrows"] = ""  # none, whatever the shared option: the page switches that one by zoom
         if bends[key]:
             edge["smooth"] = bends[key]
@@ -280,6 +294,7 @@ def payload(
     polarity_counts = Counter(r.polarity_name for r in relations)
     days = [d for r in records for d in (r["first"], r["last"]) if d is not None]
     changes = graph.graph.get("changes")  # set when the map draws what changed (``render_html(diff_from=...)``)
+    weighted = sum(1 for r in relations if r.weight is not None)
     actor_records = [_actor_record(a, look) for a in actors]
     if changes is not None:
         _mark_changes(actor_records, changes.actors)
@@ -290,22 +305,28 @@ def payload(
         "source_line": source_line(graph),
         "filters": graph.graph.get("filters", []),
         "nodes": vis_nodes(graph, positions, look),
-        "edges": vis_edges(graph, large),
+        "edges": vis_edges(graph, large, look.against),
         "actors": actor_records,
         "relations": records,
         "diff": None if changes is None else _diff_legend(changes, actor_records, records),
         "legend": {
             "types": [
-                {"type": t, "color": actor_style(t).color if look.groups is None else UNGROUPED_COLOR, "shape": actor_style(t).shape, "count": n}
+                {
+                    "type": t, "shape": actor_style(t).shape, "count": n,
+                    **dict(zip(("color", "outline"), actor_paint(t, actor_style(t).color if look.groups is None else UNGROUPED_COLOR), strict=True)),
+                }
                 for t, n in sorted(type_counts.items())
             ],
             "groups": _group_legend(look, graph),
+            "against": len(look.against) or None,
             "size": look.size_label or "number of relations",
             "polarities": [
                 {"name": name, "color": POLARITY_STYLE[name], "dashes": _dashes(line_pattern(name, False)), "count": polarity_counts.get(name, 0)}
                 for name in ("cooperative", "hostile", "neutral")
             ],
             "indirect": _dashes(line_pattern("cooperative", True)),
+            # Line width by weight, explained when some relation has one: the widest a line gets, and the count.
+            "weight": {"words": WEIGHT_WORDS, "width": line_width(1.0, None), "count": weighted} if weighted else None,
             "claims": [
                 {"label": c.label, **({} if c.opacity is None else {"opacity": c.opacity}), "width": c.width, "count": c.count}
                 for c in claim_entries(attrs for *_, attrs in graph.edges(data=True))

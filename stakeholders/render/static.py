@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,9 +63,13 @@ from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import (
     CHANGE_COLORS,
+    HOLLOW_BORDER,
     LONER_FRAME,
+    NODE_BORDER,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
+    WEIGHT_WORDS,
+    actor_paint,
     actor_style,
     claim_entries,
     group_color,
@@ -110,8 +115,10 @@ _NARROW_EM = 0.3  # font sizes per character that nearly every label's width exc
 _LEAST_RADIUS = 1.5  # nodes never shrink below this, however large the map
 _LINE_WIDTH = (0.25, 4.0)
 _BORDER = (0.25, 1.0)
+_GROUP_LINE = 44  # characters a line in the legend of camps or blocs
+_BAR = 7.0  # points across a line at odds with the camps
 _MOST_BEND = 0.6  # arc3 rad: the curves of one pair stay within this many lengths of their line
-_INK, _BORDER_COLOR, _MUTED = "#1d2430", "#333333", "#555555"
+_INK, _MUTED = "#1d2430", "#555555"
 _GHOST = 0.3  # opacity of what a map of changes shows as removed
 
 
@@ -533,19 +540,21 @@ class _Drawing:
         counts = Counter(self.graph.nodes[n]["type"] for n in self.order)
         for actor_type, count in sorted(counts.items()):
             style = actor_style(actor_type)
-            color = style.color if self.look.groups is None else UNGROUPED_COLOR
+            fill, outline = actor_paint(actor_type, style.color if self.look.groups is None else UNGROUPED_COLOR)
             marker = _MARKERS.get(style.shape, "o")
-            handle = Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=color, markeredgecolor=_BORDER_COLOR, markeredgewidth=0.6)
+            width = 0.6 * (HOLLOW_BORDER if style.hollow else 1.0)
+            handle = Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=fill, markeredgecolor=outline, markeredgewidth=width)
             yield handle, f"{actor_type} ({count:,})"
 
     def group_entries(self) -> Iterator[tuple[Artist, str]]:
         groups = self.look.groups or {}
         counts = Counter(groups.get(n) for n in self.order)
-        named = [(group_color(i), _shortened(name), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
+        # Whole names, wrapped between words (cut, "Hayat Tahrir al-Sham" read "Hay…").
+        named = [(group_color(i), textwrap.fill(name, _GROUP_LINE), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
         if counts.get(None):
             named.append((UNGROUPED_COLOR, "in none", counts[None]))
         for color, name, count in named:
-            yield Patch(facecolor=color, edgecolor=_BORDER_COLOR, linewidth=0.5), f"{name} ({count:,})"
+            yield Patch(facecolor=color, edgecolor=NODE_BORDER, linewidth=0.5), f"{name} ({count:,})"
 
     def relation_entries(self) -> Iterator[tuple[Artist, str]]:
         edges = [attrs for *_, attrs in self.edges]
@@ -561,6 +570,13 @@ class _Drawing:
             yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=_pattern("cooperative", True, 1.5**0.5)), "indirect (dotted)"
         if any(a["directed"] for a in edges):
             yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
+        weighted = sum(1 for a in edges if a["weight"] is not None)
+        if weighted:
+            yield Line2D([], [], color=_MUTED, linewidth=line_width(1.0, None)), f"{WEIGHT_WORDS} ({weighted:,})"
+        if self.look.against:
+            bar = Line2D([], [], color=_MUTED, linewidth=1.5, marker="|", markersize=_BAR, markevery=[1])
+            bar.set_data([0, 0.5, 1], [0, 0, 0])
+            yield bar, f"at odds with the camps ({len(self.look.against):,})"
         # How sure: the page's legend's entries, for what this map has.
         for entry in claim_entries(edges):
             yield Line2D([], [], color=_MUTED, alpha=entry.opacity, linewidth=entry.width), f"{entry.label} ({entry.count:,})"
@@ -642,13 +658,17 @@ class _Drawing:
         size = 2 * radius  # the unit markers are one unit across
         changes = [self.graph.nodes[n].get("change") for n in self.order]
         border = float(np.clip(scale, *_BORDER))
+        paints = [actor_paint(t, self.look.color(n, t)) for n, t in zip(self.order, types, strict=True)]
         layer = _Layer(
             paths=[units[actor_style(t).shape] for t in types],
             affines=_affines(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
             # A map of what changed (``diff_from``): removed actors as faint ghosts, added and changed ones in their colour.
-            faces=np.array([to_rgba(self.look.color(n, t), _GHOST if c == "removed" else 1.0) for n, t, c in zip(self.order, types, changes, strict=True)]),
-            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else _BORDER_COLOR) for c in changes]),
-            widths=np.array([3 * border if c in ("added", "changed") else border for c in changes]),
+            faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else 1.0) for paint, c in zip(paints, changes, strict=True)]),
+            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1]) for paint, c in zip(paints, changes, strict=True)]),
+            widths=np.array([
+                3 * border if c in ("added", "changed") else border * (HOLLOW_BORDER if actor_style(t).hollow else 1.0)
+                for t, c in zip(types, changes, strict=True)
+            ]),
             dashes=[(0, (2.0, 1.5)) if c == "removed" else (0, None) for c in changes] if "removed" in changes else None,
             ids=[f"actor-{node}" for node in self.order],
         )
@@ -701,7 +721,18 @@ class _Drawing:
             affines=_affines(tip[:, 0], tip[:, 1], toward[:, 0] * length, toward[:, 1] * length),
             faces=edge_colors[directed],
         )
-        return [*glows, lines, heads]
+        # A relation at odds with the camps: a bar across the middle of its line, as on the page.
+        barred = [i for i, (*_, key, _) in enumerate(edges) if key in self.look.against]
+        half = _BAR / 2 / np.maximum(np.hypot(delta[barred, 0], delta[barred, 1]) * scale, 1e-9)  # in line lengths
+        bars = [
+            _Layer(
+                paths=[Curve([(0.5, -b / 2 - h), (0.5, -b / 2 + h)]) for b, h in zip(bend[barred].tolist(), half.tolist(), strict=True)],
+                affines=affines[barred],
+                edges=edge_colors[barred],
+                widths=np.maximum(widths[barred], 1.0),
+            )
+        ] if barred else []
+        return [*glows, lines, heads, *bars]
 
     # Labels ----------------------------------------------------------------------------------
 
@@ -805,10 +836,6 @@ _SQUARE = Curve([(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)], cl
 def _inches(points: float) -> str:
     """Points as inches, rounded up to a tenth: enough, when given back as a size."""
     return f"{math.ceil(points / 7.2) / 10:g}"
-
-
-def _shortened(name: str, most: int = 48) -> str:
-    return name if len(name) <= most else name[: most - 1].rstrip() + "…"
 
 
 def _wrap(words: list[str], joint: str, measure: Callable[[str], float], width: float) -> str:

@@ -10,6 +10,7 @@
   nodes.forEach(function (n) { sizeOf.set(n.id, n.size); textOf.set(n.id, n.label); shapeOf.set(n.id, n.shape); });
   var nodeOrder = Array.from(sizeOf.keys()).sort(function (x, y) { return sizeOf.get(y) - sizeOf.get(x) || (x < y ? -1 : x > y ? 1 : 0); });
   var curved = new Set();
+  var barred = new Set(edges.get({ filter: function (e) { return e.arrows && e.arrows.middle; }, fields: ["id"] }).map(function (e) { return e.id; }));
   var widthOf = new Map();
   edges.forEach(function (e) { widthOf.set(e.id, e.width); if (e.smooth) { curved.add(e.id); } });
   var edgeOrder = Array.from(widthOf.keys()).sort(function (x, y) { return widthOf.get(y) - widthOf.get(x) || (x < y ? -1 : x > y ? 1 : 0); });
@@ -246,10 +247,12 @@
     // A relation's name goes where its own line alone passes, or is left for a closer view.
     function tryEdge(id, forced) {
       if (!visibleEdges.has(id) || wantEdges.has(id)) { return; }
-      for (var k = 0; k < ALONG.length; k++) {
+      // A relation at odds with the camps carries a bar at its middle: its name goes beside it.
+      var from = barred.has(id) ? 1 : 0;
+      for (var k = from; k < ALONG.length; k++) {
         var box = edgeLabel(id, ALONG[k]);
         if (!box) { return; }
-        if (forced ? k === 0 : whole(box) && !taken.hits(box) && !crossed(box, id)) {
+        if (forced ? k === from : whole(box) && !taken.hits(box) && !crossed(box, id)) {
           taken.add(box);
           wantEdges.set(id, edgeFont);
           alongOf.set(id, box.along);

@@ -1,6 +1,7 @@
   // ---- legend: counts of what is shown / of all, following every filter ----
   var SVG = "http://www.w3.org/2000/svg";
-  function svgShape(shape, color) {
+  // ``outline``: a hollow type's thick outline in its colour (white inside), else the thin dark one.
+  function svgShape(shape, color, outline) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "16");
     svg.setAttribute("height", "16");
@@ -16,11 +17,13 @@
     var mark = document.createElementNS(SVG, points ? "polygon" : "circle");
     if (points) { mark.setAttribute("points", points); } else { mark.setAttribute("cx", "8"); mark.setAttribute("cy", "8"); mark.setAttribute("r", "6"); }
     mark.setAttribute("fill", color);
-    mark.setAttribute("stroke", "#333");
+    mark.setAttribute("stroke", outline || "#333");
+    if (color === "#ffffff") { mark.setAttribute("stroke-width", "2.5"); }
     svg.appendChild(mark);
     return svg;
   }
-  function svgLine(color, dashes, arrowHead, opacity, width) {
+  // ``bar``: a bar across the middle, as vis-network marks a relation at odds with the camps.
+  function svgLine(color, dashes, arrowHead, opacity, width, bar) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "28");
     svg.setAttribute("height", "12");
@@ -30,11 +33,39 @@
     if (dashes) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
     if (opacity !== undefined) { line.setAttribute("stroke-opacity", String(opacity)); }
     svg.appendChild(line);
+    if (bar) {
+      var across = document.createElementNS(SVG, "line");
+      [["x1", "14"], ["y1", "1"], ["x2", "14"], ["y2", "11"], ["stroke", color], ["stroke-width", "2"]].forEach(function (a) { across.setAttribute(a[0], a[1]); });
+      svg.appendChild(across);
+    }
     if (arrowHead) {
       var head = document.createElementNS(SVG, "polygon");
       head.setAttribute("points", "19,1 27,6 19,11");
       head.setAttribute("fill", color);
       svg.appendChild(head);
+    }
+    return svg;
+  }
+  // A change drawn as the map draws it (``markNode``, ``markEdge``): an actor with a thick outline and a
+  // relation with a glow in the change's colour, or, removed, a faint dashed ghost of each.
+  function svgChange(change) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "44");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("class", "swatch");
+    function add(tag, attributes) {
+      var mark = document.createElementNS(SVG, tag);
+      Object.keys(attributes).forEach(function (name) { mark.setAttribute(name, attributes[name]); });
+      svg.appendChild(mark);
+    }
+    var color = CHANGE_COLORS[change];
+    if (change === "removed") {
+      add("circle", { cx: "8", cy: "8", r: "6", fill: "#9e9e9e", "fill-opacity": "0.3", stroke: "#333", "stroke-dasharray": "4 3" });
+      add("line", { x1: "18", y1: "8", x2: "43", y2: "8", stroke: "#555", "stroke-width": "2.5", "stroke-opacity": "0.25", "stroke-dasharray": "2 6" });
+    } else {
+      add("circle", { cx: "8", cy: "8", r: "5.5", fill: "#c9ced6", stroke: color, "stroke-width": "3" });
+      add("line", { x1: "18", y1: "8", x2: "43", y2: "8", stroke: color, "stroke-width": "9", "stroke-opacity": "0.35", "stroke-linecap": "round" });
+      add("line", { x1: "18", y1: "8", x2: "43", y2: "8", stroke: "#555", "stroke-width": "4" });
     }
     return svg;
   }
@@ -68,7 +99,7 @@
     var legend = legendPanel;
     legend.appendChild(el("h2", "Actors"));
     var types = el("ul", null, "columns");
-    DATA.legend.types.forEach(function (t) { legendItem(types, svgShape(t.shape, t.color), t.type, counter(t.count, "type", t.type)); });
+    DATA.legend.types.forEach(function (t) { legendItem(types, svgShape(t.shape, t.color, t.outline), t.type, counter(t.count, "type", t.type)); });
     legend.appendChild(types);
     if (DATA.legend.groups) {
       legend.appendChild(el("h2", "Colour"));
@@ -77,6 +108,11 @@
         legendItem(groups, svgShape("dot", g.color), g.label, counter(g.count, "group", g.label === "in none" ? null : g.label));
       });
       legend.appendChild(groups);
+      if (DATA.legend.against !== null) {
+        var odd = el("ul");
+        legendItem(odd, svgLine("#555", null, false, undefined, undefined, true), "at odds with the camps: cooperation across them or hostility within one", el("span", "(" + count(DATA.legend.against) + ")", "count"));
+        legend.appendChild(odd);
+      }
     }
     legend.appendChild(el("p", "Size: " + DATA.legend.size + ". Counts: shown / all when filters hide some.", "note"));
     legend.appendChild(el("h2", "Relations"));
@@ -90,6 +126,9 @@
     legendItem(lines, svgLine("#555", null, false), "direct");
     legendItem(lines, svgLine("#555", DATA.legend.indirect, false), "indirect, dotted (through intermediaries)");
     legendItem(lines, svgLine("#555", null, true), "directed (from actor to actor)");
+    if (DATA.legend.weight) {
+      legendItem(lines, svgLine("#555", null, false, undefined, DATA.legend.weight.width), DATA.legend.weight.words, el("span", "(" + count(DATA.legend.weight.count) + ")", "count"));
+    }
     legend.appendChild(lines);
     if (DATA.legend.claims.length) {
       // How sure a relation is: a claim not yet shown to hold is lighter, an ended one faded.
@@ -105,7 +144,7 @@
       var changes = el("ul");
       Object.keys(CHANGE_WORDS).forEach(function (change) {
         var n = DATA.diff.counts[change];
-        legendItem(changes, svgLine(CHANGE_COLORS[change], change === "removed" ? [4, 3] : null, false), change, el("span", "(" + count(n.actors) + " actors, " + count(n.relations) + " relations)", "count change-count"));
+        legendItem(changes, svgChange(change), change, el("span", "(" + count(n.actors) + " actors, " + count(n.relations) + " relations)", "count change-count"));
       });
       legend.appendChild(changes);
     }
