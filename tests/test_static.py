@@ -170,7 +170,9 @@ def test_labels_cover_no_label_and_no_node_and_stay_in_the_picture(graph):
     renderer = figure.canvas.get_renderer()
     axes = figure.axes[0]
     labels = [t.get_window_extent(renderer) for t in axes.texts]
-    assert len(labels) == graph.number_of_nodes()
+    # Every actor named, and relations' names (0 of 36 before) where they fit.
+    assert sum(1 for t in axes.texts if t.get_gid().startswith("label-")) == graph.number_of_nodes()
+    assert sum(1 for t in axes.texts if t.get_gid().startswith("name-")) >= graph.number_of_edges() // 2
     for i, first in enumerate(labels):
         assert first.x0 >= 0 and first.y0 >= 0 and first.x1 <= figure.bbox.width and first.y1 <= figure.bbox.height
         for second in labels[i + 1 :]:
@@ -183,6 +185,36 @@ def test_labels_cover_no_label_and_no_node_and_stay_in_the_picture(graph):
         r = radii[node] * scale
         for label in labels:
             assert not (label.x0 < cx + r and cx - r < label.x1 and label.y0 < cy + r and cy - r < label.y1), node
+
+
+def _svg_lines(svg: etree._ElementTree) -> dict[str, np.ndarray]:
+    """Each relation's line in the SVG (points from the top left), as points along it: straight, or a quadratic curve."""
+    lines = {}
+    for key, path in _by_id(svg, "relation-").items():
+        numbers = np.array(re.findall(r"-?\d+\.?\d*", path.get("d")), dtype=float).reshape(-1, 2)
+        if len(numbers) == 3:  # M start Q control end
+            t = np.linspace(0, 1, 25)[:, None]
+            numbers = (1 - t) ** 2 * numbers[0] + 2 * t * (1 - t) * numbers[1] + t**2 * numbers[2]
+        lines[key] = numbers
+    return lines
+
+
+def test_relation_names_sit_where_no_other_line_crosses_them(graph, svg, pictures):
+    figure = static_figure(graph)
+    renderer = figure.canvas.get_renderer()
+    to_points, height = 72 / figure.dpi, figure.get_figheight() * 72
+    lines = _svg_lines(svg)
+    names = {t.get_gid().removeprefix("name-"): t.get_window_extent(renderer) for t in figure.axes[0].texts if t.get_gid().startswith("name-")}
+    assert names
+    for key, box in names.items():
+        left, right = box.x0 * to_points, box.x1 * to_points
+        top, bottom = height - box.y1 * to_points, height - box.y0 * to_points
+        # Its own line passes through it; no other line does (sampled every half point along each line).
+        for other, points in lines.items():
+            steps = np.linspace(0, 1, 200)[:, None]
+            dense = np.concatenate([a + steps * (b - a) for a, b in zip(points[:-1], points[1:], strict=True)])
+            inside = (dense[:, 0] > left) & (dense[:, 0] < right) & (dense[:, 1] > top) & (dense[:, 1] < bottom)
+            assert inside.any() == (other == key), (key, other)
 
 
 ARABIC_AND_HEBREW = {
@@ -309,8 +341,8 @@ def test_format_serves_other_suffixes_and_names_the_default_file(runner, tmp_pat
         (["-o", "map.png", "--format", "svg"], "map.png is named as png but --format says svg; give one of them, or a name ending .svg"),
         (["-o", "map.png", "--width", "0.5"], "Invalid value for '--width': '0.5' is not a number from 1 to 100\nsee `stakeholders render --help`"),
         (["-o", "map.png", "--dpi", "5000"], "Invalid value for '--dpi': '5000' is not a whole number from 10 to 1,200\nsee `stakeholders render --help`"),
-        (["-o", "map.png", "--width", "2"], "the picture is too narrow for its legend: give a width of at least 3.7 inches"),
-        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4.4 inches"),
+        (["-o", "map.png", "--width", "2"], "the picture is too narrow for its legend: give a width of at least 4 inches"),
+        (["-o", "map.svg", "--height", "3"], "the picture is too low for its title, legend and map: give a height of at least 4.8 inches"),
     ],
 )
 def test_bad_requests_are_one_error_line_and_write_nothing(runner, tmp_path, args, message):

@@ -59,6 +59,7 @@ from ..atomic import write_atomic
 from ..changes.records import STATUSES
 from ..errors import UsageError
 from ..filters import Criteria
+from ..graph import kinds_of
 from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import (
@@ -81,7 +82,8 @@ from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .caption import source_line
 from .layout import loner_frame
-from .page import LABELS, LOWEST_LABEL, Look, curves
+from .naming import Grid, relation_names
+from .page import LABELS, LARGE_MAP, LOWEST_LABEL, Look, curves
 
 Floats = npt.NDArray[np.float64]
 
@@ -107,7 +109,7 @@ _COLOR_WORDS = {"type": "actor type", "community": "cooperative bloc", "camp": "
 
 # Sizes on paper, in points (1/72 inch).
 _MARGIN = 11.0  # around the picture and between its parts
-_LABEL_FONT = (7.0, 9.0)  # labels scale with the map, within these sizes
+_LABEL_FONT = (8.0, 11.0)  # labels scale with the map, within these sizes (11 pt: a 12-inch picture on a 6-inch page still reads at 5.5)
 _LABEL_GAP = 2.0  # between a node and its label
 _LABEL_PAD = 0.2  # around a label, in font sizes: its white halo and a little air
 _HALO = 0.15  # the white box behind a label reaches this far around the text, in font sizes
@@ -118,7 +120,7 @@ _BORDER = (0.25, 1.0)
 _GROUP_LINE = 44  # characters a line in the legend of camps or blocs
 _BAR = 7.0  # points across a line at odds with the camps
 _MOST_BEND = 0.6  # arc3 rad: the curves of one pair stay within this many lengths of their line
-_INK, _MUTED = "#1d2430", "#555555"
+_INK, _MUTED, _RELATION_INK = "#1d2430", "#555555", "#333333"
 _GHOST = 0.3  # opacity of what a map of changes shows as removed
 
 
@@ -438,7 +440,7 @@ class _Drawing:
     def figure(self, title: str | None, height: float | None) -> Figure:
         fig = self.fig
         width_pt = fig.get_figwidth() * 72
-        big, small = _font(15, bold=True), _font(9)
+        big, small = _font(17, bold=True), _font(10)
         # Both lines wrap within the picture's width rather than run off its edge.
         words = (title or self.graph.graph.get("title") or self.graph.graph["name"]).split(" ")
         heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
@@ -527,8 +529,8 @@ class _Drawing:
                 continue
             handles, labels = zip(*rows, strict=True)
             legend = self.fig.legend(
-                handles, labels, loc="upper left", bbox_to_anchor=(0, 1), frameon=False, prop=_font(8), title=heading,
-                title_fontproperties=_font(8.5, bold=True), alignment="left", borderaxespad=0, borderpad=0, handlelength=2.2,
+                handles, labels, loc="upper left", bbox_to_anchor=(0, 1), frameon=False, prop=_font(9), title=heading,
+                title_fontproperties=_font(9.5, bold=True), alignment="left", borderaxespad=0, borderpad=0, handlelength=2.2,
             )  # fmt: skip
             legend.set_gid(gid)
             for text in [*legend.get_texts(), legend.get_title()]:
@@ -608,21 +610,39 @@ class _Drawing:
             self.draw_loners(axes, scale)
         axes.add_artist(_Shapes("relations", self.relation_shapes(scale, radius / scale), zorder=1))
         axes.add_artist(_Shapes("actors", self.actor_shapes(scale, radius / scale), zorder=2))
-        labels = list(self.labels((self.xy - origin) * scale, radius, font, width, height))
+        taken = Grid(cell=4 * font.get_size_in_points())
+        labels = list(self.labels((self.xy - origin) * scale, radius, font, width, height, taken))
         for node, x, y, ha, va, _ in labels:
             axes.text(
                 origin[0] + x / scale, origin[1] + y / scale, self.graph.nodes[node]["label"], ha=ha, va=va, color=_INK,
                 fontproperties=font, zorder=3, gid=f"label-{node}", parse_math=False,
             )  # fmt: skip
-        if labels:
+        boxes = [box for *_, box in labels]
+        # Relations' names, as on the page: up to ``LARGE_MAP`` actors, where they fit after the actors' names.
+        if len(self.order) <= LARGE_MAP and self.edges:
+            small = _font(font.get_size_in_points() * LABELS["edge"] / LABELS["node"])
+            names = kinds_of(self.graph)
+            texts = [names[a["kind"]].display for *_, a in self.edges]
+            start, end, control = self.line_points(scale, origin)
+            widths = [line_width(a["weight"], a["confidence"]) for *_, a in self.edges]
+            order = sorted(range(len(self.edges)), key=lambda i: (-widths[i], self.edges[i][2]))
+            pad = _LABEL_PAD * small.get_size_in_points()
+            placed = list(relation_names(start, end, control, texts, order, lambda t: self.text_size(t, small), pad, taken, (width, height)))
+            for i, x, y, _ in placed:
+                axes.text(
+                    origin[0] + x / scale, origin[1] + y / scale, texts[i], ha="center", va="center", color=_RELATION_INK,
+                    fontproperties=small, zorder=3, gid=f"name-{self.edges[i][2]}", parse_math=False,
+                )  # fmt: skip
+            boxes += [box for *_, box in placed]
+        if boxes:
             # White halos, as on the page, readable over the relations: one layer, cheaper than a box for each text.
-            boxes = np.array([box for *_, box in labels]) / scale + np.tile(origin, 2)
+            corners = np.array(boxes) / scale + np.tile(origin, 2)
             inset = (_LABEL_PAD - _HALO) * font.get_size_in_points() / scale
-            corner, size = boxes[:, :2] + inset, boxes[:, 2:] - boxes[:, :2] - 2 * inset
+            corner, size = corners[:, :2] + inset, corners[:, 2:] - corners[:, :2] - 2 * inset
             halos = _Layer(
-                paths=[_SQUARE] * len(labels),
-                affines=_affines(corner[:, 0], corner[:, 1], size[:, 0], np.zeros(len(labels)), across=size[:, 1] / size[:, 0]),
-                faces=np.array([to_rgba("white", 0.75)] * len(labels)),
+                paths=[_SQUARE] * len(boxes),
+                affines=_affines(corner[:, 0], corner[:, 1], size[:, 0], np.zeros(len(boxes)), across=size[:, 1] / size[:, 0]),
+                faces=np.array([to_rgba("white", 0.75)] * len(boxes)),
             )
             axes.add_artist(_Shapes("halos", [halos], zorder=2.5))
 
@@ -673,6 +693,16 @@ class _Drawing:
             ids=[f"actor-{node}" for node in self.order],
         )
         return [layer]
+
+    def line_points(self, scale: float, origin: Floats) -> tuple[Floats, Floats, Floats]:
+        """Each relation's line in points from the axes' corner: its start, its end and its curve's control point (the
+        middle when straight), as ``relation_shapes`` draws it."""
+        bends = curves(self.graph)
+        start = (self.xy[[self.index[u] for u, *_ in self.edges]] - origin) * scale
+        end = (self.xy[[self.index[v] for _, v, *_ in self.edges]] - origin) * scale
+        bend = np.array([_bend(bends[key]) for _, _, key, _ in self.edges])
+        delta = end - start
+        return start, end, (start + end) / 2 + bend[:, None] * np.column_stack([delta[:, 1], -delta[:, 0]])
 
     def relation_shapes(self, scale: float, radius: Floats) -> list[_Layer]:
         """Two layers: each relation's line (curved when it shares its pair), then the arrowheads of directed ones."""
@@ -737,7 +767,7 @@ class _Drawing:
     # Labels ----------------------------------------------------------------------------------
 
     def labels(
-        self, at: Floats, radius: Floats, font: FontProperties, width: float, height: float
+        self, at: Floats, radius: Floats, font: FontProperties, width: float, height: float, taken: Grid
     ) -> Iterator[tuple[str, float, float, str, str, tuple[float, float, float, float]]]:
         """Where each label goes, biggest actors first: ``(node, x, y, ha, va, box)`` in points from the axes' corner, the
         box (left, bottom, right, top) with ``_LABEL_PAD`` around the text.
@@ -752,7 +782,6 @@ class _Drawing:
         """
         size = font.get_size_in_points()
         pad, least = _LABEL_PAD * size, self.line_height(font)
-        taken = _Grid(cell=4 * size)
         shown = [i for i in range(len(self.order)) if radius[i] >= LABELS["obstacle"]]
         for i in shown:
             taken.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
@@ -784,32 +813,6 @@ class _Drawing:
             if found is not None:
                 taken.add(*found[4], owner=-1)
                 yield self.order[i], *found
-
-
-class _Grid:
-    """Boxes in a uniform grid of cells, to find the ones a new box would cover without looking at all."""
-
-    def __init__(self, cell: float) -> None:
-        self.cell = cell
-        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = defaultdict(list)
-
-    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
-        c = self.cell
-        for gx in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
-            for gy in range(math.floor(y0 / c), math.floor(y1 / c) + 1):
-                yield gx, gy
-
-    def add(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> None:
-        for key in self._keys(x0, y0, x1, y1):
-            self.cells[key].append((x0, y0, x1, y1, owner))
-
-    def hits(self, x0: float, y0: float, x1: float, y1: float, owner: int) -> bool:
-        """Whether the box overlaps one already added, other than its own node's (``owner``)."""
-        for key in self._keys(x0, y0, x1, y1):
-            for a0, b0, a1, b1, who in self.cells.get(key, ()):
-                if who != owner and a0 < x1 and x0 < a1 and b0 < y1 and y0 < b1:
-                    return True
-        return False
 
 
 def _bend(curve: dict[str, Any] | bool) -> float:
