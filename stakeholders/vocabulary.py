@@ -51,19 +51,20 @@ def _kind(
 
 
 _DEFAULTS = [
-    # Cooperative: greens for diplomacy, teals for material help.
-    _kind("negotiation", 1, False, "046", 7.0, "CONSULT", "diplomatic", "#2e7d32", "Engage in negotiation (CAMEO 046)."),
-    _kind("mediation", 1, True, "045", 5.0, "CONSULT", "diplomatic", "#43a047", "Mediate between parties (CAMEO 045; PLOVER CONSULT, third party)."),
-    _kind("visit", 1, True, "042", 1.9, "CONSULT", "diplomatic", "#66bb6a", "Make a visit (CAMEO 042; PLOVER CONSULT, visit)."),
-    _kind("hosts-visit", 1, True, "043", 2.8, "CONSULT", "diplomatic", "#81c784", "Host a visit (CAMEO 043; PLOVER CONSULT, visit)."),
-    _kind("recognition", 1, True, "054", 6.0, "SUPPORT", "diplomatic", "#1b5e20", "Grant diplomatic recognition (CAMEO 054)."),
+    # Cooperative: blues for diplomacy, teals for material help (greens fell next to the hostile reds for a
+    # colour-blind reader, as the polarity colours did).
+    _kind("negotiation", 1, False, "046", 7.0, "CONSULT", "diplomatic", "#1565c0", "Engage in negotiation (CAMEO 046)."),
+    _kind("mediation", 1, True, "045", 5.0, "CONSULT", "diplomatic", "#1e88e5", "Mediate between parties (CAMEO 045; PLOVER CONSULT, third party)."),
+    _kind("visit", 1, True, "042", 1.9, "CONSULT", "diplomatic", "#42a5f5", "Make a visit (CAMEO 042; PLOVER CONSULT, visit)."),
+    _kind("hosts-visit", 1, True, "043", 2.8, "CONSULT", "diplomatic", "#64b5f6", "Host a visit (CAMEO 043; PLOVER CONSULT, visit)."),
+    _kind("recognition", 1, True, "054", 6.0, "SUPPORT", "diplomatic", "#0d47a1", "Grant diplomatic recognition (CAMEO 054)."),
     _kind("sanctions-relief", 1, True, "085", 7.0, "RETREAT", "economic", "#00897b", "Ease economic sanctions, boycott or embargo (CAMEO 085; PLOVER RETREAT/CONCEDE)."),
     _kind("protection", 1, True, "0334", 6.0, "SUPPORT", "military", "#00695c", "Express intent to provide military protection (CAMEO 0334, +6.0); 074 when provided (+8.5)."),
-    _kind("support", 1, True, "050", 3.5, "SUPPORT", "diplomatic", "#388e3c", "Engage in diplomatic cooperation (CAMEO 05x, +3.5 to +6.0)."),
+    _kind("support", 1, True, "050", 3.5, "SUPPORT", "diplomatic", "#1976d2", "Engage in diplomatic cooperation (CAMEO 05x, +3.5 to +6.0)."),
     _kind("alliance", 1, False, "060", 6.0, "COOPERATE", "military", "#004d40", "Engage in material cooperation (CAMEO 06x)."),
     _kind("aid", 1, True, "070", 7.0, "AID", "economic", "#26a69a", "Provide aid (CAMEO 07x)."),
-    _kind("pledge", 1, True, "030", 4.0, "AGREE", "verbal", "#9ccc65", "Express intent to cooperate (CAMEO 030)."),
-    _kind("agreement", 1, False, "057", 8.0, "AGREE", "diplomatic", "#2e7d32", "Sign a formal agreement (CAMEO 057; PLOVER AGREE)."),
+    _kind("pledge", 1, True, "030", 4.0, "AGREE", "verbal", "#90caf9", "Express intent to cooperate (CAMEO 030)."),
+    _kind("agreement", 1, False, "057", 8.0, "AGREE", "diplomatic", "#1565c0", "Sign a formal agreement (CAMEO 057; PLOVER AGREE)."),
     _kind("ceasefire", 1, False, "0871", 9.0, "RETREAT", "military", "#00796b", "Declare a truce or ceasefire (CAMEO 0871; PLOVER RETREAT, ceasefire)."),
     _kind("withdrawal", 1, True, "0874", 10.0, "RETREAT", "military", "#4db6ac", "Withdraw or retreat militarily from the other's ground (CAMEO 0874; PLOVER RETREAT)."),
     # Hostile: reds for force, oranges and browns for pressure and words.
