@@ -21,7 +21,8 @@ from stakeholders.cli import cli
 from stakeholders.errors import UsageError
 from stakeholders.model import polarity_name
 from stakeholders.render import placed
-from stakeholders.render.static import FONT, render_static, static_figure
+from stakeholders.render.paper import FONT
+from stakeholders.render.static import render_static, static_figure
 from stakeholders.style import ACTOR_STYLES, POLARITY_STYLE, actor_paint, actor_style
 
 from .conftest import ROOT, SYRIA

@@ -1,5 +1,5 @@
-"""Where relations' names go in a picture: on their own line, where no other line crosses them and they cover no
-node or other name, as on the page (``assets/map/labels.js``, whose test counts the crossings in the browser).
+"""Where names go in a picture, as on the page (``assets/map/labels.js``). Actors' names: by their node, biggest
+actors first. Relations' names: on their own line, where no other line crosses them and they cover no node or name.
 
 The places along a line are the page's (``ALONG``); the crossing test is Liang and Barsky's clipping, over every
 line at once with numpy. Pictures of large maps carry no relation names, as the page on a fitted large map.
@@ -14,8 +14,15 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import numpy.typing as npt
 
+from .page import LABELS
+
 Floats = npt.NDArray[np.float64]
 Box = tuple[float, float, float, float]
+
+# Sizes on paper, in points or font sizes.
+LABEL_GAP = 2.0  # points between a node and its name
+LABEL_PAD = 0.2  # around a name, in font sizes: its white halo and a little air
+NARROW_EM = 0.3  # font sizes per character that nearly every name's width exceeds (DejaVu Sans: "i" 0.28, "a" 0.61)
 
 #: Where on its line a relation's name may go, in the line's length from its start, best first (the page's list).
 ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73)
@@ -48,6 +55,61 @@ class Grid:
                     return True
         return False
 
+
+
+def actor_names(
+    at: Floats,
+    radius: Floats,
+    texts: list[str],
+    ids: list[str],
+    sizes: tuple[Callable[[str], tuple[float, float]], float, float],
+    bounds: tuple[float, float],
+    taken: Grid,
+) -> Iterator[tuple[int, float, float, str, str, Box]]:
+    """Where each actor's name goes, biggest actors first: ``(actor, x, y, ha, va, box)`` in points from the axes'
+    corner, the box (left, bottom, right, top) with ``LABEL_PAD`` around the text. ``at`` and ``radius``: the nodes
+    as drawn (points); ``ids`` break ties between names; ``sizes``: a text's measure (width, height), the font size
+    and the line height; ``bounds``: the axes' (width, height); ``taken`` gets the nodes and the names placed.
+
+    A name tries below its node (as on the page), then above, right and left; it takes the first place that stays
+    inside the axes and covers no name already placed and no node, or none. As on the page, only actors drawn at
+    least ``LABELS["obstacle"]`` points in radius are named (a name beside a speck names nothing one can see), and
+    their names may cover specks: in the crowded middle of a large map these would leave even the biggest actors
+    unnamed.
+    """
+    measure, size, least = sizes
+    width, height = bounds
+    pad = LABEL_PAD * size
+    shown = [i for i in range(len(texts)) if radius[i] >= LABELS["obstacle"]]
+    for i in shown:
+        taken.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
+
+    def free(i: int, x: float, y: float, r: float, w: float, h: float) -> tuple[float, float, str, str, Box] | None:
+        """The first free place for a ``w`` x ``h`` name of node ``i`` at (x, y), ``r`` from its centre to its name."""
+        places = (
+            (x, y - r, "center", "top", x - w / 2, y - r - h),
+            (x, y + r, "center", "bottom", x - w / 2, y + r),
+            (x + r, y, "left", "center", x + r, y - h / 2),
+            (x - r, y, "right", "center", x - r - w, y - h / 2),
+        )  # fmt: skip
+        for ax, ay, ha, va, left, bottom in places:
+            box = (left - pad, bottom - pad, left + w + pad, bottom + h + pad)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+            if inside and not taken.hits(*box, owner=i):
+                return ax, ay, ha, va, box
+        return None
+
+    for i in sorted(shown, key=lambda i: (-radius[i], texts[i], ids[i])):
+        text = texts[i]
+        x, y, r = at[i, 0], at[i, 1], radius[i] + LABEL_GAP
+        # Measuring a text costs half a millisecond (libraqm shapes it), so first a guess on the narrow side: where
+        # even that is covered, the name most likely is (a wrong guess leaves out a name, never lets two overlap).
+        if not text or free(i, x, y, r, NARROW_EM * size * len(text), least) is None:
+            continue
+        found = free(i, x, y, r, *measure(text))
+        if found is not None:
+            taken.add(*found[4], owner=-1)
+            yield i, *found
 
 
 def curve_points(start: Floats, end: Floats, control: Floats, t: Floats) -> Floats:

@@ -30,10 +30,7 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -41,22 +38,17 @@ import matplotlib
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-from matplotlib.artist import Artist, allow_rasterization
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_hex, to_rgba
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Rectangle
 from matplotlib.path import Path as Curve
-from matplotlib.transforms import IdentityTransform, Transform
 
 from ..atomic import write_atomic
-from ..changes.records import STATUSES
 from ..errors import UsageError
 from ..filters import Criteria
 from ..graph import kinds_of
@@ -66,24 +58,21 @@ from ..style import (
     CHANGE_COLORS,
     HOLLOW_BORDER,
     LONER_FRAME,
-    NODE_BORDER,
     POLARITY_STYLE,
-    UNGROUPED_COLOR,
-    WEIGHT_WORDS,
     actor_paint,
     actor_style,
-    claim_entries,
-    group_color,
     line_opacity,
-    line_pattern,
     line_width,
 )
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .caption import source_line
+from .layers import ARROWHEAD, SQUARE, Dashes, Layer, Shapes, frames, unit_line
 from .layout import loner_frame
-from .naming import Grid, relation_names
+from .naming import LABEL_GAP, LABEL_PAD, Grid, actor_names, relation_names
 from .page import LABELS, LARGE_MAP, LOWEST_LABEL, Look, curves
+from .paper import BAR, INK, MARKERS, MUTED, pattern, typeface
+from .picture_legend import Legends
 
 Floats = npt.NDArray[np.float64]
 
@@ -93,34 +82,23 @@ STATIC_FORMATS = ("svg", "png", "pdf")
 WIDTH, DPI = 12.0, 100
 _MAX_PIXELS = 250_000_000
 
-_FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-#: The font every string is set in: found by path, so that no other font on the machine stands in.
-FONT, BOLD_FONT = _FONTS / "DejaVuSans.ttf", _FONTS / "DejaVuSans-Bold.ttf"
-
 # matplotlib reads these at saving time only: text stays text in SVG, fixed ids, TrueType fonts in PDF (selectable text),
 # and PNG glyphs drawn unhinted, as the vector formats show them (and twice as fast as through FreeType's autohinter).
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "stakeholders", "pdf.fonttype": 42, "text.hinting": "no_hinting"}
 # No dates: the same map gives the same bytes.
 _METADATA: dict[str, dict[str, str | None]] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}
 
-# vis-network shapes (``style.ActorStyle.shape``) as matplotlib markers.
-_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
 _COLOR_WORDS = {"type": "actor type", "community": "cooperative bloc", "camp": "friend/enemy camp"}
 
 # Sizes on paper, in points (1/72 inch).
 _MARGIN = 11.0  # around the picture and between its parts
 _LABEL_FONT = (8.0, 11.0)  # labels scale with the map, within these sizes (11 pt: a 12-inch picture on a 6-inch page still reads at 5.5)
-_LABEL_GAP = 2.0  # between a node and its label
-_LABEL_PAD = 0.2  # around a label, in font sizes: its white halo and a little air
 _HALO = 0.15  # the white box behind a label reaches this far around the text, in font sizes
-_NARROW_EM = 0.3  # font sizes per character that nearly every label's width exceeds (DejaVu Sans: "i" 0.28, "a" 0.61)
 _LEAST_RADIUS = 1.5  # nodes never shrink below this, however large the map
 _LINE_WIDTH = (0.25, 4.0)
 _BORDER = (0.25, 1.0)
-_GROUP_LINE = 44  # characters a line in the legend of camps or blocs
-_BAR = 7.0  # points across a line at odds with the camps
 _MOST_BEND = 0.6  # arc3 rad: the curves of one pair stay within this many lengths of their line
-_INK, _MUTED, _RELATION_INK = "#1d2430", "#555555", "#333333"
+_RELATIONINK = "#333333"
 _GHOST = 0.3  # opacity of what a map of changes shows as removed
 
 
@@ -212,180 +190,13 @@ def _check_size(width: float, height: float | None, dpi: int) -> None:
         raise UsageError(f"dpi is from {PICTURE_DPI[0]} to {PICTURE_DPI[1]}; got {dpi:g}")
 
 
-def _font(size: float, bold: bool = False) -> FontProperties:
-    return FontProperties(fname=BOLD_FONT if bold else FONT, size=size, weight="bold" if bold else "normal")
-
-
-Dashes = tuple[float, tuple[float, ...] | None]  # offset and on-off lengths in points, as matplotlib's line styles
-# Points per unit of a line pattern (``style.LINE_PATTERNS``) for a line of width 1: hostile dashes 3.5 points.
-_PATTERN_PT = 0.875
-
-
-def _pattern(polarity: str, indirect: bool, scale: float = 1.0) -> Dashes:
-    """A relation's dashes in points, from the pattern the page draws too."""
-    pattern = line_pattern(polarity, indirect)
-    return (0, None if pattern is None else tuple(_PATTERN_PT * scale * length for length in pattern))
-
-
-@dataclass(frozen=True)
-class _Layer:
-    """Shapes drawn alike: each is a unit path put in place by its own affine matrix (unit to map units).
-
-    Colours are RGBA rows, widths and dashes in points; no ``faces``: outlines
-    only; no ``edges``: filled only. ``ids`` name the shapes in SVG; without
-    them, shapes of one style become one SVG path.
-    """
-
-    paths: list[Curve]
-    affines: Floats  # (n, 3, 3)
-    faces: Floats | None = None
-    edges: Floats | None = None
-    widths: Floats | None = None
-    dashes: list[Dashes] | None = None
-    ids: list[str] | None = None
-
-
-class _Shapes(Artist):
-    """Many shapes drawn by one artist, without the per-artist work that makes thousands of patches slow.
-
-    Agg and PDF take a layer in one ``draw_path_collection`` call (a loop in C++
-    for Agg). SVG gets the path elements written directly, from coordinates
-    computed for the whole layer at once: matplotlib's SVG ``draw_path`` costs
-    about 0.2 ms a path, most of a 20,000-relation map's time.
-    """
-
-    def __init__(self, gid: str, layers: list[_Layer], zorder: float) -> None:
-        super().__init__()
-        self.layers = layers
-        self.set_gid(gid)
-        self.set_zorder(zorder)
-        self.set_clip_on(False)  # everything lies inside the axes, but for the bulge of a curve at the border
-
-    @allow_rasterization
-    def draw(self, renderer: RendererBase) -> None:
-        if not self.get_visible():
-            return
-        # Frozen: a plain matrix, instead of a chain of transforms worked out again for every path.
-        transform = self.get_transform().frozen()
-        gid = str(self.get_gid())
-        renderer.open_group(gid, gid=gid)
-        if _svg_writer(renderer) is not None:
-            self._write_svg(renderer, transform)
-        else:
-            gc = renderer.new_gc()
-            gc.set_linewidth(0.0)  # a layer without edges is filled only
-            for layer in self.layers:
-                renderer.draw_path_collection(
-                    gc, transform, layer.paths, layer.affines, np.zeros((0, 2)), IdentityTransform(),
-                    _NO_COLORS if layer.faces is None else layer.faces, _NO_COLORS if layer.edges is None else layer.edges,
-                    np.zeros(1) if layer.widths is None else layer.widths, layer.dashes or [(0, None)], [True], [None], "screen",
-                )  # fmt: skip
-            gc.restore()
-        renderer.close_group(gid)
-        self.stale = False
-
-    def _write_svg(self, renderer: RendererBase, transform: Transform) -> None:
-        writer = _svg_writer(renderer)
-        # The SVG renderer's coordinates: points from the top left corner.
-        flip = np.array([[1.0, 0.0, 0.0], [0.0, -1.0, renderer.height], [0.0, 0.0, 1.0]]) @ transform.get_matrix()  # type: ignore[attr-defined]
-        for layer in self.layers:
-            data, styles = _svg_paths(layer, flip), _svg_styles(layer)
-            if layer.ids is not None:
-                for shape_id, d, style in zip(layer.ids, data, styles, strict=True):
-                    writer.element("path", id=shape_id, d=d, style=style)
-                continue
-            merged: dict[str, list[str]] = defaultdict(list)
-            for d, style in zip(data, styles, strict=True):
-                merged[style].append(d)
-            for style, parts in merged.items():
-                writer.element("path", d=" ".join(parts), style=style)
-
-
-_NO_COLORS = np.zeros((0, 4))
-
-
-def _svg_writer(renderer: RendererBase) -> Any | None:
-    """The XML writer matplotlib's SVG renderer draws through, or None for the other formats."""
-    writer = getattr(renderer, "writer", None)
-    return writer if callable(getattr(writer, "element", None)) else None
-
-
-def _svg_paths(layer: _Layer, matrix: Floats) -> list[str]:
-    """Each shape's SVG path data: its unit path through its affine, then ``matrix``, two decimals."""
-    data = [""] * len(layer.paths)
-    shared: dict[int, list[int]] = defaultdict(list)
-    for i, unit in enumerate(layer.paths):
-        shared[id(unit)].append(i)
-    for members in shared.values():
-        unit = layer.paths[members[0]]
-        template = _svg_template(unit)
-        corners = np.column_stack([unit.vertices, np.ones(len(unit.vertices))])
-        placed = np.einsum("ij,njk,mk->nmi", matrix[:2], layer.affines[members], corners)
-        for i, row in zip(members, np.round(placed.reshape(len(members), -1), 2).tolist(), strict=True):
-            data[i] = template.format(*row)
-    return data
-
-
-def _svg_template(unit: Curve) -> str:
-    """SVG path data with a ``{}`` for each coordinate of the path's vertices, in their order."""
-    commands = {Curve.MOVETO: "M", Curve.LINETO: "L", Curve.CURVE3: "Q", Curve.CURVE4: "C"}
-    codes = unit.codes if unit.codes is not None else [Curve.MOVETO] + [Curve.LINETO] * (len(unit.vertices) - 1)
-    words, i = [], 0
-    while i < len(codes):
-        code = int(codes[i])
-        if code == Curve.CLOSEPOLY:
-            words.append("z")
-            i += 1
-            continue
-        # A quadratic curve takes two vertices and a cubic three, all with the one code.
-        count = {Curve.CURVE3: 2, Curve.CURVE4: 3}.get(code, 1)
-        words.append(commands[code] + " ".join(f"{{{2 * j}:.2f}} {{{2 * j + 1}:.2f}}" for j in range(i, i + count)))
-        i += count
-    return "".join(words)
-
-
-def _svg_styles(layer: _Layer) -> list[str]:
-    """Each shape's SVG style, as matplotlib's SVG backend writes one (worked out once per distinct value)."""
-    count = len(layer.paths)
-    columns = [_distinct(layer.faces, lambda rgba: _svg_paint("fill", rgba)) if layer.faces is not None else ["fill: none"] * count]
-    if layer.edges is not None and layer.widths is not None:
-        columns.append(_distinct(layer.edges, lambda rgba: _svg_paint("stroke", rgba)))
-        columns.append(_distinct(layer.widths[:, None], lambda width: f"stroke-width: {width[0]:.2f}"))
-        if layer.dashes is not None:
-            dashes = {d: "stroke-dasharray: " + ",".join(f"{length:.2f}" for length in d[1]) if d[1] is not None else "" for d in set(layer.dashes)}
-            columns.append([dashes[d] for d in layer.dashes])
-    return ["; ".join(word for word in words if word) for words in zip(*columns, strict=True)]
-
-
-def _distinct(rows: Floats, word: Callable[[Floats], str]) -> list[str]:
-    """``word`` of each row, computed once for each distinct row."""
-    values, which = np.unique(rows, axis=0, return_inverse=True)
-    words = [word(value) for value in values]
-    return [words[i] for i in which.reshape(-1)]
-
-
-def _svg_paint(what: str, rgba: Floats) -> str:
-    words = f"{what}: {to_hex(rgba)}"
-    return words if rgba[3] == 1 else f"{words}; {what}-opacity: {rgba[3]:.2f}"
-
-
-def _affines(x: Floats, y: Floats, along_x: Floats, along_y: Floats, across: Floats | float = 1.0) -> Floats:
-    """Matrices taking the unit frame to each place: origin to (x, y), (1, 0) to ``along``, (0, 1) to ``along`` turned
-    left and scaled by ``across``."""
-    affines = np.zeros((len(x), 3, 3))
-    affines[:, 0, 0], affines[:, 0, 1], affines[:, 0, 2] = along_x, -along_y * across, x
-    affines[:, 1, 0], affines[:, 1, 1], affines[:, 1, 2] = along_y, along_x * across, y
-    affines[:, 2, 2] = 1.0
-    return affines
-
-
 def _unit_marker(shape: str) -> Curve:
     """The marker of a vis-network shape, one unit across, centred on the origin."""
-    marker = MarkerStyle(_MARKERS.get(shape, "o"))
+    marker = MarkerStyle(MARKERS.get(shape, "o"))
     return marker.get_path().transformed(marker.get_transform())
 
 
-class _Drawing:
+class _Drawing(Legends):
     """One picture of a graph: the geometry in map units (vis-network pixels, y up) and points on paper."""
 
     def __init__(
@@ -440,15 +251,15 @@ class _Drawing:
     def figure(self, title: str | None, height: float | None) -> Figure:
         fig = self.fig
         width_pt = fig.get_figwidth() * 72
-        big, small = _font(17, bold=True), _font(10)
+        big, small = typeface(17, bold=True), typeface(10)
         # Both lines wrap within the picture's width rather than run off its edge.
         words = (title or self.graph.graph.get("title") or self.graph.graph["name"]).split(" ")
         heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
         lines = _wrap(self.filter_words(), " · ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
-        filters = fig.text(0, 0, lines, gid="filters", color=_MUTED, fontproperties=small)
+        filters = fig.text(0, 0, lines, gid="filters", color=MUTED, fontproperties=small)
         # The source line at the foot, as under the page's title: a picture handed on still credits its sources.
         credit = source_line(self.graph)
-        source = fig.text(0, 0, _wrap(credit.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN), gid="source", color=_MUTED, fontproperties=small) if credit else None
+        source = fig.text(0, 0, _wrap(credit.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN), gid="source", color=MUTED, fontproperties=small) if credit else None
         for text in (heading, filters, source):
             if text is not None:
                 text.set_parse_math(False)  # a "$" in a name is a dollar sign
@@ -511,96 +322,16 @@ class _Drawing:
 
     # Legends ---------------------------------------------------------------------------------
 
-    def legends(self) -> list[Legend]:
-        """The legends, top to bottom: actor types, groups (when coloured by group), relations."""
-        entries = [("Actors" if self.look.groups is None else "Actors (shape)", "legend-actors", list(self.type_entries()))]
-        if self.look.groups is not None:
-            word = "Blocs" if self.color_by == "community" else "Camps"
-            entries.append((word, "legend-groups", list(self.group_entries())))
-        relations = list(self.relation_entries())
-        if relations:
-            entries.append(("Relations", "legend-relations", relations))
-        changes = self.graph.graph.get("changes")
-        if changes is not None:
-            entries.append((f"Changes, {changes.labels[0]} to {changes.labels[1]}", "legend-changes", list(self.change_entries())))
-        made = []
-        for heading, gid, rows in entries:
-            if not rows:
-                continue
-            handles, labels = zip(*rows, strict=True)
-            legend = self.fig.legend(
-                handles, labels, loc="upper left", bbox_to_anchor=(0, 1), frameon=False, prop=_font(9), title=heading,
-                title_fontproperties=_font(9.5, bold=True), alignment="left", borderaxespad=0, borderpad=0, handlelength=2.2,
-            )  # fmt: skip
-            legend.set_gid(gid)
-            for text in [*legend.get_texts(), legend.get_title()]:
-                text.set_parse_math(False)
-            made.append(legend)
-        return made
-
-    def type_entries(self) -> Iterator[tuple[Artist, str]]:
-        counts = Counter(self.graph.nodes[n]["type"] for n in self.order)
-        for actor_type, count in sorted(counts.items()):
-            style = actor_style(actor_type)
-            fill, outline = actor_paint(actor_type, style.color if self.look.groups is None else UNGROUPED_COLOR)
-            marker = _MARKERS.get(style.shape, "o")
-            width = 0.6 * (HOLLOW_BORDER if style.hollow else 1.0)
-            handle = Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=fill, markeredgecolor=outline, markeredgewidth=width)
-            yield handle, f"{actor_type} ({count:,})"
-
-    def group_entries(self) -> Iterator[tuple[Artist, str]]:
-        groups = self.look.groups or {}
-        counts = Counter(groups.get(n) for n in self.order)
-        # Whole names, wrapped between words (cut, "Hayat Tahrir al-Sham" read "Hay…").
-        named = [(group_color(i), textwrap.fill(name, _GROUP_LINE), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
-        if counts.get(None):
-            named.append((UNGROUPED_COLOR, "in none", counts[None]))
-        for color, name, count in named:
-            yield Patch(facecolor=color, edgecolor=NODE_BORDER, linewidth=0.5), f"{name} ({count:,})"
-
-    def relation_entries(self) -> Iterator[tuple[Artist, str]]:
-        edges = [attrs for *_, attrs in self.edges]
-        polarities = Counter(polarity_name(a["polarity"]) for a in edges)
-        for name in ("cooperative", "hostile", "neutral"):
-            if polarities.get(name):
-                handle = Line2D([], [], color=POLARITY_STYLE[name], linewidth=2.5, linestyle=_pattern(name, False, 2.5**0.5))
-                yield handle, f"{name} ({polarities[name]:,})"
-        modes = Counter(a["mode"] for a in edges)
-        if modes.get("direct"):
-            yield Line2D([], [], color=_MUTED, linewidth=1.5), "direct"
-        if modes.get("indirect"):
-            yield Line2D([], [], color=_MUTED, linewidth=1.5, linestyle=_pattern("cooperative", True, 1.5**0.5)), "indirect (dotted)"
-        if any(a["directed"] for a in edges):
-            yield Line2D([], [], color=_MUTED, linewidth=1.5, marker=">", markersize=6), "directed: arrow at the target"
-        weighted = sum(1 for a in edges if a["weight"] is not None)
-        if weighted:
-            yield Line2D([], [], color=_MUTED, linewidth=line_width(1.0, None)), f"{WEIGHT_WORDS} ({weighted:,})"
-        if self.look.against:
-            bar = Line2D([], [], color=_MUTED, linewidth=1.5, marker="|", markersize=_BAR, markevery=[1])
-            bar.set_data([0, 0.5, 1], [0, 0, 0])
-            yield bar, f"at odds with the camps ({len(self.look.against):,})"
-        # How sure: the page's legend's entries, for what this map has.
-        for entry in claim_entries(edges):
-            yield Line2D([], [], color=_MUTED, alpha=entry.opacity, linewidth=entry.width), f"{entry.label} ({entry.count:,})"
-
-    def change_entries(self) -> Iterator[tuple[Artist, str]]:
-        actors = Counter(self.graph.nodes[n].get("change") for n in self.order)
-        relations = Counter(a.get("change") for *_, a in self.edges)
-        for status in STATUSES:
-            style = (0, (1.0, 2.0)) if status == "removed" else "solid"
-            handle = Line2D([], [], color=CHANGE_COLORS[status], linewidth=3, linestyle=style)
-            yield handle, f"{status} ({actors.get(status, 0):,} actors, {relations.get(status, 0):,} relations)"
-
     # The map ---------------------------------------------------------------------------------
 
     def draw_map(self, axes: Axes, width: float, height: float) -> None:
         """Relations, nodes and labels in an axes ``width`` x ``height`` points, its limits set for one scale both ways."""
         if not self.order:
-            axes.text(0.5, 0.5, "No actor passes the filters in force.", ha="center", va="center", color=_MUTED, fontproperties=_font(11))
+            axes.text(0.5, 0.5, "No actor passes the filters in force.", ha="center", va="center", color=MUTED, fontproperties=typeface(11))
             return
-        font = _font(float(np.clip(LABELS["node"] * self._scale(width, height, 0.0), *_LABEL_FONT)))
+        font = typeface(float(np.clip(LABELS["node"] * self._scale(width, height, 0.0), *_LABEL_FONT)))
         # Room at the borders for labels under, over or beside the outermost nodes.
-        scale = self._scale(width, height, 2 * font.get_size_in_points() + _LABEL_GAP)  # points per map unit
+        scale = self._scale(width, height, 2 * font.get_size_in_points() + LABEL_GAP)  # points per map unit
         low, high = (self.xy - self.radius[:, None]).min(axis=0), (self.xy + self.radius[:, None]).max(axis=0)
         origin = (low + high) / 2 - np.array([width, height]) / 2 / scale
         axes.set_xlim(origin[0], origin[0] + width / scale)
@@ -608,43 +339,45 @@ class _Drawing:
         radius = np.maximum(self.radius * scale, _LEAST_RADIUS)  # points
         if self.loners is not None:
             self.draw_loners(axes, scale)
-        axes.add_artist(_Shapes("relations", self.relation_shapes(scale, radius / scale), zorder=1))
-        axes.add_artist(_Shapes("actors", self.actor_shapes(scale, radius / scale), zorder=2))
+        axes.add_artist(Shapes("relations", self.relation_shapes(scale, radius / scale), zorder=1))
+        axes.add_artist(Shapes("actors", self.actor_shapes(scale, radius / scale), zorder=2))
         taken = Grid(cell=4 * font.get_size_in_points())
-        labels = list(self.labels((self.xy - origin) * scale, radius, font, width, height, taken))
+        texts = [self.graph.nodes[n]["label"] for n in self.order]
+        sizes = (lambda text: self.text_size(text, font), font.get_size_in_points(), self.line_height(font))
+        labels = [(self.order[i], *place) for i, *place in actor_names((self.xy - origin) * scale, radius, texts, self.order, sizes, (width, height), taken)]
         for node, x, y, ha, va, _ in labels:
             axes.text(
-                origin[0] + x / scale, origin[1] + y / scale, self.graph.nodes[node]["label"], ha=ha, va=va, color=_INK,
+                origin[0] + x / scale, origin[1] + y / scale, self.graph.nodes[node]["label"], ha=ha, va=va, color=INK,
                 fontproperties=font, zorder=3, gid=f"label-{node}", parse_math=False,
             )  # fmt: skip
         boxes = [box for *_, box in labels]
         # Relations' names, as on the page: up to ``LARGE_MAP`` actors, where they fit after the actors' names.
         if len(self.order) <= LARGE_MAP and self.edges:
-            small = _font(font.get_size_in_points() * LABELS["edge"] / LABELS["node"])
+            small = typeface(font.get_size_in_points() * LABELS["edge"] / LABELS["node"])
             names = kinds_of(self.graph)
             texts = [names[a["kind"]].display for *_, a in self.edges]
             start, end, control = self.line_points(scale, origin)
             widths = [line_width(a["weight"], a["confidence"]) for *_, a in self.edges]
             order = sorted(range(len(self.edges)), key=lambda i: (-widths[i], self.edges[i][2]))
-            pad = _LABEL_PAD * small.get_size_in_points()
+            pad = LABEL_PAD * small.get_size_in_points()
             placed = list(relation_names(start, end, control, texts, order, lambda t: self.text_size(t, small), pad, taken, (width, height)))
             for i, x, y, _ in placed:
                 axes.text(
-                    origin[0] + x / scale, origin[1] + y / scale, texts[i], ha="center", va="center", color=_RELATION_INK,
+                    origin[0] + x / scale, origin[1] + y / scale, texts[i], ha="center", va="center", color=_RELATIONINK,
                     fontproperties=small, zorder=3, gid=f"name-{self.edges[i][2]}", parse_math=False,
                 )  # fmt: skip
             boxes += [box for *_, box in placed]
         if boxes:
             # White halos, as on the page, readable over the relations: one layer, cheaper than a box for each text.
             corners = np.array(boxes) / scale + np.tile(origin, 2)
-            inset = (_LABEL_PAD - _HALO) * font.get_size_in_points() / scale
+            inset = (LABEL_PAD - _HALO) * font.get_size_in_points() / scale
             corner, size = corners[:, :2] + inset, corners[:, 2:] - corners[:, :2] - 2 * inset
-            halos = _Layer(
-                paths=[_SQUARE] * len(boxes),
-                affines=_affines(corner[:, 0], corner[:, 1], size[:, 0], np.zeros(len(boxes)), across=size[:, 1] / size[:, 0]),
+            halos = Layer(
+                paths=[SQUARE] * len(boxes),
+                affines=frames(corner[:, 0], corner[:, 1], size[:, 0], np.zeros(len(boxes)), across=size[:, 1] / size[:, 0]),
                 faces=np.array([to_rgba("white", 0.75)] * len(boxes)),
             )
-            axes.add_artist(_Shapes("halos", [halos], zorder=2.5))
+            axes.add_artist(Shapes("halos", [halos], zorder=2.5))
 
     def draw_loners(self, axes: Axes, scale: float) -> None:
         """The frame around the actors without relations and its caption, as on the page (under everything else)."""
@@ -655,7 +388,7 @@ class _Drawing:
             (frame.left, -frame.bottom), across, down, facecolor=LONER_FRAME["fill"], edgecolor=LONER_FRAME["edge"],
             linewidth=0.5, zorder=0.5, gid="loners",
         ))  # fmt: skip
-        font = _font(_LABEL_FONT[0])
+        font = typeface(_LABEL_FONT[0])
         size = font.get_size_in_points() / scale  # map units
         tall = down > across
         if self.text_size(frame.caption, font)[0] / scale + size <= (down if tall else across) and 1.5 * size <= (across if tall else down):
@@ -671,17 +404,17 @@ class _Drawing:
         across, up = np.maximum(high - low, 1.0)
         return float(min((width - 2 * border) / across, (height - 2 * border) / up))
 
-    def actor_shapes(self, scale: float, radius: Floats) -> list[_Layer]:
+    def actor_shapes(self, scale: float, radius: Floats) -> list[Layer]:
         """One layer: each node's marker, ``radius`` map units from its centre to its side."""
         types = [self.graph.nodes[n]["type"] for n in self.order]
-        units = {shape: _unit_marker(shape) for shape in _MARKERS}
+        units = {shape: _unit_marker(shape) for shape in MARKERS}
         size = 2 * radius  # the unit markers are one unit across
         changes = [self.graph.nodes[n].get("change") for n in self.order]
         border = float(np.clip(scale, *_BORDER))
         paints = [actor_paint(t, self.look.color(n, t)) for n, t in zip(self.order, types, strict=True)]
-        layer = _Layer(
+        layer = Layer(
             paths=[units[actor_style(t).shape] for t in types],
-            affines=_affines(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
+            affines=frames(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
             # A map of what changed (``diff_from``): removed actors as faint ghosts, added and changed ones in their colour.
             faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else 1.0) for paint, c in zip(paints, changes, strict=True)]),
             edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1]) for paint, c in zip(paints, changes, strict=True)]),
@@ -704,7 +437,7 @@ class _Drawing:
         delta = end - start
         return start, end, (start + end) / 2 + bend[:, None] * np.column_stack([delta[:, 1], -delta[:, 0]])
 
-    def relation_shapes(self, scale: float, radius: Floats) -> list[_Layer]:
+    def relation_shapes(self, scale: float, radius: Floats) -> list[Layer]:
         """Two layers: each relation's line (curved when it shares its pair), then the arrowheads of directed ones."""
         edges = self.edges
         if not edges:
@@ -721,17 +454,17 @@ class _Drawing:
         widths = np.clip(np.array([line_width(a["weight"], a["confidence"]) for *_, a in edges]) * scale, *_LINE_WIDTH)
         # Dashes grow with the line, more slowly than matplotlib's own (in proportion), so that thin lines still show them.
         dashes: list[Dashes] = [
-            (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else _pattern(polarity_name(a["polarity"]), a["mode"] == "indirect", w**0.5)
+            (0, (1.0 * w**0.5, 3.0 * w**0.5)) if c == "removed" else pattern(polarity_name(a["polarity"]), a["mode"] == "indirect", w**0.5)
             for w, c, (*_, a) in zip(widths, changes, edges, strict=True)
         ]
-        units = {b: _unit_line(b) for b in set(bend.tolist())}
+        units = {b: unit_line(b) for b in set(bend.tolist())}
         paths = [units[b] for b in bend.tolist()]
-        affines = _affines(start[:, 0], start[:, 1], delta[:, 0], delta[:, 1])
-        lines = _Layer(paths=paths, affines=affines, edges=edge_colors, widths=widths, dashes=dashes, ids=[f"relation-{key}" for _, _, key, _ in edges])
+        affines = frames(start[:, 0], start[:, 1], delta[:, 0], delta[:, 1])
+        lines = Layer(paths=paths, affines=affines, edges=edge_colors, widths=widths, dashes=dashes, ids=[f"relation-{key}" for _, _, key, _ in edges])
         # Added and changed relations glow in their colour under their line, as on the page.
         glowing = [i for i, c in enumerate(changes) if c in ("added", "changed")]
         glows = [
-            _Layer(
+            Layer(
                 paths=[paths[i] for i in glowing],
                 affines=affines[glowing],
                 edges=np.array([to_rgba(CHANGE_COLORS[changes[i]], 0.45) for i in glowing]),
@@ -746,16 +479,16 @@ class _Drawing:
         toward /= np.maximum(np.hypot(toward[:, 0], toward[:, 1]), 1e-9)[:, None]
         tip = end[directed] - toward * radius[[self.index[edges[i][1]] for i in directed]][:, None]
         length = np.maximum(5.0, 3.5 * widths[directed]) / scale
-        heads = _Layer(
-            paths=[_ARROWHEAD] * len(directed),
-            affines=_affines(tip[:, 0], tip[:, 1], toward[:, 0] * length, toward[:, 1] * length),
+        heads = Layer(
+            paths=[ARROWHEAD] * len(directed),
+            affines=frames(tip[:, 0], tip[:, 1], toward[:, 0] * length, toward[:, 1] * length),
             faces=edge_colors[directed],
         )
         # A relation at odds with the camps: a bar across the middle of its line, as on the page.
         barred = [i for i, (*_, key, _) in enumerate(edges) if key in self.look.against]
-        half = _BAR / 2 / np.maximum(np.hypot(delta[barred, 0], delta[barred, 1]) * scale, 1e-9)  # in line lengths
+        half = BAR / 2 / np.maximum(np.hypot(delta[barred, 0], delta[barred, 1]) * scale, 1e-9)  # in line lengths
         bars = [
-            _Layer(
+            Layer(
                 paths=[Curve([(0.5, -b / 2 - h), (0.5, -b / 2 + h)]) for b, h in zip(bend[barred].tolist(), half.tolist(), strict=True)],
                 affines=affines[barred],
                 edges=edge_colors[barred],
@@ -766,54 +499,6 @@ class _Drawing:
 
     # Labels ----------------------------------------------------------------------------------
 
-    def labels(
-        self, at: Floats, radius: Floats, font: FontProperties, width: float, height: float, taken: Grid
-    ) -> Iterator[tuple[str, float, float, str, str, tuple[float, float, float, float]]]:
-        """Where each label goes, biggest actors first: ``(node, x, y, ha, va, box)`` in points from the axes' corner, the
-        box (left, bottom, right, top) with ``_LABEL_PAD`` around the text.
-
-        A label tries below its node (as on the page), then above, right and left;
-        it takes the first place that stays inside the axes and covers no label
-        already placed and no node, or none. As on the page, only actors drawn at
-        least ``LABELS["obstacle"]`` points in radius are named (a name beside a
-        speck names nothing one can see), and their labels may cover specks: in
-        the crowded middle of a large map these would leave even the biggest
-        actors unnamed.
-        """
-        size = font.get_size_in_points()
-        pad, least = _LABEL_PAD * size, self.line_height(font)
-        shown = [i for i in range(len(self.order)) if radius[i] >= LABELS["obstacle"]]
-        for i in shown:
-            taken.add(at[i, 0] - radius[i], at[i, 1] - radius[i], at[i, 0] + radius[i], at[i, 1] + radius[i], owner=i)
-
-        def free(x: float, y: float, r: float, w: float, h: float) -> tuple[float, float, str, str, tuple[float, float, float, float]] | None:
-            """The first free place for a ``w`` x ``h`` label of a node at (x, y), ``r`` from its centre to its label."""
-            places = (
-                (x, y - r, "center", "top", x - w / 2, y - r - h),
-                (x, y + r, "center", "bottom", x - w / 2, y + r),
-                (x + r, y, "left", "center", x + r, y - h / 2),
-                (x - r, y, "right", "center", x - r - w, y - h / 2),
-            )  # fmt: skip
-            for ax, ay, ha, va, left, bottom in places:
-                box = (left - pad, bottom - pad, left + w + pad, bottom + h + pad)
-                inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-                if inside and not taken.hits(*box, owner=i):
-                    return ax, ay, ha, va, box
-            return None
-
-        importance = sorted(shown, key=lambda i: (-radius[i], self.graph.nodes[self.order[i]]["label"], self.order[i]))
-        for i in importance:
-            text = self.graph.nodes[self.order[i]]["label"]
-            x, y, r = at[i, 0], at[i, 1], radius[i] + _LABEL_GAP
-            # Measuring a text costs half a millisecond (libraqm shapes it), so first a guess on the narrow side: where
-            # even that is covered, the label most likely is (a wrong guess leaves out a label, never lets two overlap).
-            if not text or free(x, y, r, _NARROW_EM * size * len(text), least) is None:
-                continue
-            found = free(x, y, r, *self.text_size(text, font))
-            if found is not None:
-                taken.add(*found[4], owner=-1)
-                yield self.order[i], *found
-
 
 def _bend(curve: dict[str, Any] | bool) -> float:
     """A relation's arc3 ``rad``: 0 when straight; else the page's curve (its turn already set for the way the relation
@@ -822,18 +507,6 @@ def _bend(curve: dict[str, Any] | bool) -> float:
         return 0.0
     side = 1.0 if curve["type"] == "curvedCW" else -1.0
     return side * _MOST_BEND * math.tanh(2 * float(curve["roundness"]) / _MOST_BEND)
-
-
-def _unit_line(bend: float) -> Curve:
-    """From (0, 0) to (1, 0): straight, or the quadratic curve of arc3 with ``rad`` = ``bend``."""
-    if not bend:
-        return Curve([(0.0, 0.0), (1.0, 0.0)])
-    return Curve([(0.0, 0.0), (0.5, -bend), (1.0, 0.0)], [Curve.MOVETO, Curve.CURVE3, Curve.CURVE3])
-
-
-# Tip at the origin, pointing along x, one unit long.
-_ARROWHEAD = Curve([(0.0, 0.0), (-1.0, 0.45), (-1.0, -0.45), (0.0, 0.0)], closed=True)
-_SQUARE = Curve([(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)], closed=True)
 
 
 def _inches(points: float) -> str:
