@@ -55,7 +55,8 @@ def test_the_inline_map_runs_in_its_sandbox(browser, syria, tmp_path):
         page.goto(notebook_page.as_uri())
         frame = page.frame_locator("iframe")
         frame.locator("body[data-ready=true]").wait_for(timeout=60_000)
-        assert frame.locator("#map-counts").text_content() == "Showing 20 of 20 actors, 36 of 36 relations"
+        held = stakeholders.to_graph(syria, as_of=syria.meta.as_of).number_of_edges()  # it opens on the dataset's date
+        assert frame.locator("#map-counts").text_content() == f"Showing 20 of 20 actors, {held} of 36 relations active on {syria.meta.as_of}"
         # The sandbox gives the page no origin: it cannot reach the notebook around it.
         child = page.frames[1]
         assert child.evaluate("() => { try { return window.parent.document.title; } catch (e) { return e.name; } }") == "SecurityError"
