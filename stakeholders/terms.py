@@ -63,3 +63,7 @@ PICTURE_DPI = (10, 1200)
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """``1 row``, ``2 rows``, ``1,200 relations``: a count with its noun agreeing."""
     return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
+#: Paths shown at most, by ``stakeholders path`` and by the map's page.
+PATH_LIMIT = 20

@@ -88,13 +88,13 @@ LINES = """() => {
 class Map:
     """An opened map at a window size, with the page's errors recorded."""
 
-    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900, touch: bool = False) -> None:
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900, touch: bool = False, fragment: str = "") -> None:
         self.errors: list[str] = []
         # ``touch``: a phone or tablet (a touch screen, the mobile viewport rules).
         self.page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=touch, has_touch=touch)
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri() + fragment)  # ``fragment``: a view's link (#path=hts,israel)
         self.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
 
     def js(self, code: str, arg=None):

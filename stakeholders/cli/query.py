@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..terms import counted
+from ..terms import PATH_LIMIT, counted
 from .bounds import LIMIT, MAX_HOPS, NEIGHBOR_DEPTH
 from .common import (
     arrow,
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from ..questions.network import ActorPath, Hop
 
 F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_LIMIT = 20
 
 
 def _search_options(command: F) -> F:
@@ -89,7 +88,7 @@ def _filters_line(filters: list[str]) -> list[str]:
 @data_option
 @click.option("--all", "all_paths", is_flag=True, help="Every simple path up to --max-hops, shortest first, not only the shortest.")
 @click.option("--max-hops", type=MAX_HOPS, help="Longest path to look for, 1 to 12. Default with --all: 3.")
-@click.option("--limit", type=LIMIT, default=DEFAULT_LIMIT, show_default=True, help="Show at most this many paths (1 to 100,000).")
+@click.option("--limit", type=LIMIT, default=PATH_LIMIT, show_default=True, help="Show at most this many paths (1 to 100,000).")
 @_search_options
 @click.option("--evidence", is_flag=True, help="Under each path, every relation with its dates, status and quotes.")
 @format_option("text", "json")

@@ -19,6 +19,7 @@ from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
 from ..holds import Span
 from ..model import Actor, Dataset, Relation, is_url, polarity_name
+from ..questions.paths import DEFAULT_MAX_HOPS
 from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
@@ -37,6 +38,7 @@ from ..style import (
     node_size,
     scaled_sizes,
 )
+from ..terms import PATH_LIMIT
 from .caption import source_line
 from .layout import LonerFrame
 
@@ -343,6 +345,8 @@ def payload(
             "box": [loners.left, loners.top, loners.right, loners.bottom], "caption": loners.caption, "colors": LONER_FRAME,
         },
         "labels": LABELS,
+        # As ``stakeholders path`` searches: at most this many paths, and how far "all paths" looks by default.
+        "paths": {"limit": PATH_LIMIT, "max_hops": DEFAULT_MAX_HOPS},
         "options": vis_options(large, physics_on),
     }
 

@@ -40,6 +40,8 @@
   // ---- the date control: a day on the slider, steps and play through the days where relations
   // start or end, and the map opening on the dataset's own date ----
   var PLAY_MS = 900;  // per step while playing
+  // For the view in the URL: a day (within the map's dates), or null for all dates; false when the map has no dates.
+  var chooseDay = function () { return false; };
   function buildDates() {
     var enabled = document.getElementById("date-enabled");
     var slider = document.getElementById("date-slider");
@@ -90,7 +92,18 @@
       label.textContent = enabled.checked ? state.day : "all dates";
       slider.setAttribute("aria-valuetext", enabled.checked ? state.day : "all dates");
       recompute();
+      remember();
     }
+    chooseDay = function (day) {
+      if (day === null) {
+        if (enabled.checked) { enabled.checked = false; undated.checked = true; stop(); }
+      } else {
+        slider.value = String(Math.max(0, Math.min(span, valueOf(day))));
+        choose(true);
+      }
+      update();
+      return true;
+    };
     // The next stop after the slider's day (+1) or the one before it (-1); null past the ends.
     function stopFrom(direction) {
       var at = Number(slider.value);

@@ -42,7 +42,12 @@
     relations.forEach(function (r) {
       if (relationPasses(r) && visibleNodes.has(r.source) && visibleNodes.has(r.target)) { visibleEdges.add(r.id); }
     });
-    if (network) { showVisible(); fadeAround(); refreshDetails(); if (listOpen()) { fillList(null); } }
+    if (network) {
+      showVisible();
+      // The paths shown follow the filters: searched again among what is shown now.
+      if (state.path) { showPath(state.path.from, state.path.to, state.path.all, state.path.maxHops, true); } else { fadeAround(); refreshDetails(); }
+      if (listOpen()) { fillList(null); }
+    }
     document.getElementById("map-counts").textContent =
       "Showing " + count(visibleNodes.size) + " of " + count(actors.size) + " actors, " +
       count(visibleEdges.size) + " of " + count(relations.size) + " relations" +

@@ -108,6 +108,7 @@
     if (a.aliases.length) { details.appendChild(el("p", "Also: " + a.aliases.join(", "))); }
     if (a.tags.length) { details.appendChild(el("p", "Tags: " + a.tags.join(", "), "meta")); }
     if (a.description) { details.appendChild(el("p", a.description)); }
+    details.appendChild(pathForm(id));
     var own = ownRelations.get(id) || [];
     ["cooperative", "hostile", "neutral"].forEach(function (polarity) {
       var group = own.filter(function (r) { return r.polarity === polarity; });
@@ -178,14 +179,17 @@
   // Nothing selected any more: not on the map, not in the page's state, nothing faded, and the details
   // panel no longer an actor's or relation's that a filter's change would draw again.
   function letGo() {
+    clearPath();
     state.selected = null;
     state.edge = null;
     network.unselectAll();
     document.getElementById("focus-button").disabled = true;
     inDetails = null;
     fadeAround();
+    remember();
   }
   function select(selection) {
+    clearPath();
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];
       state.edge = null;
@@ -199,16 +203,20 @@
     document.getElementById("focus-button").disabled = !state.selected;
     fadeAround();
     placeLabels();
+    remember();
   }
   // What is not next to the selection fades, so its neighbourhood reads at once (on the 5,000-actor map a
   // hub's 4,000 relations otherwise stand out only by vis-network's thicker selected lines, a wall).
   // Set on vis-network's nodes and edges directly, like the labels and the filters.
   var FADED = 0.15;
   var faded = false;
-  function fadeAround() {
-    var body = network.body;
-    var nodesKept = null, edgesKept = null;
+  // What stands out (the rest fades): the paths shown, else the selection with its relations and
+  // their other ends; null when nothing does.
+  function keptSets() {
+    var onPath = pathKept();
+    if (onPath) { return onPath; }
     var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();
+    var nodesKept, edgesKept;
     if (chosenNodes.length) {
       var chosen = new Set(chosenNodes);
       edgesKept = new Set();
@@ -219,12 +227,19 @@
       edgesKept = new Set(chosenEdges);
       nodesKept = new Set();
       chosenEdges.forEach(function (id) { var r = relations.get(id); nodesKept.add(r.source); nodesKept.add(r.target); });
+    } else {
+      return null;
     }
-    if (nodesKept === null && !faded) { return; }
-    faded = nodesKept !== null;
-    Object.keys(body.nodes).forEach(function (id) { body.nodes[id].options.opacity = nodesKept === null || nodesKept.has(id) ? 1 : FADED; });
+    return { nodes: nodesKept, edges: edgesKept };
+  }
+  function fadeAround() {
+    var body = network.body;
+    var kept = keptSets();
+    if (kept === null && !faded) { return; }
+    faded = kept !== null;
+    Object.keys(body.nodes).forEach(function (id) { body.nodes[id].options.opacity = kept === null || kept.nodes.has(id) ? 1 : FADED; });
     Object.keys(body.edges).forEach(function (id) {
-      body.edges[id].options.color.opacity = edgesKept === null || edgesKept.has(id) ? ownOpacity.get(id) : FADED / 2;
+      body.edges[id].options.color.opacity = kept === null || kept.edges.has(id) ? ownOpacity.get(id) : FADED / 2;
     });
     body.emitter.emit("_requestRedraw");
   }

@@ -40,8 +40,13 @@
   buildFocus();
   buildSheet();
   buildList();
+  buildViews();
   network.on("click", function (params) {
-    if (params.nodes.length || params.edges.length) {
+    // Shift-click on an actor with another selected: the paths between them.
+    var shift = params.event && params.event.srcEvent && params.event.srcEvent.shiftKey;
+    if (shift && params.nodes.length && state.selected && state.selected !== params.nodes[0]) {
+      showPath(state.selected, params.nodes[0], false, null);
+    } else if (params.nodes.length || params.edges.length) {
       select(params);
       if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
     } else {
@@ -55,6 +60,7 @@
     fitView(Array.from(visibleNodes), false);
     placeLabels();
     takePicture();
+    openView();
     network.once("afterDrawing", function () {
       api.timings.ready = performance.now();
       api.ready = true;

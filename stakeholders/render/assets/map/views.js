@@ -1,0 +1,151 @@
+  // ---- the view, in the URL and in window.stakeholdersMap: state() and show(). The hash names
+  // what is shown (#actor=druze&as-of=2025-04-15, #relation=ID, #path=hts,israel&all=3); opening
+  // the link shows it again, and Back and Forward walk the views. ----
+  var viewsReady = false;  // no view is remembered while the page builds itself
+  var written = null;      // the hash the page wrote last: its own change is not applied again
+  function currentView() {
+    var kept = network ? keptSets() : null;
+    return {
+      asOf: state.day,
+      focus: state.selected,
+      highlighted: { actors: kept ? Array.from(kept.nodes).sort() : [], relations: kept ? Array.from(kept.edges).sort() : [] },
+      path: state.path ? [state.path.from, state.path.to] : null,
+      story: null,
+      step: null
+    };
+  }
+  function openingDay() { return DATA.dates && DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max ? DATA.as_of : null; }
+  function hashOf() {
+    var parts = [];
+    if (state.path) {
+      parts.push("path=" + encodeURIComponent(state.path.from) + "," + encodeURIComponent(state.path.to));
+      if (state.path.all) { parts.push("all=" + state.path.maxHops); }
+    } else if (state.selected) {
+      parts.push("actor=" + encodeURIComponent(state.selected));
+    } else if (state.edge) {
+      parts.push("relation=" + encodeURIComponent(state.edge));
+    }
+    if (state.day !== openingDay()) { parts.push("as-of=" + (state.day || "all")); }
+    return parts.length ? "#" + parts.join("&") : "";
+  }
+  function remember() {
+    if (!viewsReady) { return; }
+    var hash = hashOf();
+    if (hash === location.hash || (!hash && (location.hash === "" || location.hash === "#"))) { return; }
+    written = hash || "#";
+    location.hash = written;
+  }
+  // The last day of a period written YYYY, YYYY-MM or YYYY-MM-DD (the slider shows days), or null.
+  function lastDay(text) {
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m) { return null; }
+    var year = Number(m[1]), month = m[2] ? Number(m[2]) : 12, day = m[3] ? Number(m[3]) : new Date(Date.UTC(year, month, 0)).getUTCDate();
+    var date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) { return null; }
+    return date.toISOString().slice(0, 10);
+  }
+  function viewMessage(text) {
+    var note = el("p", text, "view-message");
+    note.setAttribute("role", "status");
+    details.insertBefore(note, details.firstChild);
+    updateCue(details);
+  }
+  // Show what ``wanted`` names ({asOf: day, "all" or null, focus, relation, path: [a, b], all: hops,
+  // story, step}); what cannot be shown is said in a message, over the whole map.
+  function applyView(wanted) {
+    viewsReady = false;
+    var problems = [];
+    try {
+      if (wanted.asOf !== undefined) {
+        var day = wanted.asOf === null || wanted.asOf === "all" ? null : lastDay(String(wanted.asOf));
+        if (wanted.asOf !== null && wanted.asOf !== "all" && day === null) {
+          problems.push("“" + wanted.asOf + "” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        } else if (!chooseDay(day) && day !== null) {
+          problems.push("this map has no dates");
+        }
+      }
+      letGo();
+      if (wanted.story !== undefined && wanted.story !== null) {
+        problems.push("this map has no story “" + wanted.story + "”");
+      }
+      if (wanted.path) {
+        var ends = wanted.path.filter(function (id) { return !actors.has(id); });
+        if (ends.length) {
+          problems.push("no path: " + ends.map(function (id) { return "“" + id + "”"; }).join(" and ") + (ends.length > 1 ? " are not actors" : " is not an actor") + " of this map");
+        } else {
+          showPath(wanted.path[0], wanted.path[1], Boolean(wanted.all), wanted.all ? Number(wanted.all) : null);
+        }
+      } else if (wanted.focus) {
+        if (actors.has(wanted.focus)) { select({ nodes: [wanted.focus], edges: [] }); } else { problems.push("no actor “" + wanted.focus + "” in this map"); }
+      } else if (wanted.relation) {
+        if (relations.has(wanted.relation)) { select({ nodes: [], edges: [wanted.relation] }); } else { problems.push("no relation “" + wanted.relation + "” in this map"); }
+      }
+      if (!state.selected && !state.edge && !state.path) { showIntro(); }
+      if (problems.length) { viewMessage("Showing the whole map: " + problems.join("; ") + "."); }
+      placeLabelsSoon();
+    } finally {
+      viewsReady = true;
+    }
+    return problems;
+  }
+  function viewFromHash(hash) {
+    var wanted = { asOf: openingDay() };
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      if (!part) { return; }
+      var at = part.indexOf("="), key = at < 0 ? part : part.slice(0, at), value = at < 0 ? "" : decodeURIComponent(part.slice(at + 1));
+      if (key === "as-of") { wanted.asOf = value; }
+      if (key === "actor") { wanted.focus = value; }
+      if (key === "relation") { wanted.relation = value; }
+      if (key === "path") { wanted.path = value.split(",").map(decodeURIComponent); }
+      if (key === "all") { wanted.all = value || PATHS.max_hops; }
+      if (key === "story") { wanted.story = value; }
+      if (key === "step") { wanted.step = value; }
+    });
+    if (wanted.path && wanted.path.length !== 2) { wanted.path = wanted.path.concat([""]).slice(0, 2); }
+    return wanted;
+  }
+  // For people who embed the map, and for the tests: the view now, and showing one (the keys given).
+  function show(partial) {
+    var now = currentView(), wanted = { asOf: now.asOf };
+    if (partial.asOf !== undefined) { wanted.asOf = partial.asOf; }
+    if (partial.path !== undefined) { wanted.path = partial.path; wanted.all = partial.all; } else if (now.path) { wanted.path = now.path; }
+    if (partial.focus !== undefined) { wanted.focus = partial.focus; if (partial.path === undefined) { wanted.path = null; } } else if (!wanted.path) { wanted.focus = now.focus; }
+    if (partial.story !== undefined) { wanted.story = partial.story; }
+    var problems = applyView(wanted);
+    remember();
+    return problems;
+  }
+  function buildViews() {
+    window.addEventListener("hashchange", function () {
+      if (location.hash === written || (written === "#" && location.hash === "")) { return; }
+      written = location.hash;
+      applyView(viewFromHash(location.hash));
+    });
+    var copy = document.getElementById("copy-link");
+    copy.addEventListener("click", function () {
+      remember();
+      var link = location.href;
+      function offer() {
+        var field = document.createElement("input");
+        field.value = link;
+        field.readOnly = true;
+        field.className = "link-field";
+        field.setAttribute("aria-label", "Link to this view");
+        details.insertBefore(field, details.firstChild);
+        field.select();
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(link).then(function () { copy.textContent = "Link copied"; setTimeout(function () { copy.textContent = "Copy link"; }, 2000); }, offer);
+      } else {
+        offer();
+      }
+    });
+    api.state = currentView;
+    api.show = show;
+  }
+  // The view the URL names, once the map is drawn.
+  function openView() {
+    written = location.hash;
+    if (location.hash && location.hash !== "#") { applyView(viewFromHash(location.hash)); }
+    viewsReady = true;
+  }

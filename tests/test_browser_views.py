@@ -1,0 +1,158 @@
+"""The map's views in Chromium: the state in the URL and in ``window.stakeholdersMap`` (``state()``, ``show()``),
+Back and Forward, and the paths the page highlights, compared with what ``stakeholders path`` finds under the same
+filters and date (the page runs its own search: these cases are the shared test vectors)."""
+
+from __future__ import annotations
+
+import pytest
+
+import stakeholders
+from stakeholders.errors import NoPathError
+from stakeholders.render import render_html
+
+from .test_browser_map import Map
+
+# (from, to, the page's date, polarities left shown, all paths up to N hops or None)
+CASES = [
+    ("hts", "israel", "2025-05-07", None, None),
+    ("hts", "israel", "all", None, None),
+    ("hts", "israel", "all", None, 3),
+    ("eu", "druze", "2025-05-07", None, 4),
+    ("al-sharaa", "united-kingdom", "all", ("cooperative", "neutral"), None),
+    ("assad", "france", "2024-12-15", None, None),
+    ("israel", "druze", "all", ("hostile",), None),
+    ("united-states", "alawites", "2025-03-01", ("cooperative", "hostile"), 3),
+]
+
+
+@pytest.fixture(scope="module")
+def page_path(syria, tmp_path_factory):
+    return render_html(syria, tmp_path_factory.mktemp("views") / "syria.html")
+
+
+@pytest.fixture(scope="module")
+def opened(browser, page_path):
+    map_ = Map(browser, page_path)
+    yield map_
+    map_.close()
+
+
+def _expected(syria, a: str, b: str, day: str, polarities, hops) -> tuple[list[list[str]], set[str], set[str]] | None:
+    """What ``find_paths`` (the command's search) gives: the chains of names, the actors and relations on them."""
+    criteria = {} if day == "all" else {"as_of": day}
+    if polarities is not None:
+        criteria["polarity"] = list(polarities)
+    try:
+        found = stakeholders.find_paths(syria, a, b, all_paths=hops is not None, max_hops=hops, limit=20, **criteria)
+    except NoPathError:
+        return None
+    names = {actor.id: actor.name for actor in syria.actors}
+    chains = [[names[actor] for actor in path.actors] for path in found]
+    on_path = {actor for path in found for actor in path.actors}
+    joined = {relation.id for path in found for hop in path.hops for relation in hop.relations}
+    return chains, on_path, joined
+
+
+@pytest.mark.parametrize(("a", "b", "day", "polarities", "hops"), CASES)
+def test_the_page_highlights_the_paths_the_command_finds(opened, syria, a, b, day, polarities, hops):
+    page = opened.page
+    for polarity in ("cooperative", "hostile", "neutral"):
+        page.set_checked(f"#polarity-filter input[value='{polarity}']", polarities is None or polarity in polarities)
+    opened.js("view => stakeholdersMap.show(view)", {"asOf": day, "path": [a, b], "all": hops})
+    state = opened.js("() => stakeholdersMap.state()")
+    expected = _expected(syria, a, b, day, polarities, hops)
+    assert state["path"] == [a, b] and state["asOf"] == (None if day == "all" else day)
+    if expected is None:
+        assert page.text_content("#details h2") == "No path"
+        assert state["highlighted"] == {"actors": [], "relations": []}
+        return
+    chains, on_path, joined = expected
+    shown = [text.split(" → ") for text in page.locator("#details .path-actors").all_text_contents()]
+    assert shown == chains
+    assert state["highlighted"] == {"actors": sorted(on_path), "relations": sorted(joined)}
+    assert opened.errors == []
+
+
+def test_the_cases_cover_more_than_one_answer(syria):
+    # Shared vectors that all gave the same answer would test little: several lengths, several paths, a no-path.
+    answers = [_expected(syria, *case) for case in CASES]
+    assert None in answers
+    found = [answer for answer in answers if answer is not None]
+    assert len({len(chains[0]) for chains, _, _ in found}) >= 2 and max(len(chains) for chains, _, _ in found) >= 3
+
+
+def test_the_view_is_in_the_url_and_back_and_forward_walk_the_views(browser, page_path):
+    opened = Map(browser, page_path)
+    page = opened.page
+    try:
+        opened.js("() => stakeholdersMap.show({focus: 'druze', asOf: '2025-04-15'})")
+        assert page.evaluate("() => location.hash") == "#actor=druze&as-of=2025-04-15"
+        assert page.text_content("#details h2") == "Druze"
+        opened.js("() => stakeholdersMap.show({path: ['hts', 'israel']})")
+        assert page.evaluate("() => location.hash") == "#path=hts,israel&as-of=2025-04-15"
+        page.go_back()
+        page.wait_for_function("() => stakeholdersMap.state().focus === 'druze'")
+        assert opened.js("() => stakeholdersMap.state()")["path"] is None
+        page.go_forward()
+        page.wait_for_function("() => stakeholdersMap.state().path !== null")
+        assert opened.js("() => stakeholdersMap.state()")["path"] == ["hts", "israel"]
+        # The link opens the same view in a new page.
+        link = page.evaluate("() => location.href")
+        fragment = link[link.index("#") :]
+        again = Map(browser, page_path, fragment=fragment)
+        assert again.js("() => stakeholdersMap.state()") == opened.js("() => stakeholdersMap.state()")
+        assert again.errors == []
+        again.close()
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(
+    ("hash_", "message", "as_of"),
+    [
+        ("#path=hts,nobody", "Showing the whole map: no path: “nobody” is not an actor of this map.", "2025-05-07"),
+        ("#actor=nobody&as-of=2025-02", "Showing the whole map: no actor “nobody” in this map.", "2025-02-28"),
+        ("#story=from-war-to-talks&step=2", "Showing the whole map: this map has no story “from-war-to-talks”.", "2025-05-07"),
+        ("#as-of=2025-13", "Showing the whole map: “2025-13” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).", "2025-05-07"),
+    ],
+)
+def test_a_link_to_what_is_not_there_shows_the_whole_map_with_a_message(browser, page_path, hash_, message, as_of):
+    opened = Map(browser, page_path, fragment=hash_)
+    page = opened.page
+    try:
+        assert page.text_content("#details .view-message") == message
+        state = opened.js("() => stakeholdersMap.state()")
+        assert state["path"] is None and state["focus"] is None and state["asOf"] == as_of
+        assert len(opened.js("() => stakeholdersMap.visibleNodeIds()")) > 0  # never a blank map
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_a_path_from_an_actor_s_details_and_a_link_to_copy(browser, page_path, syria):
+    opened = Map(browser, page_path)
+    page = opened.page
+    try:
+        opened.search("Israel")
+        page.fill("#details .path-to", "hayat tahrir")
+        page.click("#details .path-form button")
+        assert opened.js("() => stakeholdersMap.state()")["path"] == ["israel", "hts"]
+        assert page.text_content("#details h2").startswith("3 shortest paths between Israel and Hayat Tahrir al-Sham")
+        # A name that is no actor's says so.
+        opened.search("Israel")
+        page.fill("#details .path-to", "atlantis")
+        page.click("#details .path-form button")
+        assert page.text_content("#details .path-message") == "No actor is named “atlantis”."
+        # The link to copy is the view's: to the clipboard, or shown to copy by hand when the page may not write there.
+        opened.js("() => stakeholdersMap.show({path: ['hts', 'israel']})")
+        page.evaluate("() => { navigator.clipboard.writeText = text => { window.copied = text; return Promise.resolve(); }; }")
+        page.click("#copy-link")
+        page.wait_for_function("() => document.getElementById('copy-link').textContent === 'Link copied'")
+        assert page.evaluate("() => window.copied").endswith("#path=hts,israel")
+        page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); }")
+        page.click("#copy-link")
+        assert page.locator(".link-field").input_value().endswith("#path=hts,israel")
+        assert opened.errors == []
+    finally:
+        opened.close()
