@@ -273,14 +273,36 @@ class Relation(_Record):
 
 
 
+@record
+class StoryStep(_Record):
+    """One step of a story: its words, the date the map shows, and what stands out (the rest fades)."""
+
+    title: Text
+    text: str | None = None
+    as_of: PartialDate | None = None
+    focus: tuple[Text, ...] = Field(default=(), description="actors highlighted, by id, name or alias; the camera fits them")
+    relations: tuple[Id, ...] = Field(default=(), description="relations highlighted, by id")
+
+
+@record
+class Story(_Record):
+    """A walk through the map, step by step (strikes, then talks, then sanctions relief)."""
+
+    id: Id
+    title: Text
+    description: str | None = None
+    steps: tuple[StoryStep, ...] = Field(min_length=1)
+
+
 class Dataset(_Model):
-    """A whole map: what it is about, its sources, actors, relations and extra kinds."""
+    """A whole map: what it is about, its sources, actors, relations, extra kinds and stories."""
 
     meta: Meta = Field(default_factory=Meta)
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     kinds: list[RelationKind] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
 
     @property
     def name(self) -> str:

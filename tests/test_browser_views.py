@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import stakeholders
+from stakeholders.dates import widened
 from stakeholders.errors import NoPathError
 from stakeholders.render import render_html
 
@@ -113,7 +114,7 @@ def test_the_view_is_in_the_url_and_back_and_forward_walk_the_views(browser, pag
     [
         ("#path=hts,nobody", "Showing the whole map: no path: “nobody” is not an actor of this map.", "2025-05-07"),
         ("#actor=nobody&as-of=2025-02", "Showing the whole map: no actor “nobody” in this map.", "2025-02-28"),
-        ("#story=from-war-to-talks&step=2", "Showing the whole map: this map has no story “from-war-to-talks”.", "2025-05-07"),
+        ("#story=war-and-peace&step=2", "Showing the whole map: this map has no story “war-and-peace”.", "2025-05-07"),
         ("#as-of=2025-13", "Showing the whole map: “2025-13” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).", "2025-05-07"),
     ],
 )
@@ -154,5 +155,65 @@ def test_a_path_from_an_actor_s_details_and_a_link_to_copy(browser, page_path, s
         page.click("#copy-link")
         assert page.locator(".link-field").input_value().endswith("#path=hts,israel")
         assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_a_story_is_walked_by_its_link_and_by_the_keys(browser, page_path, syria):
+    story = syria.stories[0]
+    opened = Map(browser, page_path, fragment=f"#story={story.id}&step=1")
+    page = opened.page
+
+    def expected(index: int) -> dict:
+        step = story.steps[index]
+        shown = set(stakeholders.to_graph(syria, as_of=_last_day(step)).nodes)
+        actors = set(step.focus) | {end for r in step.relations for end in (syria.relations_by_id[r].source, syria.relations_by_id[r].target)}
+        return {
+            "story": story.id, "step": index + 1, "asOf": _last_day(step),
+            "highlighted": {"actors": sorted(actors), "relations": sorted(step.relations)},
+            "visible": sorted(shown),
+        }
+
+    try:
+        for index in range(len(story.steps)):
+            if index:
+                page.keyboard.press("ArrowRight")
+            state = opened.js("() => stakeholdersMap.state()")
+            want = expected(index)
+            assert {k: state[k] for k in ("story", "step", "asOf", "highlighted")} == {k: want[k] for k in ("story", "step", "asOf", "highlighted")}
+            assert opened.js("() => stakeholdersMap.visibleNodeIds()") == want["visible"]
+            assert page.evaluate("() => location.hash") == f"#story={story.id}&step={index + 1}"
+            assert page.text_content("#details h2") == story.steps[index].title
+            # Faded: every actor not in the step; kept: the step's own.
+            opacity = opened.js("() => Object.fromEntries(Object.entries(stakeholdersMap.network.body.nodes).map(([id, n]) => [id, n.options.opacity]))")
+            assert {a for a, o in opacity.items() if o == 1} == set(want["highlighted"]["actors"])
+        page.keyboard.press("ArrowRight")  # past the last step: stays there
+        assert opened.js("() => stakeholdersMap.state()")["step"] == len(story.steps)
+        page.keyboard.press("ArrowLeft")
+        assert opened.js("() => stakeholdersMap.state()")["step"] == len(story.steps) - 1
+        page.go_back()
+        page.wait_for_function("n => stakeholdersMap.state().step === n", arg=len(story.steps))
+        page.click("text=Leave the story")
+        assert opened.js("() => stakeholdersMap.state()")["story"] is None and page.evaluate("() => location.hash") in ("", "#")
+        # The story is offered under what the map is about.
+        assert page.locator("#details .story-list button").all_text_contents() == [f"{story.title} ({len(story.steps)} steps)"]
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def _last_day(step) -> str:
+    """The day a step shows: the last of its period (the slider shows days)."""
+    return widened(None, step.as_of)[1]
+
+
+def test_a_link_to_a_step_the_story_lacks_shows_the_whole_map_with_a_message(browser, page_path, syria):
+    story = syria.stories[0]
+    opened = Map(browser, page_path, fragment=f"#story={story.id}&step=9")
+    try:
+        assert opened.page.text_content("#details .view-message") == (
+            f"Showing the whole map: the story “{story.title}” has no step 9 (it has {len(story.steps)})."
+        )
+        assert opened.js("() => stakeholdersMap.state()")["story"] is None
     finally:
         opened.close()

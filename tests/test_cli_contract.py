@@ -15,6 +15,7 @@ COMMANDS = {
     "relations": ["relations", None],
     "show": ["show", None],
     "kinds": ["kinds"],
+    "stories": ["stories"],
     "render": ["render", "--focus", None],
     "analyze": ["analyze"],
     "path": ["path", "israel", None],

@@ -272,6 +272,40 @@ def kinds(dataset: Path | None, data: Path | None, fmt: str) -> None:
     click.echo(table(("kind", "polarity", "directed", "cameo", "goldstein", "plover", "family"), rows))
 
 
+@click.command()
+@click.argument("dataset", required=False, type=click.Path(path_type=Path))
+@data_option
+@format_option("text", "json")
+def stories(dataset: Path | None, data: Path | None, fmt: str) -> None:
+    """List the map's stories, each step with its date, the actors it highlights and its relations.
+
+    Open one in the map with its link (#story=ID&step=1), or draw it with
+    `render --story ID`.
+
+    \b
+    Examples:
+      stakeholders stories
+      stakeholders stories --format json
+    """
+    found = open_dataset(data, dataset)
+    if fmt == "json":
+        emit_json([story.model_dump(mode="json", exclude_none=True) for story in found.stories])
+        return
+    if not found.stories:
+        click.echo("no stories: add them under 'stories:' in the dataset")
+        return
+    names = {actor.id: actor.name for actor in found.actors}
+    for story in found.stories:
+        click.echo(f"{safe(story.id)}: {safe(story.title)} ({len(story.steps)} steps)")
+        for number, step in enumerate(story.steps, 1):
+            when = f" (as of {step.as_of})" if step.as_of else ""
+            click.echo(f"  {number}. {safe(step.title)}{when}")
+            if step.focus:
+                click.echo(f"     actors: {safe(', '.join(names[a] for a in step.focus))}")
+            if step.relations:
+                click.echo(f"     relations: {safe(', '.join(step.relations))}")
+
+
 def _number(value: float | None) -> str:
     if value is None:
         return ""

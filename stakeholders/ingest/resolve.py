@@ -75,7 +75,32 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
                 break
     if not findings and None in relation_ids:
         _derive_ids(dataset.relations)
+    if dataset.stories:
+        findings.extend(_duplicates("stories", [story.id for story in dataset.stories]))
+        # Relations named by a story are looked up by id: only once every relation has its id.
+        known = None if None in (r.id for r in dataset.relations) else set(dataset.relations_by_id)
+        findings.extend(_story_problems(dataset, index or NameIndex(dataset.actors), known, skip))
     return findings
+
+
+def _story_problems(dataset: Dataset, index: NameIndex, relation_ids: set[str] | None, skip: Collection[str]) -> Iterable[Finding]:
+    """Actors a story step names that are not in the map (names are resolved to ids, in place), and unknown relation ids."""
+    for i, story in enumerate(dataset.stories):
+        for j, step in enumerate(story.steps):
+            path = ("stories", i, "steps", j)
+            focus = list(step.focus)
+            for k, name in enumerate(focus):
+                try:
+                    focus[k] = index.resolve(name, partial=False)
+                except (UnknownActorError, AmbiguousActorError) as exc:
+                    if normalize(exc.name) not in skip:
+                        yield Finding((*path, "focus", k), str(exc), name=normalize(exc.name))
+            step.focus = tuple(focus)
+            if relation_ids is None:
+                continue
+            for k, relation in enumerate(step.relations):
+                if relation not in relation_ids:
+                    yield Finding((*path, "relations", k), f'unknown relation id "{relation}"' + suggestion(relation, relation_ids, "a step names relations by their id"))
 
 
 def _ends_early(record: Actor | Relation) -> bool:
@@ -106,7 +131,7 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
     if len(set(given)) == len(given):  # the usual case, settled at C speed
         return
     first: dict[str, int] = {}
-    noun = "relation kind" if section == "kinds" else section.rstrip("s")
+    noun = {"kinds": "relation kind", "stories": "story"}.get(section, section.rstrip("s"))
     for i, item_id in enumerate(ids):
         if item_id is None:
             continue

@@ -13,20 +13,20 @@ from dataclasses import dataclass
 import pydantic
 
 from ..errors import Problem, ValidationError
-from ..model import Actor, Dataset, Meta, Relation, RelationKind, Source, fields_of
+from ..model import Actor, Dataset, Meta, Relation, RelationKind, Source, Story, fields_of
 from .jsonpieces import validate_in_pieces
 from .positions import Document
 from .read import parse_json
 from .resolve import resolve
 from .wording import problem, pydantic_problem
 
-SECTIONS = ("sources", "actors", "relations", "kinds")
+SECTIONS = ("sources", "actors", "relations", "kinds", "stories")
 
 
 # Fields without which a record cannot be checked further.
 _REQUIRED: dict[str, set[str]] = {
     section: {name for name, info in fields_of(model).items() if info.is_required()}
-    for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind))
+    for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind), ("stories", Story))
 }
 
 
@@ -108,6 +108,7 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
 
     bad_fields: dict[tuple[str, int], set[str]] = {}
     bad_keys: dict[str, set[str]] = {}  # meta and unknown top-level keys: fields to leave out, "*" for the whole key
+    bad_steps: dict[int, dict[int, set[str]]] = {}  # story, step: the step's bad fields
     for error in errors:
         loc = error["loc"]
         if loc and loc[0] not in SECTIONS:
@@ -116,6 +117,10 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
             continue
         if len(loc) < 2 or not isinstance(loc[1], int):
             return _Part(Dataset(), document, {}), problems, []  # the frame itself is wrong
+        if loc[0] == "stories" and len(loc) > 3 and loc[2] == "steps" and isinstance(loc[3], int):
+            # A bad field of a step: the step is kept without it, so that the story's other names are checked too.
+            bad_steps.setdefault(loc[1], {}).setdefault(loc[3], set()).add(str(loc[4]) if len(loc) > 4 else "*")
+            continue
         # "*" marks a record that is wrong as a whole (not a mapping): it is left out.
         bad_fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]) if len(loc) > 2 else "*")
 
@@ -132,6 +137,8 @@ def _validate(document: Document) -> tuple[_Part, list[Problem], list[str]]:
                 continue
             records, indices[section] = [], []
             for i, record in enumerate(data[section]):
+                if section == "stories" and i in bad_steps and isinstance(record, dict):
+                    record = {**record, "steps": _salvaged_steps(record.get("steps"), bad_steps[i])}
                 fields = bad_fields.get((section, i))
                 stand_ins = _stand_ins(section, record, fields) if fields is not None and not drop_all else {}
                 if fields is not None and (drop_all or not isinstance(record, dict) or "*" in fields or stand_ins is None):
@@ -158,6 +165,22 @@ def _stand_ins(section: str, record: object, fields: set[str]) -> dict[str, str]
         return None
     stand_ins = {"actors": {"type": "other", "name": record["id"]}, "sources": {"title": record["id"]}}.get(section, {})
     return {field: stand_ins[field] for field in bad} if bad <= stand_ins.keys() else None
+
+
+def _salvaged_steps(steps: object, bad: dict[int, set[str]]) -> object:
+    """A story's steps with each bad field left out (a title standing in where it was wrong), in their places."""
+    if not isinstance(steps, list):
+        return steps
+    kept = []
+    for j, step in enumerate(steps):
+        fields = bad.get(j)
+        if fields is None:
+            kept.append(step)
+            continue
+        step = step if isinstance(step, dict) and "*" not in fields else {}
+        step = {k: v for k, v in step.items() if k not in fields}
+        kept.append({"title": "step", **step} if "title" in fields or "title" not in step else step)
+    return kept
 
 
 def _names_of(record: object) -> list[str]:

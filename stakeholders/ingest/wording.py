@@ -38,6 +38,7 @@ _PLAIN = {
     "list_type": "expected a list",
     "string_type": "expected text",
     "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
     "bool_parsing": "must be true or false",
     "bool_type": "must be true or false",
     "float_parsing": "must be a number",

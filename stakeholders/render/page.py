@@ -18,7 +18,7 @@ from ..changes.records import STATUSES, RecordChange
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
 from ..holds import Span
-from ..model import Actor, Dataset, Relation, is_url, polarity_name
+from ..model import Actor, Dataset, Relation, Story, is_url, polarity_name
 from ..questions.paths import DEFAULT_MAX_HOPS
 from ..style import (
     CHANGE_COLORS,
@@ -242,6 +242,23 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _story_record(story: Story) -> dict[str, Any]:
+    """A story for the page; each step's day is the last of its ``as_of`` period (the slider shows days), or null for
+    all dates."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "description": story.description,
+        "steps": [
+            {
+                "title": step.title, "text": step.text, "as_of": date_text(step.as_of), "day": _days(None, step.as_of)["last"],
+                "focus": list(step.focus), "relations": list(step.relations),
+            }
+            for step in story.steps
+        ],
+    }
+
+
 def _actor_record(actor: Actor, look: Look) -> dict[str, Any]:
     return {
         "id": actor.id,
@@ -345,6 +362,7 @@ def payload(
             "box": [loners.left, loners.top, loners.right, loners.bottom], "caption": loners.caption, "colors": LONER_FRAME,
         },
         "labels": LABELS,
+        "stories": [_story_record(story) for story in dataset.stories],
         # As ``stakeholders path`` searches: at most this many paths, and how far "all paths" looks by default.
         "paths": {"limit": PATH_LIMIT, "max_hops": DEFAULT_MAX_HOPS},
         "options": vis_options(large, physics_on),

@@ -173,6 +173,8 @@
     if (DATA.description) { details.appendChild(el("p", DATA.description)); }
     if (DATA.source_line) { details.appendChild(el("p", DATA.source_line, "source")); }
     details.appendChild(el("p", "Click an actor or a relation to see its details and evidence.", "hint"));
+    var stories = storyList();
+    if (stories) { details.appendChild(stories); }
     details.scrollTop = 0;
     updateCue(details);
   }
@@ -180,6 +182,7 @@
   // panel no longer an actor's or relation's that a filter's change would draw again.
   function letGo() {
     clearPath();
+    leaveStory();
     state.selected = null;
     state.edge = null;
     network.unselectAll();
@@ -190,6 +193,7 @@
   }
   function select(selection) {
     clearPath();
+    leaveStory();
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];
       state.edge = null;
@@ -213,6 +217,8 @@
   // What stands out (the rest fades): the paths shown, else the selection with its relations and
   // their other ends; null when nothing does.
   function keptSets() {
+    var told = storyKept();
+    if (told) { return told; }
     var onPath = pathKept();
     if (onPath) { return onPath; }
     var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();

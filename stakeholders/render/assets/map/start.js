@@ -41,6 +41,7 @@
   buildSheet();
   buildList();
   buildViews();
+  buildStories();
   network.on("click", function (params) {
     // Shift-click on an actor with another selected: the paths between them.
     var shift = params.event && params.event.srcEvent && params.event.srcEvent.shiftKey;

@@ -10,13 +10,16 @@
       focus: state.selected,
       highlighted: { actors: kept ? Array.from(kept.nodes).sort() : [], relations: kept ? Array.from(kept.edges).sort() : [] },
       path: state.path ? [state.path.from, state.path.to] : null,
-      story: null,
-      step: null
+      story: state.story ? state.story.id : null,
+      step: state.story ? state.story.step + 1 : null
     };
   }
   function openingDay() { return DATA.dates && DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max ? DATA.as_of : null; }
   function hashOf() {
     var parts = [];
+    if (state.story) {
+      return "#story=" + encodeURIComponent(state.story.id) + "&step=" + (state.story.step + 1);
+    }
     if (state.path) {
       parts.push("path=" + encodeURIComponent(state.path.from) + "," + encodeURIComponent(state.path.to));
       if (state.path.all) { parts.push("all=" + state.path.maxHops); }
@@ -65,10 +68,20 @@
         }
       }
       letGo();
+      var told = false;
       if (wanted.story !== undefined && wanted.story !== null) {
-        problems.push("this map has no story “" + wanted.story + "”");
+        var story = STORIES.get(wanted.story), step = wanted.step === undefined || wanted.step === null ? 1 : Number(wanted.step);
+        if (!story) {
+          problems.push("this map has no story “" + wanted.story + "”");
+        } else if (!(step >= 1 && step <= story.steps.length && Math.floor(step) === step)) {
+          problems.push("the story “" + story.title + "” has no step " + wanted.step + " (it has " + story.steps.length + ")");
+        } else {
+          told = showStep(story.id, step - 1);
+        }
       }
-      if (wanted.path) {
+      if (told) {
+        // the step set the date, what stands out and the camera
+      } else if (wanted.path) {
         var ends = wanted.path.filter(function (id) { return !actors.has(id); });
         if (ends.length) {
           problems.push("no path: " + ends.map(function (id) { return "“" + id + "”"; }).join(" and ") + (ends.length > 1 ? " are not actors" : " is not an actor") + " of this map");
@@ -80,7 +93,7 @@
       } else if (wanted.relation) {
         if (relations.has(wanted.relation)) { select({ nodes: [], edges: [wanted.relation] }); } else { problems.push("no relation “" + wanted.relation + "” in this map"); }
       }
-      if (!state.selected && !state.edge && !state.path) { showIntro(); }
+      if (!state.selected && !state.edge && !state.path && !state.story) { showIntro(); }
       if (problems.length) { viewMessage("Showing the whole map: " + problems.join("; ") + "."); }
       placeLabelsSoon();
     } finally {
@@ -110,7 +123,7 @@
     if (partial.asOf !== undefined) { wanted.asOf = partial.asOf; }
     if (partial.path !== undefined) { wanted.path = partial.path; wanted.all = partial.all; } else if (now.path) { wanted.path = now.path; }
     if (partial.focus !== undefined) { wanted.focus = partial.focus; if (partial.path === undefined) { wanted.path = null; } } else if (!wanted.path) { wanted.focus = now.focus; }
-    if (partial.story !== undefined) { wanted.story = partial.story; }
+    if (partial.story !== undefined) { wanted.story = partial.story; wanted.step = partial.step; }
     var problems = applyView(wanted);
     remember();
     return problems;
