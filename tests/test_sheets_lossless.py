@@ -99,12 +99,31 @@ def maps(draw):
             }
         )
     clean = lambda record: {k: v for k, v in record.items() if v not in (None, [], {})}  # noqa: E731
+    stories = [
+        {
+            "id": f"story-{n}",
+            "title": _strip(draw(TEXTS)) or "t",
+            "description": draw(st.one_of(st.none(), TEXTS.map(_strip).filter(bool))),
+            "steps": [
+                clean({
+                    "title": _strip(draw(TEXTS)) or "step",
+                    "text": draw(st.one_of(st.none(), TEXTS)),
+                    "as_of": draw(DATES),
+                    "focus": [f"a{i}" for i in draw(st.lists(st.integers(0, count - 1), max_size=2, unique=True))],
+                    "relations": [f"r{i}" for i in draw(st.lists(st.integers(0, len(relations) - 1), max_size=2, unique=True))],
+                })  # fmt: skip
+                for _ in range(draw(st.integers(1, 3)))
+            ],
+        }
+        for n in range(draw(st.integers(0, 2)))
+    ]
     return stakeholders.from_dict(
         {
             "sources": [clean(s) for s in sources],
             "actors": [clean(a) for a in actors],
             "relations": [clean(r) for r in relations],
             "kinds": [clean(k) for k in kinds],
+            "stories": [clean(s) for s in stories],
         }
     )
 
@@ -118,7 +137,7 @@ def _round_trip(data, folder, flavor):
     result = read_sheets(written)
     assert result.skipped == []
     back = result.dataset
-    for section in ("actors", "relations", "sources", "kinds"):
+    for section in ("actors", "relations", "sources", "kinds", "stories"):
         assert _dumped(getattr(back, section)) == _dumped(getattr(data, section)), section
 
 

@@ -257,12 +257,16 @@ def generate_sheet(columns: Sequence[Column], records: Iterable[dict[str, Any]],
 
 
 def generate_extra_sheets(dataset: Dataset) -> dict[str, Iterator[str]]:
-    """The sources sheet and the sheet of the dataset's own kinds, by file name, when it has any."""
+    """The sources sheet, the sheet of the dataset's own kinds and the stories sheet, by file name, when it has any."""
     sheets: dict[str, Iterator[str]] = {}
     if dataset.sources:
         sheets[SOURCES_FILE] = generate_sheet(SOURCE_COLUMNS, (s.model_dump(exclude_defaults=True) for s in dataset.sources), {})
     if dataset.kinds:
         sheets[KINDS_FILE] = generate_sheet(KIND_COLUMNS, (k.model_dump() for k in dataset.kinds), {})
+    if dataset.stories:
+        from .story_sheet import STORIES_FILE, STORY_COLUMNS, story_rows
+
+        sheets[STORIES_FILE] = generate_sheet(STORY_COLUMNS, story_rows(dataset.stories), {})
     return sheets
 
 
@@ -485,6 +489,8 @@ def _classify(headers: list[str], flavor: str | None) -> tuple[str, str]:
         return "sources", "ours"
     if {"id", "polarity", "directed"} <= keys:
         return "kinds", "ours"
+    if {"story", "step_title"} <= keys:
+        return "stories", "ours"
     return "nodes", flavor or ("onodo" if "name" in keys and "label" not in keys else ("gephi" if "Id" in headers else "kumu"))
 
 
@@ -625,7 +631,7 @@ def read_sheets(
     if delimiter is not None:
         check_delimiter(delimiter)
     result = SheetImport({})
-    found: dict[str, Mapped] = {"nodes": [], "edges": [], "sources": [], "kinds": []}
+    found: dict[str, Mapped] = {"nodes": [], "edges": [], "sources": [], "kinds": [], "stories": []}
     headers_seen: list[str] = []
     for path in paths:
         for sheet in read_tables(Path(path), delimiter=delimiter, encoding=encoding, max_bytes=max_bytes):
@@ -666,6 +672,7 @@ def read_sheets(
         "actors": actors,
         "relations": relations,
         **({"kinds": kinds} if kinds else {}),
+        **({"stories": stories} if (stories := _read_stories(found["stories"], result)) else {}),
     }
     _check_whole(result, origins)
     return result
@@ -677,7 +684,14 @@ _COLUMNS = {
     "edges": lambda tool: (LAYOUTS[tool].edges, fields_of(Relation)),
     "sources": lambda tool: (SOURCE_COLUMNS, fields_of(Source)),
     "kinds": lambda tool: (KIND_COLUMNS, fields_of(RelationKind)),
+    "stories": lambda tool: _story_columns(),
 }
+
+
+def _story_columns() -> tuple[tuple[Column, ...], dict[str, Any]]:
+    from .story_sheet import STORY_COLUMNS
+
+    return STORY_COLUMNS, {}
 
 
 def _check_whole(result: SheetImport, origins: Mapping[tuple[str, int], str]) -> None:
@@ -723,6 +737,13 @@ def _read_records(
 
 def _read_sources(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
     return [record for _, record in _read_records(sheets, Source, result)]
+
+
+def _read_stories(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
+    from .story_sheet import stories_of
+
+    rows = [(row.where, row.record) for sheet, mapped in sheets for row in _rows(sheet, mapped, result.skipped)]
+    return stories_of(rows, result.skipped)
 
 
 def _read_kinds(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
