@@ -88,6 +88,8 @@ LINE_PATTERNS: dict[tuple[bool, bool], tuple[float, ...]] = {
 EDGE_OPACITY = 0.85
 STATUS_OPACITY: dict[str, float] = {"announced": 0.4, "pending": 0.4, "ended": 0.25}
 LOW_CONFIDENCE = 0.5
+#: Opacity of what does not stand out when a selection, a path or a story's step makes some actors stand out.
+FADED = 0.15
 
 
 def line_width(weight: float | None, confidence: float | None) -> float:

@@ -217,3 +217,15 @@ def test_a_link_to_a_step_the_story_lacks_shows_the_whole_map_with_a_message(bro
         assert opened.js("() => stakeholdersMap.state()")["story"] is None
     finally:
         opened.close()
+
+
+def test_a_page_rendered_with_a_story_opens_on_its_first_step(browser, syria, tmp_path):
+    path = render_html(syria, tmp_path / "story.html", story="from-war-to-talks")
+    opened = Map(browser, path)
+    try:
+        state = opened.js("() => stakeholdersMap.state()")
+        assert (state["story"], state["step"], state["asOf"]) == ("from-war-to-talks", 1, "2024-12-31")
+        assert opened.page.text_content("#details h2") == syria.stories[0].steps[0].title
+        assert opened.errors == []
+    finally:
+        opened.close()

@@ -4,11 +4,15 @@ listed by ``stakeholders stories``, reachable from the Python API."""
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
+from lxml import etree
 
 import stakeholders
 from stakeholders.cli import cli
+from stakeholders.dates import widened
+from stakeholders.style import FADED
 
 from .conftest import SYRIA
 
@@ -73,3 +77,52 @@ def test_the_stories_command_lists_them(runner, syria):
     listed = json.loads(runner.invoke(cli, ["stories", "--data", str(SYRIA), "--format", "json"]).output)
     assert listed == [story.model_dump(mode="json", exclude_none=True)]
     assert [step["title"] for step in listed[0]["steps"]] == [step.title for step in story.steps]
+
+
+def test_render_story_writes_a_pdf_page_per_step_the_same_every_time(runner, tmp_path, syria):
+    target = tmp_path / "story.pdf"
+    result = runner.invoke(cli, ["render", "--data", str(SYRIA), "--story", "from-war-to-talks", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{target}\n"
+    first = target.read_bytes()
+    assert len(re.findall(rb"/Type /Page\b(?!s)", first)) == len(syria.stories[0].steps) == 4
+    assert runner.invoke(cli, ["render", "--data", str(SYRIA), "--story", "from-war-to-talks", "-o", str(target)]).exit_code == 0
+    assert target.read_bytes() == first
+
+
+def test_render_story_writes_a_picture_per_step_in_a_folder(runner, tmp_path, syria):
+    story = syria.stories[0]
+    result = runner.invoke(cli, ["render", "--data", str(SYRIA), "--story", story.id, "-o", f"{tmp_path}/steps/"])
+    assert result.exit_code == 0, result.output
+    written = [tmp_path / "steps" / f"{story.id}-{n:02d}.svg" for n in range(1, len(story.steps) + 1)]
+    assert result.output.splitlines() == [str(path) for path in written]
+    svg = "{http://www.w3.org/2000/svg}"
+    for number, (path, step) in enumerate(zip(written, story.steps, strict=True), 1):
+        tree = etree.parse(str(path))
+        texts = {e.get("id"): "".join(e.itertext()).strip() for e in tree.iter(f"{svg}g") if e.get("id") in ("title", "filters", "source")}
+        assert texts["title"] == f"{story.title} · {number} of {len(story.steps)}: {step.title}"
+        assert texts["filters"].startswith(step.text.split(" ")[0]) and f"as of {_last_day(step)}" in texts["filters"].replace("\n", " ")
+        assert texts["source"].startswith("Source: ")
+        # The step's own relations are drawn at full strength, the others faded.
+        paths = {e.get("id").removeprefix("relation-"): e.get("style") for e in tree.iter(f"{svg}path") if (e.get("id") or "").startswith("relation-")}
+        opacity = {key: float(re.search(r"stroke-opacity: ?([\d.]+)", style).group(1)) if "stroke-opacity" in style else 1.0 for key, style in paths.items()}
+        faded = {key for key, value in opacity.items() if value <= FADED / 2 + 0.01}
+        assert set(step.relations) & set(paths) and not set(step.relations) & faded and faded == set(paths) - set(step.relations)
+
+
+def _last_day(step) -> str:
+    return widened(None, step.as_of)[1]
+
+
+def test_render_story_refuses_what_it_cannot_draw(runner, tmp_path):
+    cases = [
+        (["--story", "nope", "-o", "s.pdf"], 'Error: unknown story "nope"; see `stakeholders stories`'),
+        (["--story", "from-war-to-talks", "-o", "s.svg"], "Error: a story is a .pdf (a page per step) or a folder of pictures (one per step), not one .svg: give -o story.pdf or -o folder/"),
+        (["--story", "from-war-to-talks", "--as-of", "2025-01", "-o", "s.pdf"], "Error: a story's steps set the date: leave out --as-of"),
+        (["--story", "from-war-to-talks", "--diff-from", "2025-01", "-o", "s.pdf"], "Error: --story and --diff-from: a story shows its own dates; give one of them"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(cli, ["render", "--data", str(SYRIA), *[str(tmp_path / a) if a.startswith("s.") else a for a in args]])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[0] == message
+    assert not list(tmp_path.iterdir())  # nothing written

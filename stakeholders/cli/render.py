@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write: .html for the interactive map, .svg, .png or .pdf for a picture. Default: output/<dataset name>.<format>.",
+    "output_text",
+    type=click.Path(),  # text, not a Path: "steps/" keeps the slash that makes it a folder
+    help="File to write: .html for the interactive map, .svg, .png or .pdf for a picture. Default: output/<dataset name>.<format>. "
+    "With --story, a .pdf (a page per step) or a folder (a picture per step).",
 )
 @click.option(
     "--format",
@@ -51,11 +53,16 @@ if TYPE_CHECKING:
 @click.option("--width", type=INCHES, help="Picture width in inches, 1 to 100 (svg, png, pdf). Default: 12. A PNG is width x dpi pixels across.")
 @click.option("--height", type=INCHES, help="Picture height in inches, 1 to 100 (svg, png, pdf). Default: what the map's shape needs.")
 @click.option("--dpi", type=DPI, help="Dots per inch of a PNG picture, 10 to 1,200. Default: 100 (use 300 for print).")
+@click.option(
+    "--story",
+    metavar="ID",
+    help="Tell a story of the data (see `stakeholders stories`): the page opens on its first step; -o story.pdf draws a page per step, -o folder/ a picture per step.",
+)
 @click.option("--open", "open_page", is_flag=True, help="Open the map in the default browser (a picture in its viewer).")
 def render(
     dataset: Path | None,
     data: Path | None,
-    output: Path | None,
+    output_text: str | None,
     fmt: str | None,
     criteria: Criteria,
     title: str | None,
@@ -66,6 +73,7 @@ def render(
     height: float | None,
     dpi: int | None,
     diff_from: str | None,
+    story: str | None,
     open_page: bool,
 ) -> None:
     """Write the interactive map as one self-contained HTML file, or a picture of it, and print its path.
@@ -88,20 +96,41 @@ def render(
       stakeholders render --format pdf --focus "the Druze" --depth 2
       stakeholders render --diff-from 2025-04 --as-of 2025-05 -o changes.html
       stakeholders render --diff-from old/syria-2025.yaml -o changes.svg
+      stakeholders render --story from-war-to-talks -o story.pdf
+      stakeholders render --story from-war-to-talks -o steps/ --format png
     """
     from ..render import format_of
 
-    chosen = format_of(output, fmt)
+    output = Path(output_text) if output_text is not None else None
+    folder = output is not None and story is not None and (output.is_dir() or output_text.endswith(("/", "\\")))
+    if output is not None and story is None and output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name (a folder takes a story's pictures, with --story)")
+    if story is not None and diff_from is not None:
+        raise UsageError("--story and --diff-from: a story shows its own dates; give one of them")
+    chosen = (fmt or "svg").lower() if folder else format_of(output, fmt)
+    if story is not None and not folder and chosen in ("svg", "png"):
+        raise UsageError(f"a story is a .pdf (a page per step) or a folder of pictures (one per step), not one .{chosen}: give -o story.pdf or -o folder/")
     sizes = {name: value for name, value in (("width", width), ("height", height), ("dpi", dpi)) if value is not None}
     if chosen == "html" and sizes:
         raise UsageError(f"{', '.join(f'--{name}' for name in sizes)}: for pictures (svg, png, pdf), not the html page")
     if chosen != "html" and physics is not None:
         raise UsageError("--physics is for the html page; a picture shows the layout as computed")
     if output is not None:
-        check_output(output)
+        check_output(output, folder=folder)
         if open_page and streamed(output):
             raise UsageError("--open opens a file: give -o FILE, not a stream")
     loaded = open_dataset(data, dataset, need="draw")
+    if story is not None and chosen != "html":
+        from ..render.story import render_story
+
+        sizes_story = {"width": width, "height": height, "dpi": dpi}
+        target = output_text if output_text is not None else Path("output") / f"{story}.pdf"
+        written = render_story(loaded, story, target, format=chosen, size_by=size_by, color_by=color_by, **{k: v for k, v in sizes_story.items() if v is not None}, **criteria)
+        for path in written:
+            click.echo(str(path))
+        if open_page:
+            webbrowser.open(written[0].resolve().as_uri())
+        return
     from ..render import map_graph
 
     graph = map_graph(loaded, diff_from, **criteria)
@@ -109,7 +138,7 @@ def render(
     if chosen == "html":
         from ..render import render_html
 
-        path = render_html(graph, output, title=title, physics=physics, size_by=size_by, color_by=color_by, progress=progress())
+        path = render_html(graph, output, title=title, physics=physics, size_by=size_by, color_by=color_by, story=story, progress=progress())
     else:
         from ..render.static import render_static
 

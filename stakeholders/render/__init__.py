@@ -136,12 +136,14 @@ def generate_html(
     physics: bool | None = None,
     size_by: str | None = None,
     color_by: str = "type",
+    story: str | None = None,
 ) -> str:
     """The page for a graph made by ``to_graph``, as a string.
 
     ``physics`` True lets vis-network settle the layout (bounded, then still);
     otherwise actors stay where the Python layout put them (components packed,
-    room kept for labels). ``size_by`` and ``color_by``: see ``look``.
+    room kept for labels). ``size_by`` and ``color_by``: see ``look``. ``story``:
+    the id of a story of the data the page opens on, at its first step.
     """
     from jinja2 import Environment, FunctionLoader
     from markupsafe import Markup
@@ -150,6 +152,10 @@ def generate_html(
     map_js = _inline_script(page_script())
     drawn, radii, where = placed(graph, size_by, color_by)
     data = payload(graph, where, physics, drawn, loner_frame(graph, where, radii, LOWEST_LABEL))
+    if story is not None:
+        from .story import find_story
+
+        data["open_story"] = find_story(graph.graph["dataset"], story).id
     # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes the
     # records again and leaves out their null cells, the unset fields. Key names and nulls were half a big page's data.
     # Each evidence names its source by number in one list of sources, which a big map otherwise repeats thousands of times.
@@ -218,6 +224,7 @@ def render_html(
     size_by: str | None = None,
     color_by: str = "type",
     diff_from: str | Path | Dataset | None = None,
+    story: str | None = None,
     progress: Progress = silent,
     **criteria: Unpack[Criteria],
 ) -> Path:
@@ -227,11 +234,11 @@ def render_html(
     filters every entry point takes (see ``Criteria``: as-of date, kinds, polarity,
     actor types, a focus and its depth); ``size_by`` and ``color_by`` take their
     figures from the network analysis (see ``look``). ``diff_from`` draws what
-    changed since then (see ``map_graph``).
+    changed since then (see ``map_graph``); ``story`` opens the page on a story of the data.
     """
     graph = map_graph(data, diff_from, **criteria)
     target = Path(path) if path is not None else Path("output") / f"{graph.graph['name']}.html"
     progress("drawing", 0, 1)
-    page = generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by)
+    page = generate_html(graph, title=title, physics=physics, size_by=size_by, color_by=color_by, story=story)
     progress("drawing", 1, 1)
     return write_atomic(target, [page])

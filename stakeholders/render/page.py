@@ -23,6 +23,7 @@ from ..questions.paths import DEFAULT_MAX_HOPS
 from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
+    FADED,
     HOLLOW_BORDER,
     LONER_FRAME,
     POLARITY_STYLE,
@@ -363,6 +364,7 @@ def payload(
         },
         "labels": LABELS,
         "stories": [_story_record(story) for story in dataset.stories],
+        "faded": FADED,
         # As ``stakeholders path`` searches: at most this many paths, and how far "all paths" looks by default.
         "paths": {"limit": PATH_LIMIT, "max_hops": DEFAULT_MAX_HOPS},
         "options": vis_options(large, physics_on),

@@ -56,6 +56,7 @@ from ..model import Dataset, polarity_name
 from ..progress import Progress, silent
 from ..style import (
     CHANGE_COLORS,
+    FADED,
     HOLLOW_BORDER,
     LONER_FRAME,
     POLARITY_STYLE,
@@ -216,6 +217,10 @@ class _Drawing(Legends):
         self.xy = np.array([(where[n][0], -where[n][1]) for n in self.order], dtype=np.float64).reshape(-1, 2)
         self.radius = np.array([radii[n] for n in self.order], dtype=np.float64)
         self.loners = loner_frame(graph, where, radii, LOWEST_LABEL)
+        #: A story's step: the actors and relations that stand out, the rest faded as on the page (None: all as drawn).
+        self.kept: tuple[set[str], set[str]] | None = None
+        #: Words under the title (a story step's text).
+        self.caption: str | None = None
         self.fig = MapFigure(figsize=(width, width), dpi=dpi, facecolor="white")
         FigureCanvasAgg(self.fig)  # a renderer to measure text with, before anything is drawn
         self.renderer = self.fig.canvas.get_renderer()
@@ -257,6 +262,10 @@ class _Drawing(Legends):
         heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
         lines = _wrap(self.filter_words(), " · ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
         filters = fig.text(0, 0, lines, gid="filters", color=MUTED, fontproperties=small)
+        if self.caption:
+            told = _wrap(self.caption.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
+            filters.set_text(told + "\n" + lines)
+            filters.set_color(INK)
         # The source line at the foot, as under the page's title: a picture handed on still credits its sources.
         credit = source_line(self.graph)
         source = fig.text(0, 0, _wrap(credit.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN), gid="source", color=MUTED, fontproperties=small) if credit else None
@@ -416,8 +425,8 @@ class _Drawing(Legends):
             paths=[units[actor_style(t).shape] for t in types],
             affines=frames(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
             # A map of what changed (``diff_from``): removed actors as faint ghosts, added and changed ones in their colour.
-            faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else 1.0) for paint, c in zip(paints, changes, strict=True)]),
-            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1]) for paint, c in zip(paints, changes, strict=True)]),
+            faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else faded) for paint, c, faded in zip(paints, changes, self.node_alphas(), strict=True)]),
+            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1], faded) for paint, c, faded in zip(paints, changes, self.node_alphas(), strict=True)]),
             widths=np.array([
                 3 * border if c in ("added", "changed") else border * (HOLLOW_BORDER if actor_style(t).hollow else 1.0)
                 for t, c in zip(types, changes, strict=True)
@@ -426,6 +435,11 @@ class _Drawing(Legends):
             ids=[f"actor-{node}" for node in self.order],
         )
         return [layer]
+
+    def node_alphas(self) -> list[float]:
+        """Each actor's opacity: faded when a story's step makes others stand out."""
+        kept = self.kept
+        return [1.0 if kept is None or node in kept[0] else FADED for node in self.order]
 
     def line_points(self, scale: float, origin: Floats) -> tuple[Floats, Floats, Floats]:
         """Each relation's line in points from the axes' corner: its start, its end and its curve's control point (the
@@ -451,6 +465,8 @@ class _Drawing(Legends):
         # Colour by polarity, opacity by status (a claim lighter, an ended relation faded), as on the page.
         edge_colors = np.array([to_rgba(POLARITY_STYLE[polarity_name(a["polarity"])], line_opacity(a["status"])) for *_, a in edges])
         edge_colors[[i for i, c in enumerate(changes) if c == "removed"], 3] = _GHOST / 2  # removed relations: ghosts
+        if self.kept is not None:
+            edge_colors[[i for i, (*_, key, _) in enumerate(edges) if key not in self.kept[1]], 3] = FADED / 2
         widths = np.clip(np.array([line_width(a["weight"], a["confidence"]) for *_, a in edges]) * scale, *_LINE_WIDTH)
         # Dashes grow with the line, more slowly than matplotlib's own (in proportion), so that thin lines still show them.
         dashes: list[Dashes] = [

@@ -212,7 +212,7 @@
   // What is not next to the selection fades, so its neighbourhood reads at once (on the 5,000-actor map a
   // hub's 4,000 relations otherwise stand out only by vis-network's thicker selected lines, a wall).
   // Set on vis-network's nodes and edges directly, like the labels and the filters.
-  var FADED = 0.15;
+  var FADED = DATA.faded;  // style.FADED, as pictures fade
   var faded = false;
   // What stands out (the rest fades): the paths shown, else the selection with its relations and
   // their other ends; null when nothing does.

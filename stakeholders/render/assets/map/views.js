@@ -159,6 +159,10 @@
   // The view the URL names, once the map is drawn.
   function openView() {
     written = location.hash;
-    if (location.hash && location.hash !== "#") { applyView(viewFromHash(location.hash)); }
+    if (location.hash && location.hash !== "#") {
+      applyView(viewFromHash(location.hash));
+    } else if (DATA.open_story) {
+      applyView({ asOf: openingDay(), story: DATA.open_story, step: 1 });  // render --story
+    }
     viewsReady = true;
   }
