@@ -704,6 +704,15 @@ def test_screenshots(browser, maps, big):
     finally:
         phone.close()
     assert (out / "syria-2025-phone.png").stat().st_size > 20_000
+    # A story's step, as its link opens it: the README shows it.
+    story = Map(browser, maps["syria"], fragment="#story=from-war-to-talks&step=3")
+    try:
+        story.settle()
+        story.page.screenshot(path=str(out / "syria-2025-story.png"))
+        assert story.page.text_content("#details h2") == "Strikes and sectarian violence"
+    finally:
+        story.close()
+    assert (out / "syria-2025-story.png").stat().st_size > 50_000
     big.page.reload()  # as it opens: fitted, nothing selected
     big.page.wait_for_function("window.stakeholdersMap && window.stakeholdersMap.ready", timeout=120_000)
     big.page.screenshot(path=str(out / "map-5000.png"))
