@@ -5,6 +5,8 @@ filters and date (the page runs its own search: these cases are the shared test 
 from __future__ import annotations
 
 import pytest
+from lxml import etree
+from PIL import Image
 
 import stakeholders
 from stakeholders.dates import widened
@@ -226,6 +228,45 @@ def test_a_page_rendered_with_a_story_opens_on_its_first_step(browser, syria, tm
         state = opened.js("() => stakeholdersMap.state()")
         assert (state["story"], state["step"], state["asOf"]) == ("from-war-to-talks", 1, "2024-12-31")
         assert opened.page.text_content("#details h2") == syria.stories[0].steps[0].title
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_the_view_is_saved_as_svg_and_png_from_the_page(browser, page_path, syria, tmp_path):
+    opened = Map(browser, page_path, fragment="#story=from-war-to-talks&step=3")
+    page = opened.page
+    try:
+        opened.settle()
+        with page.expect_download() as download:
+            page.click("#save-svg")
+        assert download.value.suggested_filename == "syria-in-2025.svg"
+        saved = tmp_path / "view.svg"
+        download.value.save_as(saved)
+        tree = etree.parse(str(saved))  # well-formed, every string escaped by the serializer
+        svg = "{http://www.w3.org/2000/svg}"
+        texts = {e.get("id"): e.text for e in tree.iter(f"{svg}text") if e.get("id")}
+        assert texts["title"] == "Syria in 2025"
+        assert texts["view"] == "From war to talks · step 3 of 4: Strikes and sectarian violence · as of 2025-04-30"
+        assert texts["source"] == "Source: Syrian President Confirms Ongoing Indirect Negotiations with Israel Amid Ongoing Violence, 2025-05-07"
+        # The names shown on the page, and only those.
+        names = {actor.id: actor.name for actor in syria.actors}
+        shown = opened.js("() => stakeholdersMap.labels.nodes")
+        drawn = {e.get("data-id"): e.text for e in tree.iter(f"{svg}text") if e.get("class") == "actor-name"}
+        assert drawn == {actor: names[actor] for actor in shown}
+        relations = {e.get("data-id") for e in tree.iter(f"{svg}text") if e.get("class") == "relation-name"}
+        assert relations == set(opened.js("() => stakeholdersMap.labels.edges"))
+        # Faded as on the page: the step's actors in full, the others not.
+        opacity = {e.get("id").removeprefix("actor-"): float(e.get("opacity")) for e in tree.iter() if (e.get("id") or "").startswith("actor-")}
+        kept = set(opened.js("() => stakeholdersMap.state()")["highlighted"]["actors"])
+        assert {a for a, o in opacity.items() if o == 1} == kept
+        with page.expect_download() as download:
+            page.click("#save-png")
+        png = tmp_path / "view.png"
+        download.value.save_as(png)
+        picture = Image.open(png)
+        box = page.locator("#map").bounding_box()
+        assert picture.format == "PNG" and picture.size == (round(box["width"]), round(box["height"]) + 44 + 30)
         assert opened.errors == []
     finally:
         opened.close()

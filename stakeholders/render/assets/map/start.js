@@ -42,6 +42,7 @@
   buildList();
   buildViews();
   buildStories();
+  buildSaving();
   network.on("click", function (params) {
     // Shift-click on an actor with another selected: the paths between them.
     var shift = params.event && params.event.srcEvent && params.event.srcEvent.shiftKey;
