@@ -4,6 +4,7 @@ filters and date (the page runs its own search: these cases are the shared test 
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from lxml import etree
 from PIL import Image
@@ -267,6 +268,45 @@ def test_the_view_is_saved_as_svg_and_png_from_the_page(browser, page_path, syri
         picture = Image.open(png)
         box = page.locator("#map").bounding_box()
         assert picture.format == "PNG" and picture.size == (round(box["width"]), round(box["height"]) + 44 + 30)
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def _standing_out(opened: Map) -> set[str]:
+    opacity = opened.js("() => Object.fromEntries(Object.entries(stakeholdersMap.network.body.nodes).map(([id, n]) => [id, n.options.opacity]))")
+    return {actor for actor, value in opacity.items() if value in (None, 1)}
+
+
+def test_the_neighbourhood_stands_out_to_the_chosen_depth_on_hover_and_selection(browser, page_path, syria):
+    opened = Map(browser, page_path)
+    page = opened.page
+    try:
+        page.set_checked("#date-enabled", False)
+        graph = stakeholders.to_graph(syria).to_undirected(as_view=True)
+
+        def within(actor: str, depth: int) -> set[str]:
+            return set(nx.single_source_shortest_path_length(graph, actor, cutoff=depth))
+
+        opened.search("the Druze")
+        opened.settle()
+        assert _standing_out(opened) == within("druze", 1)
+        page.select_option("#focus-depth", "2")
+        assert _standing_out(opened) == within("druze", 2)
+        # Hovering another actor shows its own neighbourhood while the pointer is there.
+        at = opened.js("() => { const n = stakeholdersMap.network, p = n.getPositions(['france']).france; return n.canvasToDOM(p); }")
+        box = page.locator("#map").bounding_box()
+        page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+        page.wait_for_function("() => stakeholdersMap.network.body.nodes['druze-fighters'].options.opacity < 1")
+        assert _standing_out(opened) == within("france", 2)
+        page.mouse.move(box["x"] + 5, box["y"] + 5)
+        page.wait_for_function("() => stakeholdersMap.network.body.nodes['druze-fighters'].options.opacity === 1")
+        assert _standing_out(opened) == within("druze", 2)
+        # show() can make any actors and relations stand out, and names what it does not know.
+        problems = opened.js("() => stakeholdersMap.show({highlighted: {actors: ['eu'], relations: ['pledge-druze'], }})")
+        assert problems == [] and _standing_out(opened) == {"eu", "al-sharaa", "druze"}
+        assert opened.js("() => stakeholdersMap.state()")["highlighted"] == {"actors": ["al-sharaa", "druze", "eu"], "relations": ["pledge-druze"]}
+        assert opened.js("() => stakeholdersMap.show({highlighted: {actors: ['nobody']}})") == ["no actor “nobody” in this map"]
         assert opened.errors == []
     finally:
         opened.close()

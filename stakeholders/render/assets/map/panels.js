@@ -183,6 +183,7 @@
   function letGo() {
     clearPath();
     leaveStory();
+    state.highlight = null;
     state.selected = null;
     state.edge = null;
     network.unselectAll();
@@ -194,6 +195,7 @@
   function select(selection) {
     clearPath();
     leaveStory();
+    state.highlight = null;
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];
       state.edge = null;
@@ -216,27 +218,49 @@
   var faded = false;
   // What stands out (the rest fades): the paths shown, else the selection with its relations and
   // their other ends; null when nothing does.
+  // The actors within ``depth`` relations of ``from`` (shown ones, either way) and the relations among them.
+  function around(from, depth) {
+    var nodes = new Set(from), edges = new Set(), frontier = Array.from(from);
+    var next = new Map();
+    visibleEdges.forEach(function (id) {
+      var r = relations.get(id);
+      [[r.source, r.target], [r.target, r.source]].forEach(function (pair) {
+        if (!next.has(pair[0])) { next.set(pair[0], []); }
+        next.get(pair[0]).push([pair[1], id]);
+      });
+    });
+    for (var d = 0; d < depth && frontier.length; d++) {
+      var found = [];
+      frontier.forEach(function (u) {
+        (next.get(u) || []).forEach(function (step) {
+          edges.add(step[1]);
+          if (!nodes.has(step[0])) { nodes.add(step[0]); found.push(step[0]); }
+        });
+      });
+      frontier = found;
+    }
+    return { nodes: nodes, edges: edges };
+  }
+  // The neighbourhood depth of the fading: the focus control's (1 to 3).
+  function fadeDepth() { return Number(document.getElementById("focus-depth").value) || 1; }
+  // What stands out (the rest fades): a story's step, else the paths shown, else what show() asked
+  // to highlight, else the actor hovered or the selection with its neighbourhood (to the focus
+  // control's depth); null when nothing does.
   function keptSets() {
     var told = storyKept();
     if (told) { return told; }
     var onPath = pathKept();
     if (onPath) { return onPath; }
+    if (state.highlight) { return state.highlight; }
     var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();
-    var nodesKept, edgesKept;
-    if (chosenNodes.length) {
-      var chosen = new Set(chosenNodes);
-      edgesKept = new Set();
-      visibleEdges.forEach(function (id) { var r = relations.get(id); if (chosen.has(r.source) || chosen.has(r.target)) { edgesKept.add(id); } });
-      nodesKept = new Set(chosenNodes);
-      edgesKept.forEach(function (id) { var r = relations.get(id); nodesKept.add(r.source); nodesKept.add(r.target); });
-    } else if (chosenEdges.length) {
-      edgesKept = new Set(chosenEdges);
-      nodesKept = new Set();
-      chosenEdges.forEach(function (id) { var r = relations.get(id); nodesKept.add(r.source); nodesKept.add(r.target); });
-    } else {
-      return null;
+    if (state.hovered && visibleNodes.has(state.hovered)) { return around([state.hovered], fadeDepth()); }
+    if (chosenNodes.length) { return around(chosenNodes, fadeDepth()); }
+    if (chosenEdges.length) {
+      var nodes = new Set();
+      chosenEdges.forEach(function (id) { var r = relations.get(id); nodes.add(r.source); nodes.add(r.target); });
+      return { nodes: nodes, edges: new Set(chosenEdges) };
     }
-    return { nodes: nodesKept, edges: edgesKept };
+    return null;
   }
   function fadeAround() {
     var body = network.body;

@@ -57,6 +57,10 @@
     }
   });
   ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (name) { network.on(name, placeLabelsSoon); });
+  // Hovering an actor makes its neighbourhood stand out until the pointer leaves (large maps have no hover).
+  network.on("hoverNode", function (params) { state.hovered = params.node; fadeAround(); });
+  network.on("blurNode", function () { state.hovered = null; fadeAround(); });
+  document.getElementById("focus-depth").addEventListener("change", function () { fadeAround(); });
 
   function markReady() {
     fitView(Array.from(visibleNodes), false);

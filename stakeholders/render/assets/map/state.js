@@ -66,7 +66,9 @@
     undated: true,
     focus: null,
     selected: null,
-    edge: null
+    edge: null,
+    hovered: null,    // the actor under the pointer: its neighbourhood stands out while it is there
+    highlight: null   // {nodes, edges} that show() was asked to make stand out
   };
   var visibleNodes = new Set();
   var visibleEdges = new Set();

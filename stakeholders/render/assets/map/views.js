@@ -125,6 +125,19 @@
     if (partial.focus !== undefined) { wanted.focus = partial.focus; if (partial.path === undefined) { wanted.path = null; } } else if (!wanted.path) { wanted.focus = now.focus; }
     if (partial.story !== undefined) { wanted.story = partial.story; wanted.step = partial.step; }
     var problems = applyView(wanted);
+    if (partial.highlighted) {
+      // Actors and relations to make stand out, whatever else is shown: unknown ids are named.
+      var h = partial.highlighted, nodes = new Set(), edgesWanted = new Set();
+      (h.actors || []).forEach(function (id) { if (actors.has(id)) { nodes.add(id); } else { problems.push("no actor “" + id + "” in this map"); } });
+      (h.relations || []).forEach(function (id) {
+        if (!relations.has(id)) { problems.push("no relation “" + id + "” in this map"); return; }
+        edgesWanted.add(id);
+        nodes.add(relations.get(id).source);
+        nodes.add(relations.get(id).target);
+      });
+      state.highlight = nodes.size ? { nodes: nodes, edges: edgesWanted } : null;
+      fadeAround();
+    }
     remember();
     return problems;
   }
