@@ -70,9 +70,9 @@ def test_formula_cells_are_defused():
 @pytest.mark.parametrize(
     ("flavor", "files"),
     [
-        ("gephi", ["nodes.csv", "edges.csv", "sources.csv"]),
-        ("kumu", ["elements.csv", "connections.csv", "sources.csv"]),
-        ("onodo", ["nodes.csv", "relations.csv", "sources.csv"]),
+        ("gephi", ["nodes.csv", "edges.csv", "sources.csv", "stories.csv"]),
+        ("kumu", ["elements.csv", "connections.csv", "sources.csv", "stories.csv"]),
+        ("onodo", ["nodes.csv", "relations.csv", "sources.csv", "stories.csv"]),
     ],
 )
 def test_written_to_a_folder_or_a_zip(syria, tmp_path, flavor, files):

@@ -140,7 +140,7 @@ def test_a_folder_as_the_output_file_is_refused_before_any_work(project, runner)
     (project / "out.html").mkdir()
     result = runner.invoke(cli, ["render", "-o", "out.html"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Invalid value for '-o' / '--output': File 'out.html' is a directory.\n")
+    assert result.stderr == "Error: out.html is a folder; give a file name (a folder takes a story's pictures, with --story)\n"
     result = runner.invoke(cli, ["export", "graphml", "-o", "out.html"])  # an option that takes folders for other formats
     assert result.exit_code == 2
     assert result.stderr == "Error: out.html: a graphml export is a .graphml or .xml file\n"

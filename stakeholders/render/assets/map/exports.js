@@ -79,10 +79,9 @@
     svg.appendChild(svgNode("rect", { width: "100%", height: "100%", fill: "#ffffff" }));
     svg.appendChild(svgNode("text", { id: "title", x: 12, y: 22, "font-size": 18, "font-weight": "bold", fill: "#1d2430" }, DATA.title));
     svg.appendChild(svgNode("text", { id: "view", x: 12, y: 38, "font-size": 12, fill: "#5b6474" }, viewWords()));
-    var map = svgNode("g", { id: "map", transform: "translate(0," + SAVE_TOP + ")" });
-    map.appendChild(svgNode("clipPath", { id: "view-clip" })).appendChild(svgNode("rect", { width: width, height: height }));
-    var drawing = svgNode("g", { "clip-path": "url(#view-clip)" });
-    map.appendChild(drawing);
+    // A nested viewport: what lies outside the view is cut at its edges, as on the screen.
+    var map = svgNode("svg", { id: "map", x: 0, y: SAVE_TOP, width: width, height: height, viewBox: "0 0 " + width + " " + height, overflow: "hidden" });
+    var drawing = map;
     function dom(p) { return network.canvasToDOM({ x: p.x, y: p.y }); }
     // Lines, then arrowheads, as vis-network draws them.
     visibleEdges.forEach(function (id) {
