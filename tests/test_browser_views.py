@@ -310,3 +310,80 @@ def test_the_neighbourhood_stands_out_to_the_chosen_depth_on_hover_and_selection
         assert opened.errors == []
     finally:
         opened.close()
+
+
+# (a, b, the page's date, kinds left out)
+MEDIATION_CASES = [
+    ("israel", "syrian-government", "2025-05-07", ()),
+    ("israel", "syrian-government", "all", ()),
+    ("druze", "syrian-government", "all", ()),
+    ("alawites", "al-sharaa", "2025-05-07", ("pledge",)),
+    ("hts", "united-states", "all", ()),
+    ("eu", "united-kingdom", "2025-05-07", ("sanctions-relief",)),
+    ("al-sharaa", "assad", "all", ()),
+]
+
+
+def _check_mediators(opened: Map, dataset, a: str, b: str, day: str, without=()) -> None:
+    """The page's mediators between a and b, against ``find_mediators`` under the same filters."""
+    page = opened.page
+    for polarity in ("cooperative", "hostile", "neutral"):
+        page.set_checked(f"#polarity-filter input[value='{polarity}']", True)
+    page.click("#kind-menu summary")
+    page.click("#kinds-all")
+    for kind in without:
+        page.set_checked(f"#kind-filter input[value='{kind}']", False)
+    page.click("#kind-menu summary")
+    opened.js("view => stakeholdersMap.show(view)", {"asOf": day, "mediators": [a, b]})
+    assert opened.js("() => stakeholdersMap.state().mediators") == [a, b]
+    criteria = {} if day == "all" else {"as_of": day}
+    if without:
+        criteria["exclude_kinds"] = list(without)
+    expected = stakeholders.find_mediators(dataset, a, b, **criteria)
+    names = {actor.id: actor.name for actor in dataset.actors}
+    shown = page.locator("#details ol.mediators > li")
+    assert shown.count() == len(expected.candidates)
+    for item, candidate in zip(shown.all(), expected.candidates, strict=True):
+        lines = item.locator("p").all_text_contents()
+        tier = " (on cooperative terms with both)" if candidate.tier == 1 else " (through one intermediary)"
+        assert lines == [names[candidate.actor] + tier] + [" → ".join(names[x] for x in path.actors) for path in candidate.paths]
+    left_out = page.locator("#details h3:has-text('Left out') + ul li").all_text_contents()
+    assert left_out == [
+        f"{names[e.actor]}: {'hostile' if e.state < 0 else 'no cooperative terms'} with {names[e.side]}" for e in expected.excluded
+    ]
+    kept = {x for c in expected.candidates for path in c.paths for x in path.actors} | {a, b}  # the pair stands out, with or without mediators
+    assert set(opened.js("() => stakeholdersMap.state().highlighted.actors")) == kept
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize(("a", "b", "day", "without"), MEDIATION_CASES)
+def test_the_page_finds_the_mediators_the_command_finds(opened, syria, a, b, day, without):
+    _check_mediators(opened, syria, a, b, day, without)
+
+
+def test_an_actor_on_cooperative_terms_with_one_side_only_is_left_out_as_the_command_says(browser, tmp_path):
+    # x aided both sides, then struck b: its terms with b are its latest signed relation's, hostile.
+    dataset = stakeholders.from_dict({
+        "actors": [{"id": i, "name": i.upper(), "type": "state"} for i in ("a", "b", "x", "y", "z")],
+        "relations": [
+            {"id": "x-aids-a", "source": "x", "target": "a", "kind": "aid", "start": "2025-01"},
+            {"id": "x-aids-b", "source": "x", "target": "b", "kind": "aid", "start": "2025-01"},
+            {"id": "x-strikes-b", "source": "x", "target": "b", "kind": "airstrike", "start": "2025-03"},
+            {"id": "y-talks-a", "source": "y", "target": "a", "kind": "negotiation", "start": "2025-01", "confidence": 0.6},
+            {"id": "y-talks-z", "source": "y", "target": "z", "kind": "negotiation", "start": "2025-01"},
+            {"id": "z-aids-b", "source": "z", "target": "b", "kind": "aid", "start": "2025-01"},
+        ],
+    })  # fmt: skip
+    opened = Map(browser, render_html(dataset, tmp_path / "map.html"))
+    try:
+        _check_mediators(opened, dataset, "a", "b", "all")
+        _check_mediators(opened, dataset, "a", "b", "2025-02-15")  # before the strike: x is on good terms with both
+        assert stakeholders.find_mediators(dataset, "a", "b").excluded and stakeholders.find_mediators(dataset, "a", "b", as_of="2025-02-15").candidates[0].actor == "x"
+    finally:
+        opened.close()
+
+
+def test_the_mediation_cases_cover_both_tiers_and_no_candidate(syria):
+    found = [stakeholders.find_mediators(syria, a, b, **({} if day == "all" else {"as_of": day}), **({"exclude_kinds": list(w)} if w else {})) for a, b, day, w in MEDIATION_CASES]
+    assert {c.tier for m in found for c in m.candidates} == {1, 2}
+    assert any(not m.candidates for m in found)

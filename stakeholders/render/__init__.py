@@ -42,7 +42,7 @@ def _vis_asset(name: str) -> str:
 
 #: The page's script, by concern, in the order it runs: one closure, cut into files that are joined (``page_script``);
 #: ``state`` opens the closure and ``start`` closes it.
-SCRIPT_PARTS = ("state", "text", "filters", "panels", "legend", "controls", "room", "labels", "lists", "paths", "stories", "views", "exports", "start")
+SCRIPT_PARTS = ("state", "text", "filters", "panels", "legend", "controls", "room", "labels", "lists", "paths", "mediators", "stories", "views", "exports", "start")
 
 
 def page_script() -> str:

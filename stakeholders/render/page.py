@@ -17,7 +17,7 @@ import networkx as nx
 from ..changes.records import STATUSES, RecordChange
 from ..dates import PartialDate, date_text, widened
 from ..graph import kinds_of
-from ..holds import Span
+from ..holds import Span, magnitude
 from ..model import Actor, Dataset, Relation, Story, is_url, polarity_name
 from ..questions.paths import DEFAULT_MAX_HOPS
 from ..style import (
@@ -226,6 +226,10 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
         "start": date_text(relation.start),
         "end": date_text(relation.end),
         **_held(dataset.spans[relation.id]),
+        # For the pair's state, as ``holds.pair_state`` decides it: when the relation is known to have begun
+        # (its own dates only; the oldest day otherwise) and how much its sign weighs.
+        "began": dataset.spans[relation.id].began().isoformat(),
+        "magnitude": magnitude(dataset.kinds_by_id[relation.kind]),
         "weight": relation.weight,
         "confidence": relation.confidence,
         "description": relation.description,

@@ -45,7 +45,16 @@
     if (network) {
       showVisible();
       // The paths shown follow the filters: searched again among what is shown now.
-      if (state.path) { showPath(state.path.from, state.path.to, state.path.all, state.path.maxHops, true); } else { fadeAround(); refreshDetails(); }
+      if (state.path) {
+        showPath(state.path.from, state.path.to, state.path.all, state.path.maxHops, true);
+      } else if (state.mediation) {
+        state.mediation = findMediators(state.mediation.a, state.mediation.b);
+        fadeAround();
+        showMediationDetails();
+      } else {
+        fadeAround();
+        refreshDetails();
+      }
       if (listOpen()) { fillList(null); }
     }
     document.getElementById("map-counts").textContent =

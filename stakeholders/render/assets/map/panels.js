@@ -182,6 +182,7 @@
   // panel no longer an actor's or relation's that a filter's change would draw again.
   function letGo() {
     clearPath();
+    clearMediation();
     leaveStory();
     state.highlight = null;
     state.selected = null;
@@ -194,6 +195,7 @@
   }
   function select(selection) {
     clearPath();
+    clearMediation();
     leaveStory();
     state.highlight = null;
     if (selection.nodes.length) {
@@ -249,7 +251,7 @@
   function keptSets() {
     var told = storyKept();
     if (told) { return told; }
-    var onPath = pathKept();
+    var onPath = pathKept() || mediationKept();
     if (onPath) { return onPath; }
     if (state.highlight) { return state.highlight; }
     var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();

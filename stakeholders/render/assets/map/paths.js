@@ -78,6 +78,7 @@
     var hidden = [from, to].filter(function (id) { return !visibleNodes.has(id); });
     var paths = hidden.length ? [] : findPaths(from, to, all, maxHops, PATHS.limit + 1);
     var joining = shownLinks().joining;
+    clearMediation();
     state.path = { from: from, to: to, all: Boolean(all), maxHops: all ? (maxHops || PATHS.max_hops) : null, paths: paths.slice(0, PATHS.limit), truncated: paths.length > PATHS.limit, joining: joining };
     network.unselectAll();
     state.selected = null;
@@ -131,6 +132,10 @@
       ? count(p.paths.length) + " path" + (p.paths.length > 1 ? "s " : " ") + between + ", up to " + p.maxHops + " hops"
       : count(p.paths.length) + " shortest path" + (p.paths.length > 1 ? "s " : " ") + between + ", " + hops + " hop" + (hops > 1 ? "s" : "")));
     if (p.truncated) { details.appendChild(el("p", "The first " + PATHS.limit + "; there are more.", "meta")); }
+    var mediate = el("button", "Who could mediate between them?", "link");
+    mediate.type = "button";
+    mediate.addEventListener("click", function () { showMediators(p.from, p.to); });
+    details.appendChild(mediate);
     var list = el("ol", null, "paths");
     p.paths.forEach(function (chain) {
       var item = el("li");

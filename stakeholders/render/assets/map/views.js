@@ -10,6 +10,7 @@
       focus: state.selected,
       highlighted: { actors: kept ? Array.from(kept.nodes).sort() : [], relations: kept ? Array.from(kept.edges).sort() : [] },
       path: state.path ? [state.path.from, state.path.to] : null,
+      mediators: state.mediation ? [state.mediation.a, state.mediation.b] : null,
       story: state.story ? state.story.id : null,
       step: state.story ? state.story.step + 1 : null
     };
@@ -20,7 +21,9 @@
     if (state.story) {
       return "#story=" + encodeURIComponent(state.story.id) + "&step=" + (state.story.step + 1);
     }
-    if (state.path) {
+    if (state.mediation) {
+      parts.push("mediators=" + encodeURIComponent(state.mediation.a) + "," + encodeURIComponent(state.mediation.b));
+    } else if (state.path) {
       parts.push("path=" + encodeURIComponent(state.path.from) + "," + encodeURIComponent(state.path.to));
       if (state.path.all) { parts.push("all=" + state.path.maxHops); }
     } else if (state.selected) {
@@ -81,6 +84,13 @@
       }
       if (told) {
         // the step set the date, what stands out and the camera
+      } else if (wanted.mediators) {
+        var unknown = wanted.mediators.filter(function (id) { return !actors.has(id); });
+        if (unknown.length) {
+          problems.push("no mediators: " + unknown.map(function (id) { return "“" + id + "”"; }).join(" and ") + (unknown.length > 1 ? " are not actors" : " is not an actor") + " of this map");
+        } else {
+          showMediators(wanted.mediators[0], wanted.mediators[1]);
+        }
       } else if (wanted.path) {
         var ends = wanted.path.filter(function (id) { return !actors.has(id); });
         if (ends.length) {
@@ -93,7 +103,7 @@
       } else if (wanted.relation) {
         if (relations.has(wanted.relation)) { select({ nodes: [], edges: [wanted.relation] }); } else { problems.push("no relation “" + wanted.relation + "” in this map"); }
       }
-      if (!state.selected && !state.edge && !state.path && !state.story) { showIntro(); }
+      if (!state.selected && !state.edge && !state.path && !state.story && !state.mediation) { showIntro(); }
       if (problems.length) { viewMessage("Showing the whole map: " + problems.join("; ") + "."); }
       placeLabelsSoon();
     } finally {
@@ -110,6 +120,7 @@
       if (key === "actor") { wanted.focus = value; }
       if (key === "relation") { wanted.relation = value; }
       if (key === "path") { wanted.path = value.split(",").map(decodeURIComponent); }
+      if (key === "mediators") { wanted.mediators = value.split(",").map(decodeURIComponent).concat([""]).slice(0, 2); }
       if (key === "all") { wanted.all = value || PATHS.max_hops; }
       if (key === "story") { wanted.story = value; }
       if (key === "step") { wanted.step = value; }
@@ -124,6 +135,7 @@
     if (partial.path !== undefined) { wanted.path = partial.path; wanted.all = partial.all; } else if (now.path) { wanted.path = now.path; }
     if (partial.focus !== undefined) { wanted.focus = partial.focus; if (partial.path === undefined) { wanted.path = null; } } else if (!wanted.path) { wanted.focus = now.focus; }
     if (partial.story !== undefined) { wanted.story = partial.story; wanted.step = partial.step; }
+    if (partial.mediators !== undefined) { wanted.mediators = partial.mediators; wanted.path = null; } else if (now.mediators && partial.path === undefined && partial.focus === undefined) { wanted.mediators = now.mediators; }
     var problems = applyView(wanted);
     if (partial.highlighted) {
       // Actors and relations to make stand out, whatever else is shown: unknown ids are named.
