@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .graph import filter_graph, focus_graph, to_graph
     from .ingest import from_dict, load
     from .ingest.sheets import import_sheets, read_sheets
-    from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source
+    from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, Story, StoryStep
     from .names import NameIndex, normalize
     from .questions.mediators import find_mediators
     from .questions.neighbors import neighborhood
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .render import generate_html, render_html
     from .render.notebook import Map
     from .render.static import render_static, static_figure
+    from .render.story import render_story, story_figures
     from .vocabulary import DEFAULT_KINDS
 
 __version__ = "0.1.0"
@@ -63,7 +64,7 @@ _LAZY = {
     "PartialDate": "dates",
     "load": "ingest",
     "from_dict": "ingest",
-    **dict.fromkeys(["Actor", "Dataset", "Evidence", "Meta", "Relation", "RelationKind", "Source"], "model"),
+    **dict.fromkeys(["Actor", "Dataset", "Evidence", "Meta", "Relation", "RelationKind", "Source", "Story", "StoryStep"], "model"),
     "NameIndex": "names",
     "normalize": "names",
     "DEFAULT_KINDS": "vocabulary",
@@ -74,6 +75,8 @@ _LAZY = {
     "generate_html": "render",
     "render_static": "render.static",
     "static_figure": "render.static",
+    "render_story": "render.story",
+    "story_figures": "render.story",
     "Map": "render.notebook",
     "analyze": "analysis.report",
     "generate_report_csv": "analysis.report",
@@ -167,6 +170,8 @@ __all__ = [
     "render_html",
     "render_static",
     "static_figure",
+    "render_story",
+    "story_figures",
     "Map",
     "Actor",
     "AmbiguousActorError",
@@ -185,6 +190,8 @@ __all__ = [
     "RelationKind",
     "Source",
     "StakeholdersError",
+    "Story",
+    "StoryStep",
     "UnknownActorError",
     "UsageError",
     "ValidationError",
