@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import Actor, Dataset
 from ..names import NameIndex, normalize, slug
-from .lexicon import Gazetteer, State
+from .discovery import GROUPS, Words, acronym, bracketed_acronym, dateline_end, name_runs, organisation
+from .lexicon import Body, Gazetteer, State
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,6 +42,12 @@ LEVELS = ("state", "government", "forces")
 #: The key of the article's main state, the one a role noun without a state stands for.
 MAIN = ""
 _PRONOUNS = frozenset({"his", "her"})
+#: Words that open a sentence before a group noun without naming anyone ("Local tribes", "Rival militias").
+_COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
+#: Small words inside a person's name.
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "du", "van", "von", "der", "le", "la", "ben"})
+#: Capitalised words that do not make an organisation's name of their own ("Sudanese Armed Forces" are Sudan's).
+_GENERIC = frozenset({"armed", "security", "defence", "defense", "military", "government", "special", "air", "naval", "border", "federal", "national", "state", "police", "republican", "royal"})
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class Names:
         self.actors = dataset.actors_by_id
         self.states = {state.code: state for state in gazetteer.states}
         self.bodies = {body.name: body for body in gazetteer.bodies}
+        self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -154,7 +162,8 @@ class Names:
         mentions: list[Mention] = []
         ties: list[Tie] = []
         notes: list[tuple[int, str]] = []
-        items = self.items(doc)
+        cut = dateline_end(doc)
+        items = self._discover(doc, [item for item in self.items(doc) if item.start >= cut], cut)
         used: set[int] = set()  # items read as part of a neighbour (a state after "of", a person after a title)
         for k, item in enumerate(items):
             if k in used or (item.first("title") is not None and self._titled(doc, items, k, used, mentions, ties)):
@@ -173,6 +182,54 @@ class Names:
             else:
                 mentions.append(mention)
         return mentions, ties, notes
+
+    def _discover(self, doc: Doc, items: list[_Item], start: int) -> list[_Item]:
+        """The items with the actors no list names added (see ``discovery``), from token ``start`` on."""
+        words = Words.of(doc)
+        text, lower = words.text, words.lower
+        covered = {t: item for item in items for t in range(item.start, item.end)}
+        found: list[_Item] = []
+        for s, e in name_runs(words, start):
+            run = doc[s:e].text
+            if run.lower() in self.found and not any(t in covered for t in range(s, e)):
+                found.append(_Item(s, e, [("body", self.found[run.lower()])]))
+                continue
+            kind = organisation(words, s, e)
+            # A name of its own: a capitalised word in it that no list knows and that says more than "armed" or "security".
+            own = [t for t in range(s, e - 1) if t not in covered and words.capitalised[t] and lower[t] not in _GENERIC]
+            if kind is not None and own and not any(covered[t].first("actor") or covered[t].first("body") for t in range(s, e) if t in covered):
+                short = bracketed_acronym(words, e)
+                name = self._found_body(run, kind, (short,) if short else ())
+                end = e + 3 if short else e
+                for t in range(s, end):  # the role and demonym words inside it are part of its name
+                    covered.pop(t, None)
+                found.append(_Item(s, end, [("body", name)]))
+                continue
+            group = lower[e] if e < len(text) else ""
+            # At a sentence's start a capital says nothing: "Local tribes" are no one's name.
+            if e - s == 1 and group in GROUPS and not any(t in covered for t in (s, e)) and not (words.opens[s] and lower[s] in _COMMON_OPENERS):
+                found.append(_Item(s, e + 1, [("body", self._found_body(doc[s : e + 1].text, GROUPS[group], ()))]))
+        # An acronym names an actor once a long form in brackets has defined it, or with a group noun after it ("M23
+        # rebels"); alone it may name an agreement ("COHA") or a programme as well as a party.
+        claimed = {t for item in found for t in range(item.start, item.end)}
+        for i in range(start, len(text)):
+            if i in covered or i in claimed or not acronym(text[i]):
+                continue
+            group = lower[i + 1] if i + 1 < len(text) else ""
+            if text[i].lower() in self.found:
+                found.append(_Item(i, i + 1, [("body", self.found[text[i].lower()])]))
+            elif group in GROUPS:
+                found.append(_Item(i, i + 2, [("body", self._found_body(f"{text[i]} {text[i + 1]}", GROUPS[group], ()))]))
+        kept = [item for item in items if all(t in covered for t in range(item.start, item.end))]
+        return sorted(kept + found, key=lambda item: item.start)
+
+    def _found_body(self, name: str, actor_type: str, aliases: tuple[str, ...]) -> str:
+        """A name found in the text, as a body of the draft (its first reading's type and aliases); its key."""
+        if name not in self.bodies:
+            self.bodies[name] = Body(name, actor_type, aliases)
+        for surface in (name, *aliases):
+            self.found.setdefault(surface.lower(), name)
+        return name
 
     def _mention(self, doc: Doc, item: _Item, notes: list[tuple[int, str]]) -> Mention | None:
         ids = [value for kind, value in item.entries if kind == "actor"]
@@ -252,15 +309,21 @@ class Names:
 
     @staticmethod
     def _name_after(doc: Doc, start: int, limit: int) -> int:
-        """How many tokens after ``start`` make a name: capitalised words (up to four), hyphens between them."""
+        """How many tokens after ``start`` make a name: capitalised words (up to four), hyphens between them, and the
+        particles of Arabic, Dutch, French... names before a capitalised word ("Abdel Fattah al-Burhan", "bin Salman")."""
         end = min(limit, doc[start].sent.end) if start < len(doc) else start
-        count = 0
-        while start + count < end and count < 4:
+        count = words = 0
+        while start + count < end and words < 4:
             token = doc[start + count]
-            if token.text == "-" and count and start + count + 1 < end and doc[start + count + 1].is_title:
+            following = doc[start + count + 1] if start + count + 1 < end else None
+            if token.text == "-" and count and following is not None and following.is_title:
                 count += 2
+                words += 1
+            elif count and token.lower_ in _PARTICLES and following is not None and (following.is_title or following.text == "-"):
+                count += 1
             elif token.is_alpha and token.is_title and not token.is_stop:
                 count += 1
+                words += 1
             else:
                 break
         return count

@@ -49,6 +49,8 @@ _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: Words that, before "to", report a source rather than name a relation ("according to").
+_REPORTING = frozenset({"according"})
 #: Words after which a name is a place, not a party ("strife in Syria").
 _LOCATIVE = frozenset({"in", "at", "across", "near", "inside", "throughout", "within", "from", "into", "outside", "around"})
 
@@ -171,7 +173,11 @@ class Reader:
         found = sorted((_Found(s, e, self.cues.cues[int(strings[key])]) for key, s, e in matches), key=lambda f: (f.start - f.end, f.start))
         cues: list[_Found] = []
         taken: set[int] = set()
+        doc = sent.doc
         for f in found:
+            # "according to" says who reports, not that an accord was made: its "according" is no cue.
+            if doc[f.start].lower_ in _REPORTING and f.start + 1 < len(doc) and doc[f.start + 1].lower_ == "to":
+                continue
             if taken.isdisjoint(range(f.start, f.end)):
                 cues.append(f)
                 taken.update(range(f.start, f.end))
@@ -237,7 +243,9 @@ class _Sentence:
         found = self.cues[index]
         directed = self.reader.kinds[found.cue.kind].directed
         left = self._left(found.start) or []
-        agent, right, between, nested = self._right(found.end)
+        # Where cooperation happens is no party to it ("signed an accord in Moscow"); where force is used, the place
+        # is what it is used on ("strikes in Syria").
+        agent, right, between, nested = self._right(found.end, places=self.reader.kinds[found.cue.kind].polarity > 0)
         if not right and nested is not None:
             right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left)]
         if not directed and between:  # "talks between X and Y": between them only, never with the actors before
@@ -307,8 +315,9 @@ class _Sentence:
                 return group
         return None
 
-    def _right(self, at: int) -> tuple[Group, Group, bool, int | None]:
-        """From token ``at`` on: the agent after "by", the targets, whether they follow "between", or the cue they are the object of."""
+    def _right(self, at: int, places: bool = False) -> tuple[Group, Group, bool, int | None]:
+        """From token ``at`` on: the agent after "by", the targets, whether they follow "between", or the cue they are the
+        object of; with ``places``, a name after "in", "at"... is passed over."""
         agent: Group = []
         i = at
         while i < self.last:
@@ -321,6 +330,10 @@ class _Sentence:
                     continue
                 if before == "by" and not agent:
                     agent = group
+                    i = group[-1].end
+                    continue
+                if places and self._place(mention) and self._word_before_at(mention) >= at:
+                    # "signed an accord in Moscow": where, not with whom (the cue's own "in", "arrive in X", is kept).
                     i = group[-1].end
                     continue
                 return agent, group + self._including(group[-1]), before in ("between", "among"), None
@@ -373,6 +386,11 @@ class _Sentence:
         if i >= self.first and self.doc[i].lower_ in _DETERMINERS:
             i -= 1
         return self.doc[i].lower_ if i >= self.first else ""
+
+    def _word_before_at(self, mention: Mention) -> int:
+        """Where the word ``_word_before`` reads is: its token."""
+        i = mention.start - 1
+        return i - 1 if i >= self.first and self.doc[i].lower_ in _DETERMINERS else i
 
     def _place(self, mention: Mention) -> bool:
         return self._word_before(mention) in _LOCATIVE

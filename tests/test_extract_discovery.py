@@ -1,0 +1,59 @@
+"""Actors no list names, found in the text itself (``extract.discovery``): a draft of a new situation, without a
+dataset, has its parties."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_extract import draft_of, found
+
+pytest.importorskip("spacy")
+
+EMPTY = None  # no dataset: a user starting on a new situation
+
+
+def _actors(text: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    return {a.id: (a.name, a.type, a.aliases) for a in draft_of(text, EMPTY).actors}
+
+
+def test_a_long_form_with_its_acronym_in_brackets_is_one_actor_named_by_both():
+    text = "The Rapid Support Forces (RSF) attacked Chad. Later the RSF attacked Sudan."
+    assert _actors(text)["rapid-support-forces"] == ("Rapid Support Forces", "armed-group", ("RSF",))
+    # The acronym alone names it from then on; the state's "forces" word inside the name does not make it Sudan's.
+    assert found(text, EMPTY) == {("rapid-support-forces", "attack", "chad"), ("rapid-support-forces", "attack", "sudan")}
+
+
+def test_a_name_ending_in_an_organisation_s_noun_is_an_actor_of_that_type():
+    actors = _actors("The Oromo Liberation Army attacked Ethiopian forces, and the Tigray People's Liberation Front condemned Eritrea.")
+    assert actors["oromo-liberation-army"][:2] == ("Oromo Liberation Army", "armed-group")
+    assert actors["tigray-people-s-liberation-front"][:2] == ("Tigray People's Liberation Front", "armed-group")
+
+
+def test_a_name_then_a_group_noun_is_an_actor():
+    assert found("Ethiopia and Tigray rebels agreed to a truce.", EMPTY) == {("ethiopia", "ceasefire", "tigray-rebels")}
+    assert found("Bedouin tribes clashed with Syria.", EMPTY) == {("bedouin-tribes", "armed-clash", "syria")}
+    assert _actors("Bedouin tribes clashed with Syria.")["bedouin-tribes"][1] == "community"
+    assert found("M23 rebels attacked Burundi.", EMPTY) == {("m23-rebels", "attack", "burundi")}
+
+
+def test_what_is_no_party_stays_out():
+    # A dateline is no party: "ADDIS ABABA" was read as Ethiopia's government.
+    assert found("ADDIS ABABA, Nov 2 (Reuters) - Kenya and Uganda signed an agreement.", EMPTY) == {("kenya", "agreement", "uganda")}
+    # An acronym without a long form or a group noun may name an agreement: "COHA" is no actor.
+    assert "coha" not in _actors("The United States supports COHA implementation and Kenya.")
+    # A common word opening a sentence names no one; a state's armed forces stay the state's.
+    assert _actors("Local tribes clashed with the army.") == {}
+    assert "sudanese-armed-forces" not in _actors("The Sudanese Armed Forces attacked Chad.")
+
+
+def test_a_titled_person_keeps_the_particles_of_their_name():
+    assert "Abdel Fattah al-Burhan" in {name for name, _, _ in _actors("General Abdel Fattah al-Burhan met Kenya's president.").values()}
+
+
+def test_a_place_is_no_party_to_cooperation_and_according_to_is_no_accord():
+    # "signed an accord in Moscow" made Russia a party; where force is used, the place stays its target.
+    assert found("Armenia and Azerbaijan signed an accord in Moscow.", EMPTY) == {("armenia", "agreement", "azerbaijan")}
+    assert found("Israel launched strikes in Syria.", EMPTY) == {("israel", "airstrike", "syria")}
+    # "according to" matched the cue "accord" and drafted an agreement with the one reporting.
+    assert found("Russia and Ukraine exchanged prisoners, according to Turkey.", EMPTY) == set()
+    assert found("Armenia signed an accord with Azerbaijan.", EMPTY) == {("armenia", "agreement", "azerbaijan")}
