@@ -57,3 +57,17 @@ def test_a_place_is_no_party_to_cooperation_and_according_to_is_no_accord():
     # "according to" matched the cue "accord" and drafted an agreement with the one reporting.
     assert found("Russia and Ukraine exchanged prisoners, according to Turkey.", EMPTY) == set()
     assert found("Armenia signed an accord with Azerbaijan.", EMPTY) == {("armenia", "agreement", "azerbaijan")}
+
+
+def test_the_headline_is_read_at_a_lower_confidence():
+    # A report often states its main fact in its headline ("US-brokered"), which was not read.
+    draft = draft_of("US-brokered truce between Kenya and Uganda holds\n\nThe talks went on.", EMPTY)
+    read = {(r.source, r.kind, r.target): (r.confidence, r.evidence[0]["locator"]) for r in draft.relations}
+    assert read == {
+        ("united-states", "mediation", "kenya"): (0.49, "headline"),
+        ("united-states", "mediation", "uganda"): (0.49, "headline"),
+        ("kenya", "ceasefire", "uganda"): (0.56, "headline"),
+    }
+    # In title case every word is capitalised: no name is read from capitals there.
+    titled = draft_of("Rebels Attack Government Forces Near The Capital\n\nNothing else happened.", EMPTY)
+    assert titled.actors == [] and titled.relations == []

@@ -109,8 +109,10 @@ def extract_draft(
     docs = _docs(nlp, layouts)
     for done, (article, shape) in enumerate(zip(articles, layouts, strict=True), 1):
         readings: list[tuple[int, int, Reading]] = []
-        for number, doc in enumerate(islice(docs, len(shape.paragraphs)), 1):
-            readings.extend((number, k, reading) for k, reading in enumerate(reader.read(doc), 1))
+        # The headline, when the text has one, is paragraph 0.
+        first = 0 if shape.headline is not None else 1
+        for number, doc in enumerate(islice(docs, len(shape.paragraphs) + 1 - first), first):
+            readings.extend((number, k, reading) for k, reading in enumerate(reader.read(doc, headline=number == 0), 1))
         builder.add(article, shape, readings)
         progress("extracting", done, len(articles))
     draft = builder.finish()
@@ -127,7 +129,7 @@ def _article(item: str | Path | Article, max_bytes: int) -> Article:
 
 def _docs(nlp: Language, layouts: list[Layout]) -> Iterator[Doc]:
     """Every paragraph of every article, in order, read by the pipeline in batches."""
-    texts = (shape.view[start:end] for shape in layouts for start, end in shape.paragraphs)
+    texts = (shape.view[start:end] for shape in layouts for start, end in ((shape.headline,) if shape.headline else ()) + shape.paragraphs)
     for doc in nlp.pipe(texts, batch_size=BATCH):
         _split_after_abbreviations(doc)
         yield doc

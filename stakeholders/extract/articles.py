@@ -66,6 +66,9 @@ class Layout:
     date: PartialDate | None
     paragraphs: tuple[tuple[int, int], ...]  # character spans of the text
     view: str  # the text as the pipeline reads it, of the same length
+    #: The title line's span when the text begins with it: a report often states its main fact there ("US-brokered"),
+    #: read for relations at a lower confidence.
+    headline: tuple[int, int] | None = None
 
 
 def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -130,6 +133,7 @@ def layout(article: Article) -> Layout:
     lines = [(m.start(), m.end()) for m in re.finditer(r"^.*$", text, re.MULTILINE)]
     filled = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
     title, date = article.title, _partial(article.date) if isinstance(article.date, str) else article.date
+    headline: tuple[int, int] | None = None
     skip: set[int] = set()
     for i in filled:
         found = _DATE_LINE.fullmatch(text, *lines[i])
@@ -144,6 +148,7 @@ def layout(article: Article) -> Layout:
             title = heading or line
         if title is not None and (heading or line) == title.strip():
             skip.add(first)
+            headline = _stripped(text, *lines[first])
     body = [i for i in filled if i not in skip]
     blank_separated = bool(body) and any(i not in skip and not text[slice(*lines[i])].strip() for i in range(body[0], body[-1]))
     paragraphs: list[tuple[int, int]] = []
@@ -156,7 +161,9 @@ def layout(article: Article) -> Layout:
     if run:
         paragraphs.append(_stripped(text, lines[run[0]][0], lines[run[-1]][1]))
     view = _MARKUP.sub(lambda m: " " * len(m.group()), text) if article.markdown else text
-    return Layout(title.strip() if title else None, date, tuple(paragraphs), view.translate(_PLAIN))
+    if headline is not None and article.markdown:
+        headline = (headline[0] + len(text[slice(*headline)]) - len(text[slice(*headline)].lstrip("#").lstrip()), headline[1])
+    return Layout(title.strip() if title else None, date, tuple(paragraphs), view.translate(_PLAIN), headline)
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -133,3 +133,9 @@ def bracketed_acronym(words: Words, end: int) -> str | None:
     if end + 2 < len(text) and text[end] == "(" and text[end + 2] == ")" and acronym(text[end + 1]):
         return text[end + 1]
     return None
+
+
+def title_case(doc: Doc) -> bool:
+    """Whether most words of a line are capitalised ("Syrian President Confirms Ongoing Talks"), as headlines often are."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)

@@ -199,9 +199,9 @@ class Builder:
         source = self._source(article, layout)
         main = main_state(self.names, (m for _, _, r in readings for m in r.mentions))
         for paragraph, number, reading in readings:
-            offset = layout.paragraphs[paragraph - 1][0]
+            offset = (layout.headline if paragraph == 0 and layout.headline else layout.paragraphs[paragraph - 1])[0]
             quote = article.text[offset + reading.start : offset + reading.end].strip()
-            locator = f"paragraph {paragraph}, sentence {number}"
+            locator = "headline" if paragraph == 0 else f"paragraph {paragraph}, sentence {number}"
             events = list(reading.events)
             candidates = reading.candidates + list(self._part_of(reading))
             for candidate in candidates:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import Actor, Dataset
 from ..names import NameIndex, normalize, slug
-from .discovery import GROUPS, Words, acronym, bracketed_acronym, dateline_end, name_runs, organisation
+from .discovery import GROUPS, Words, acronym, bracketed_acronym, dateline_end, name_runs, organisation, title_case
 from .lexicon import Body, Gazetteer, State
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ class Names:
         self.states = {state.code: state for state in gazetteer.states}
         self.bodies = {body.name: body for body in gazetteer.bodies}
         self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
+        self._title_case = False  # the doc being read is a headline in title case
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -157,13 +158,17 @@ class Names:
         kept.sort(key=lambda i: i.start)
         return kept
 
-    def read(self, doc: Doc) -> tuple[list[Mention], list[Tie], list[tuple[int, str]]]:
+    def read(self, doc: Doc, headline: bool = False) -> tuple[list[Mention], list[Tie], list[tuple[int, str]]]:
         """The mentions of a doc, the ties their names state, and notes on names left out (by token, for ``--explain``)."""
         mentions: list[Mention] = []
         ties: list[Tie] = []
         notes: list[tuple[int, str]] = []
         cut = dateline_end(doc)
-        items = self._discover(doc, [item for item in self.items(doc) if item.start >= cut], cut)
+        items = [item for item in self.items(doc) if item.start >= cut]
+        # A headline in title case capitalises every word: capitals then say nothing of names.
+        self._title_case = headline and title_case(doc)
+        if not self._title_case:
+            items = self._discover(doc, items, cut)
         used: set[int] = set()  # items read as part of a neighbour (a state after "of", a person after a title)
         for k, item in enumerate(items):
             if k in used or (item.first("title") is not None and self._titled(doc, items, k, used, mentions, ties)):
@@ -286,7 +291,7 @@ class Names:
             person, end = Referent("actor", after.first("actor") or ""), after.end
             used.add(k + 1)
         else:
-            name = self._name_after(doc, item.end, after.start if after is not None else len(doc))
+            name = 0 if self._title_case else self._name_after(doc, item.end, after.start if after is not None else len(doc))
             if name:
                 person, end = Referent("person", doc[item.end : item.end + name].text), item.end + name
         if person is None:
