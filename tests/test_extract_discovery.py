@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_extract import draft_of, found
+from .test_extract import DATA, draft_of, found
 
 pytest.importorskip("spacy")
 
@@ -71,3 +71,16 @@ def test_the_headline_is_read_at_a_lower_confidence():
     # In title case every word is capitalised: no name is read from capitals there.
     titled = draft_of("Rebels Attack Government Forces Near The Capital\n\nNothing else happened.", EMPTY)
     assert titled.actors == [] and titled.relations == []
+
+
+def test_without_a_dataset_a_government_the_text_names_is_proposed_apart_from_its_state():
+    draft = draft_of("The Government of Ethiopia and the Tigray People's Liberation Front signed a cessation of hostilities.", EMPTY)
+    actors = {a.id: (a.name, a.type, a.country, a.aliases) for a in draft.actors}
+    assert actors["government-of-ethiopia"] == ("Government of Ethiopia", "government", "ETH", ("Ethiopian government",))
+    assert {(r.source, r.kind, r.target) for r in draft.relations} == {
+        ("government-of-ethiopia", "ceasefire", "tigray-people-s-liberation-front"),
+        ("government-of-ethiopia", "part-of", "ethiopia"),
+    }
+    # With a dataset that has the country, its actors are used, as before.
+    assert ("egypt", "ceasefire", "syrian-government") in found("The Syrian government and Egypt signed a cessation of hostilities.", DATA)
+    assert "government-of-syria" not in {a.id for a in draft_of("The Syrian government and Egypt signed a cessation of hostilities.", DATA).actors}
