@@ -84,3 +84,10 @@ def test_without_a_dataset_a_government_the_text_names_is_proposed_apart_from_it
     # With a dataset that has the country, its actors are used, as before.
     assert ("egypt", "ceasefire", "syrian-government") in found("The Syrian government and Egypt signed a cessation of hostilities.", DATA)
     assert "government-of-syria" not in {a.id for a in draft_of("The Syrian government and Egypt signed a cessation of hostilities.", DATA).actors}
+
+
+def test_an_aside_between_subject_and_verb_is_read_across():
+    # "X, led by General ..., said": the aside cut X from its verb, and the general was tied to the one state named.
+    text = "The Rapid Support Forces, led by General Mohamed Hamdan Dagalo, attacked Chad."
+    assert found(text, EMPTY) == {("rapid-support-forces", "attack", "chad"), ("mohamed-hamdan-dagalo", "leads", "rapid-support-forces")}
+    assert found("Israel, which denies it, struck Syria.", EMPTY) == {("israel", "airstrike", "syria")}

@@ -44,6 +44,8 @@ MAIN = ""
 _PRONOUNS = frozenset({"his", "her"})
 #: Words that open a sentence before a group noun without naming anyone ("Local tribes", "Rival militias").
 _COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
+#: An aside that names who leads the actor before it.
+_LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
 #: Small words inside a person's name.
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "du", "van", "von", "der", "le", "la", "ben"})
 #: Capitalised words that do not make an organisation's name of their own ("Sudanese Armed Forces" are Sudan's).
@@ -296,6 +298,12 @@ class Names:
                 person, end = Referent("person", doc[item.end : item.end + name].text), item.end + name
         if person is None:
             return False
+        # ", led by General X": X leads the actor before the aside, whatever the title says.
+        aside = item.start >= 3 and [t.lower_ for t in doc[item.start - 3 : item.start]] in _LED_BY and bool(mentions) and mentions[-1].end == item.start - 3
+        if aside:
+            mentions.append(Mention(item.start, end, person, "title", person=True))
+            ties.append(Tie(person, mentions[-2].referent, "leads", f'"{doc[item.start - 2 : end].text}"', item.start))
+            return True
         qualifier = self._qualifier(doc, mentions, item.start, "title")
         if qualifier is not None:
             mentions.pop()

@@ -51,6 +51,8 @@ _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: Words that open an aside between a subject and its verb (", led by General X,", ", which ...,").
+_ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based", "which", "who", "chaired", "founded"})
 #: Words that, before "to", report a source rather than name a relation ("according to").
 _REPORTING = frozenset({"according"})
 #: Words after which a name is a place, not a party ("strife in Syria").
@@ -290,9 +292,24 @@ class _Sentence:
                 return self._antecedent(i)
             if token.text == "," and self._participle(i + 1):
                 return self._subject(i)  # ", justifying ...": the main clause's subject acts
+            aside = self._aside_start(i) if token.text == "," else None
+            if aside is not None:
+                i = aside - 1  # "X, led by General Y, attacked Z": X acts, across the aside
+                continue
             if token.text in _BOUNDARY_PUNCT or token.lower_ in _BOUNDARY_WORDS:
                 return None
             i -= 1
+        return None
+
+    def _aside_start(self, at: int) -> int | None:
+        """Where an aside ends by the comma at token ``at`` begins (its opening comma), if it is one: a comma up to ten
+        tokens before, followed by "led by", "backed by", "which", "who"... and no other boundary between."""
+        for j in range(at - 1, max(self.first, at - 11) - 1, -1):
+            token = self.doc[j]
+            if token.text == ",":
+                return j if j + 1 < at and self.doc[j + 1].lower_ in _ASIDES else None
+            if token.text in _BOUNDARY_PUNCT or j in self.cue_tokens:
+                return None
         return None
 
     def _speaks(self, at: int) -> bool:
