@@ -91,3 +91,8 @@ def test_an_aside_between_subject_and_verb_is_read_across():
     text = "The Rapid Support Forces, led by General Mohamed Hamdan Dagalo, attacked Chad."
     assert found(text, EMPTY) == {("rapid-support-forces", "attack", "chad"), ("mohamed-hamdan-dagalo", "leads", "rapid-support-forces")}
     assert found("Israel, which denies it, struck Syria.", EMPTY) == {("israel", "airstrike", "syria")}
+
+
+def test_two_verbs_sharing_their_actors_give_both_relations():
+    # "Israel has bombed and invaded Syrian territory": only the first verb was read, with no object.
+    assert found("Israel has bombed and invaded Syria.", EMPTY) == {("israel", "airstrike", "syria"), ("israel", "attack", "syria")}

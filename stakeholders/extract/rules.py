@@ -51,6 +51,8 @@ _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: What joins two verbs that share their actors ("bombed and invaded", "condemned, and rejected").
+_VERB_JOINS = frozenset({"and", "or", ","})
 #: Words that open an aside between a subject and its verb (", led by General X,", ", which ...,").
 _ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based", "which", "who", "chaired", "founded"})
 #: Words that, before "to", report a source rather than name a relation ("according to").
@@ -287,7 +289,11 @@ class _Sentence:
             if i in self.quoting:
                 return None  # reported speech: the subject is inside the clause, or missing
             if i in self.cue_tokens:
-                return None  # "X condemned the attack": X acts in the other cue, and this one is its object
+                shared = self._coordinated(i, at)
+                if shared is None:
+                    return None  # "X condemned the attack": X acts in the other cue, and this one is its object
+                i = shared - 1  # "X bombed and invaded Y": X acts in both
+                continue
             if token.lower_ in _RELATIVE:
                 return self._antecedent(i)
             if token.text == "," and self._participle(i + 1):
@@ -300,6 +306,14 @@ class _Sentence:
                 return None
             i -= 1
         return None
+
+    def _coordinated(self, inside: int, at: int) -> int | None:
+        """The start of the cue holding token ``inside`` when only "and", "or" or a comma stand between it and token
+        ``at`` (two verbs sharing their actors: "bombed and invaded"); else None."""
+        cue = next((c for c in self.cues if c.start <= inside < c.end), None)
+        if cue is None or cue.end >= at or not all(self.doc[j].lower_ in _VERB_JOINS for j in range(cue.end, at)):
+            return None
+        return cue.start
 
     def _aside_start(self, at: int) -> int | None:
         """Where an aside ends by the comma at token ``at`` begins (its opening comma), if it is one: a comma up to ten
@@ -362,6 +376,9 @@ class _Sentence:
                     continue
                 return agent, group + self._including(group[-1]), before in ("between", "among"), None
             if i in self.cue_at:
+                if all(self.doc[j].lower_ in _VERB_JOINS for j in range(at, i)) and i > at:
+                    i = self.cue_at[i].end  # "bombed and invaded Y": Y is the object of both
+                    continue
                 return agent, [], False, self.cues.index(self.cue_at[i])
             token = self.doc[i]
             # ", including ..." goes on with the object ("sanctions, including those on Syria's oil"), and so does
