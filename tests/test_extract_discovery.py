@@ -96,3 +96,12 @@ def test_an_aside_between_subject_and_verb_is_read_across():
 def test_two_verbs_sharing_their_actors_give_both_relations():
     # "Israel has bombed and invaded Syrian territory": only the first verb was read, with no object.
     assert found("Israel has bombed and invaded Syria.", EMPTY) == {("israel", "airstrike", "syria"), ("israel", "attack", "syria")}
+
+
+def test_a_definite_noun_names_the_relation_of_an_earlier_sentence():
+    # "Syria has condemned the airstrikes": Israel's, named a sentence earlier; nothing was read.
+    assert found("Israel struck Syria on Monday. Syria has condemned the airstrikes.", EMPTY) == {
+        ("israel", "airstrike", "syria"), ("syria", "criticism", "israel"),
+    }  # fmt: skip
+    # Without such a relation before it, a condemnation of "the airstrikes" names no one.
+    assert found("Kenya met Uganda. Syria has condemned the airstrikes.", EMPTY) == {("kenya", "negotiation", "uganda")}

@@ -51,6 +51,8 @@ _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: Determiners of a noun the text has named before.
+_DEFINITE = frozenset({"the", "these", "those", "such"})
 #: What joins two verbs that share their actors ("bombed and invaded", "condemned, and rejected").
 _VERB_JOINS = frozenset({"and", "or", ","})
 #: Words that open an aside between a subject and its verb (", led by General X,", ", which ...,").
@@ -115,6 +117,8 @@ class Reader:
     """Reads the sentences of a paragraph's doc into candidates: the cue matcher and the rules around it."""
 
     def __init__(self, nlp: Language, lemmas: Table, cues: Cues, names: Names, kinds: Mapping[str, RelationKind]) -> None:
+        #: Who acted in each kind of relation read so far in the paragraph: "the airstrikes" of a later sentence are theirs.
+        self.recent: dict[str, Group] = {}
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
@@ -146,14 +150,18 @@ class Reader:
         """The readings of a paragraph's sentences; a ``headline``'s candidates at ``HEADLINE_FACTOR`` of their confidence."""
         mentions, ties, notes = self.names.read(doc, headline=headline)
         readings = []
+        self.recent = {}
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start <= m.start < sent.end]
             reading = Reading(sent.start_char, sent.end_char, inside)
             reading.events.extend(note for at, note in notes if sent.start <= at < sent.end)
-            # Cues are looked for only where a relation can be: in a sentence naming two actors or more.
-            if len({m.referent for m in inside}) > 1:
+            # Cues are looked for only where a relation can be: in a sentence naming two actors or more, or one when an
+            # earlier sentence's relation may be what it refers to.
+            if len({m.referent for m in inside}) > 1 or (inside and self.recent):
                 self._lemmatize(sent)
                 reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
+                for candidate in reading.candidates:
+                    self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
             elif inside:
                 reading.events.append("one actor only: no relation looked for")
             for tie in ties:
@@ -259,6 +267,9 @@ class _Sentence:
         agent, right, between, nested = self._right(found.end, places=self.reader.kinds[found.cue.kind].polarity > 0)
         if not right and nested is not None:
             right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left)]
+            if not right and self._definite(self.cues[nested]):
+                # "Syria condemned the airstrikes": those of an earlier sentence, by whoever carried them out there.
+                right = [m for m in self.reader.recent.get(self.cues[nested].cue.kind, []) if all(m.referent != n.referent for n in left)]
         if not directed and between:  # "talks between X and Y": between them only, never with the actors before
             return _Ends(right, _pairs(right), "only one actor named between")
         if not directed and not right and not agent and len(left) >= 2:
@@ -306,6 +317,10 @@ class _Sentence:
                 return None
             i -= 1
         return None
+
+    def _definite(self, found: _Found) -> bool:
+        """Whether a cue is a noun the text has named before: "the airstrikes", "these attacks"."""
+        return found.start - 1 >= self.first and self.doc[found.start - 1].lower_ in _DEFINITE
 
     def _coordinated(self, inside: int, at: int) -> int | None:
         """The start of the cue holding token ``inside`` when only "and", "or" or a comma stand between it and token
