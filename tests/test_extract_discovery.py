@@ -105,3 +105,10 @@ def test_a_definite_noun_names_the_relation_of_an_earlier_sentence():
     }  # fmt: skip
     # Without such a relation before it, a condemnation of "the airstrikes" names no one.
     assert found("Kenya met Uganda. Syria has condemned the airstrikes.", EMPTY) == {("kenya", "negotiation", "uganda")}
+
+
+def test_it_at_a_sentence_s_start_stands_for_the_actor_the_previous_one_began_with():
+    assert found("Israel is a regional power. It struck Syria on Monday.", EMPTY) == {("israel", "airstrike", "syria")}
+    assert found("Israel struck Syria. It was attacked by Iran.", EMPTY) == {("israel", "airstrike", "syria"), ("iran", "attack", "israel")}
+    # Not across paragraphs, and not for a person: "he" and "she" are left alone.
+    assert found("Israel is a regional power.\n\nIt struck Syria on Monday.", EMPTY) == set()

@@ -51,6 +51,8 @@ _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+#: Pronouns that open a sentence as its subject, standing for the actor the previous sentence began with.
+_PRONOUNS = frozenset({"it", "they"})
 #: Determiners of a noun the text has named before.
 _DEFINITE = frozenset({"the", "these", "those", "such"})
 #: What joins two verbs that share their actors ("bombed and invaded", "condemned, and rejected").
@@ -119,6 +121,8 @@ class Reader:
     def __init__(self, nlp: Language, lemmas: Table, cues: Cues, names: Names, kinds: Mapping[str, RelationKind]) -> None:
         #: Who acted in each kind of relation read so far in the paragraph: "the airstrikes" of a later sentence are theirs.
         self.recent: dict[str, Group] = {}
+        #: The actor the previous sentence of the paragraph opened with, not a person: what "it" and "they" stand for.
+        self.before: Mention | None = None
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
@@ -151,13 +155,16 @@ class Reader:
         mentions, ties, notes = self.names.read(doc, headline=headline)
         readings = []
         self.recent = {}
+        self.before = None
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start <= m.start < sent.end]
+            # "It struck Syria": the pronoun stands for the previous sentence's first actor, named one sentence earlier.
+            pronoun = self.before is not None and any(t.lower_ in _PRONOUNS for t in sent[:3])
             reading = Reading(sent.start_char, sent.end_char, inside)
             reading.events.extend(note for at, note in notes if sent.start <= at < sent.end)
             # Cues are looked for only where a relation can be: in a sentence naming two actors or more, or one when an
             # earlier sentence's relation may be what it refers to.
-            if len({m.referent for m in inside}) > 1 or (inside and self.recent):
+            if len({m.referent for m in inside}) > 1 or (inside and (self.recent or pronoun)):
                 self._lemmatize(sent)
                 reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
                 for candidate in reading.candidates:
@@ -172,6 +179,8 @@ class Reader:
                 for candidate in reading.candidates:
                     candidate.confidence = round(candidate.confidence * HEADLINE_FACTOR, 2)
                 reading.events.append(f"a headline: confidence x {HEADLINE_FACTOR:g}")
+            first = next((m for m in inside if not m.person), None)
+            self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
             readings.append(reading)
         return readings
 
@@ -297,6 +306,8 @@ class _Sentence:
                 i = group[0].start - 1
                 continue
             token = self.doc[i]
+            if token.lower_ in _PRONOUNS and i < self.first + 3 and self.reader.before is not None:
+                return [self.reader.before]  # "It struck Syria", at a sentence's start: the actor the last one began with
             if i in self.quoting:
                 return None  # reported speech: the subject is inside the clause, or missing
             if i in self.cue_tokens:
