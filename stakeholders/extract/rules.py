@@ -449,13 +449,11 @@ class _Sentence:
 
     def _word_before(self, mention: Mention) -> str:
         """The word before a mention, and before its article or possessive pronoun ("by the UN", ", the UN said")."""
-        i = mention.start - 1
-        if i >= self.first and self.doc[i].lower_ in _DETERMINERS:
-            i -= 1
+        i = self._word_before_at(mention)
         return self.doc[i].lower_ if i >= self.first else ""
 
     def _word_before_at(self, mention: Mention) -> int:
-        """Where the word ``_word_before`` reads is: its token."""
+        """Where the word ``_word_before`` reads is: its token (before the sentence's start when there is none)."""
         i = mention.start - 1
         return i - 1 if i >= self.first and self.doc[i].lower_ in _DETERMINERS else i
 

@@ -57,8 +57,9 @@
     var polygons = {
       square: [[-1, -1], [1, -1], [1, 1], [-1, 1]],
       diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]],
-      triangle: [[0, -1.012], [1.15, 0.981], [-1.15, 0.981]],
-      triangleDown: [[0, 1.012], [1.15, -0.981], [-1.15, -0.981]],
+      // How far vis-network's triangles reach (``REACH``, from its drawing code): across, up, down.
+      triangle: [[0, -REACH.triangle[1]], [REACH.triangle[0], REACH.triangle[2]], [-REACH.triangle[0], REACH.triangle[2]]],
+      triangleDown: [[0, REACH.triangleDown[2]], [REACH.triangleDown[0], -REACH.triangleDown[1]], [-REACH.triangleDown[0], -REACH.triangleDown[1]]],
       hexagon: [[-0.5, -0.866], [0.5, -0.866], [1, 0], [0.5, 0.866], [-0.5, 0.866], [-1, 0]]
     };
     if (shape === "star") {

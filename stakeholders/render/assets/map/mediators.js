@@ -22,31 +22,20 @@
   // Pairs of shown actors and the relations joining them under every filter but polarity (the
   // terms between two actors come from all their relations, whatever polarity is shown).
   function tiesShown() {
-    var next = new Map(), joining = new Map();
-    relations.forEach(function (r) {
-      if (r.source === r.target || !visibleNodes.has(r.source) || !visibleNodes.has(r.target)) { return; }
-      if (!state.kinds.has(r.kind) || !activeOn(r, state.day)) { return; }
-      [[r.source, r.target], [r.target, r.source]].forEach(function (p) { if (!next.has(p[0])) { next.set(p[0], new Set()); } next.get(p[0]).add(p[1]); });
-      var key = pairKey(r.source, r.target);
-      if (!joining.has(key)) { joining.set(key, []); }
-      joining.get(key).push(r);
-    });
-    return { next: next, joining: joining };
+    return linked(Array.from(relations.values()).filter(function (r) {
+      return visibleNodes.has(r.source) && visibleNodes.has(r.target) && state.kinds.has(r.kind) && activeOn(r, state.day);
+    }));
   }
   function byDate(list) {
     return list.slice().sort(function (x, y) { return (x.first || "") < (y.first || "") ? -1 : (x.first || "") > (y.first || "") ? 1 : (x.id < y.id ? -1 : 1); });
   }
   function findMediators(a, b) {
     var ties = tiesShown();
-    var friendly = new Map(), friendlyNext = new Map();
-    ties.joining.forEach(function (list, key) {
-      if (pairState(list) > 0) {
-        friendly.set(key, deciding(list));
-        var ends = key.split("\n");
-        [[ends[0], ends[1]], [ends[1], ends[0]]].forEach(function (p) { if (!friendlyNext.has(p[0])) { friendlyNext.set(p[0], new Set()); } friendlyNext.get(p[0]).add(p[1]); });
-      }
-    });
-    function succ(id) { return friendlyNext.get(id) || new Set(); }
+    // The network of cooperative terms: each such pair joined by the relations that make it so.
+    var deciders = [];
+    ties.joining.forEach(function (list) { if (pairState(list) > 0) { deciders = deciders.concat(deciding(list)); } });
+    var friendly = linked(deciders);
+    function succ(id) { return friendly.next.get(id) || new Set(); }
     function sorted(set) { return Array.from(set).sort(); }
     var ends = new Set([a, b]);
     var direct = new Set(sorted(succ(a)).filter(function (x) { return succ(b).has(x) && !ends.has(x); }));
@@ -61,7 +50,7 @@
         });
       });
     });
-    function hop(u, v) { return byDate(friendly.get(pairKey(u, v)) || []); }
+    function hop(u, v) { return byDate(friendly.joining.get(pairKey(u, v)) || []); }
     function strength(list) { return Math.max.apply(null, list.map(function (r) { return r.confidence === undefined ? 1 : r.confidence; })); }
     var candidates = [];
     routes.forEach(function (chains, x) {

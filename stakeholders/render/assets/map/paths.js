@@ -3,11 +3,12 @@
   // way; the shortest paths, or with "all" every simple path up to N hops, shortest first and in
   // actor id order; at most PATHS.limit of them. Python and the page share test vectors. ----
   var PATHS = DATA.paths;
-  function shownLinks() {
+  // The pairs of actors the relations ``list`` join (never an actor to itself): each actor's
+  // neighbours (``next``), and the relations of each pair (``joining``, by ``pairKey``), in order.
+  function linked(list) {
     var next = new Map(), joining = new Map();
     function link(u, v) { if (!next.has(u)) { next.set(u, new Set()); } next.get(u).add(v); }
-    visibleEdges.forEach(function (id) {
-      var r = relations.get(id);
+    list.forEach(function (r) {
       if (r.source === r.target) { return; }
       link(r.source, r.target);
       link(r.target, r.source);
@@ -17,6 +18,7 @@
     });
     return { next: next, joining: joining };
   }
+  function shownLinks() { return linked(Array.from(visibleEdges, function (id) { return relations.get(id); })); }
   function pairKey(u, v) { return u < v ? u + "\n" + v : v + "\n" + u; }
   // Actor id sequences from ``a`` to ``b``, at most ``most`` of them: the shortest, or with ``all``
   // every simple path of up to ``maxHops`` links (PATHS.max_hops when not given).
