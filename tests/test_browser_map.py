@@ -475,11 +475,16 @@ REACH = """selector => {
 }"""
 
 
+# The "more below" cue's opacity once its 150 ms fade is over (on a busy machine a fixed wait caught it halfway).
+SETTLED_CUE = """s => { const o = getComputedStyle(document.querySelector(s), '::after').opacity; return (o === '0' || o === '1') && o; }"""
+
+
 def _reachable(opened: Map, selector: str) -> dict:
     opened.page.wait_for_timeout(250)  # the cue fades in and out in 150 ms
+    opened.page.wait_for_function(SETTLED_CUE, arg=selector, timeout=5_000)
     found = opened.js(REACH, selector)
     opened.page.wait_for_timeout(250)  # the cue fades in 150 ms
-    found["cueAtEnd"] = opened.js("s => getComputedStyle(document.querySelector(s), '::after').opacity", selector)
+    found["cueAtEnd"] = opened.page.wait_for_function(SETTLED_CUE, arg=selector, timeout=5_000).json_value()
     return found
 
 
