@@ -1,24 +1,27 @@
 """Drafting maps from articles: how right the draft is, and how fast.
 
-Quality, against two gold sets, as precision and recall of the draft's relations:
-at the level of the unordered pair of actors with the relation's polarity (did it
-find that these two are friends, foes or tied by structure?), and of the pair
-with the relation's kind.
+Quality, against gold sets, as precision and recall of the draft's relations: at
+the level of the unordered pair of actors with the relation's polarity (did it
+find that these two are friends or foes?), and of the pair with the relation's
+kind. Structural ties (leads, member-of, part-of) are left out of both: they say
+who is who, not how two actors relate.
 
 - Gold 1: the shipped dataset (data/), whose every relation was read by hand
   from the seed article (tests/fixtures/syria-2025-article.txt, a copy of
-  shared/seeds/). The patterns were developed on it: goals pair+polarity recall
-  >= 0.6 and precision >= 0.7.
-- Gold 2: bench/gold/ethiopia.yaml, read by hand from two public-domain US
-  Department of State statements on the war in northern Ethiopia
-  (bench/gold/*.txt), written before the extractor was run on them and never
-  used to change the patterns: a held-out test.
+  shared/seeds/). The patterns were developed on it; drafted with the dataset.
+- Gold 2 to 6: bench/gold/<set>/, each a few public-domain US government texts
+  on a conflict other than Syria (Ethiopia, Sudan, DR Congo and Rwanda, Armenia
+  and Azerbaijan, Yemen) with gold.yaml, read by hand before the extractor was
+  run on them. Drafted without any dataset, as when a user starts on a new
+  situation (Ethiopia also with its gold actors as the dataset). Every quote of
+  the gold is checked to be verbatim in its text, as is every quote of the draft.
 
-Each extraction gets the gold's actors (names and aliases) as its dataset, as a
-user's map would; the relations of the gold play no part in it. Every quote of
-every draft is checked to be a verbatim substring of its article.
+Goals (issue 29), pair+polarity on each set: recall >= 0.6 at precision >= 0.75.
 
-Speed: 1,000 articles of about 600 words (sentences of the three texts, shuffled)
+A drafted actor counts as the gold actor that its name or one of its aliases
+names whole (strict: a partial name is a miss).
+
+Speed: 1,000 articles of about 600 words (sentences of all the texts, shuffled)
 through ``stakeholders.extract_draft`` against the Syria dataset, in a fresh
 process (spaCy's import and set-up included), against spaCy's blank pipeline
 alone (the same three components) reading the same paragraphs; peak memory is the
@@ -43,8 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "syria-2025-article.txt"
 GOLD = Path(__file__).resolve().parent / "gold"
 ARTICLES, WORDS = 1000, 600
-TIME_GOAL, MEMORY_GOAL = 60.0, 1024.0  # seconds for 1,000 articles; MiB
-RECALL_GOAL, PRECISION_GOAL = 0.6, 0.7  # pair and polarity, on the seed article
+TIME_GOAL, MEMORY_GOAL = 60.0, 300.0  # seconds for 1,000 articles; MiB
+RECALL_GOAL, PRECISION_GOAL = 0.6, 0.75  # pair and polarity, on every set
+SETS = {"ethiopia": "Ethiopia 2022-23", "sudan": "Sudan 2023-24", "drc-rwanda": "DR Congo and Rwanda 2023-25", "armenia-azerbaijan": "Armenia and Azerbaijan 2022-23", "yemen": "Yemen 2018-21"}
 
 OURS = (
     "import json, stakeholders\nfrom stakeholders.extract import Article\n"
@@ -79,8 +83,8 @@ def scores(draft: stakeholders.Draft, gold: stakeholders.Dataset) -> dict[str, t
     dataset) count as the gold's actors their names name."""
     kinds = gold.kinds_by_id
     ids = _gold_ids(draft, gold)
-    found = [(frozenset((ids.get(r.source, r.source), ids.get(r.target, r.target))), kinds[r.kind].polarity, r.kind) for r in draft.relations]
-    truth = [(frozenset((r.source, r.target)), r.polarity, r.kind) for r in gold.relations]
+    found = [(frozenset((ids.get(r.source, r.source), ids.get(r.target, r.target))), kinds[r.kind].polarity, r.kind) for r in draft.relations if kinds[r.kind].polarity]
+    truth = [(frozenset((r.source, r.target)), r.polarity, r.kind) for r in gold.relations if r.polarity]
     result = {}
     for level, key in (("pair+polarity", lambda t: (t[0], t[1])), ("pair+kind", lambda t: (t[0], t[2]))):
         predicted, expected = {key(t) for t in found}, {key(t) for t in truth}
@@ -89,12 +93,14 @@ def scores(draft: stakeholders.Draft, gold: stakeholders.Dataset) -> dict[str, t
     return result
 
 
-def check_quotes(draft: stakeholders.Draft, texts: dict[str, str]) -> None:
-    """Every quote a verbatim substring of the article it cites."""
-    for relation in draft.relations:
+def check_quotes(relations: list, texts: dict[str, str]) -> None:
+    """Every quote a verbatim substring of the article it cites (the draft's evidence is a mapping, the gold's a
+    model)."""
+    for relation in relations:
         for evidence in relation.evidence:
-            if evidence["quote"] not in texts[evidence["source"]]:
-                raise AssertionError(f"{relation.id}: quote not verbatim: {evidence['quote']!r}")
+            source, quote = (evidence["source"], evidence["quote"]) if isinstance(evidence, dict) else (evidence.source, evidence.quote)
+            if quote not in texts[source]:
+                raise AssertionError(f"{relation.id}: quote not verbatim in {source}: {quote!r}")
 
 
 def gold_rows(name: str, articles: list[Path], gold_path: Path, *, with_dataset: bool = True) -> list[Row]:
@@ -105,15 +111,17 @@ def gold_rows(name: str, articles: list[Path], gold_path: Path, *, with_dataset:
     # Each source the evidence cites, the gold's or one the draft proposed, by its article's title (its first line).
     by_title = {stakeholders.read_article(a).text.split("\n", 1)[0]: a.read_text(encoding="utf-8") for a in articles}
     titles = {s.id: s.title for s in gold.sources} | {s["id"]: s["title"] for s in draft.sources}
-    check_quotes(draft, {source: by_title[title] for source, title in titles.items() if title in by_title})
+    texts = {source: by_title[title] for source, title in titles.items() if title in by_title}
+    check_quotes(list(gold.relations), texts)
+    check_quotes(list(draft.relations), texts)
     rows = []
     for level, (precision, recall) in scores(draft, gold).items():
         goals = ""
-        if name.startswith("gold 1") and level == "pair+polarity":
+        if level == "pair+polarity":
             goals = f" (goals: recall >= {RECALL_GOAL:g} {_met(recall >= RECALL_GOAL)}, precision >= {PRECISION_GOAL:g} {_met(precision >= PRECISION_GOAL)})"
         rows.append(Row(f"{name}, {level}: precision{goals}", precision, unit=""))
         rows.append(Row(f"{name}, {level}: recall", recall, unit=""))
-    rows.append(Row(f"{name}: relations drafted / in the gold", len(draft.relations), len(gold.relations), unit="relations"))
+    rows.append(Row(f"{name}: relations drafted / in the gold (structural ties too)", len(draft.relations), len(gold.relations), unit="relations"))
     return rows
 
 
@@ -123,7 +131,7 @@ def _met(met: bool) -> str:
 
 def corpus(count: int, words: int, seed: int = 1) -> list[str]:
     """``count`` articles of about ``words`` words, paragraphs of three sentences drawn from the seed and gold texts."""
-    texts = [SEED.read_text(encoding="utf-8"), *(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))]
+    texts = [SEED.read_text(encoding="utf-8"), *(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt")))]
     sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s.split()) > 5]
     rng = random.Random(seed)
     articles = []
@@ -137,8 +145,9 @@ def corpus(count: int, words: int, seed: int = 1) -> list[str]:
 
 def run(scale: float = 1.0) -> list[Row]:
     rows = gold_rows("gold 1, Syria 2025 (seed article)", [SEED], ROOT / "data")
-    rows += gold_rows("gold 2, Ethiopia 2022-23 (held out)", sorted(GOLD.glob("*.txt")), GOLD / "ethiopia.yaml")
-    rows += gold_rows("gold 2 without a dataset", sorted(GOLD.glob("*.txt")), GOLD / "ethiopia.yaml", with_dataset=False)
+    rows += gold_rows("gold 2, Ethiopia 2022-23, with its actors as the dataset", sorted((GOLD / "ethiopia").glob("*.txt")), GOLD / "ethiopia" / "gold.yaml")
+    for number, (folder, name) in enumerate(SETS.items(), start=2):
+        rows += gold_rows(f"gold {number}, {name}, without a dataset", sorted((GOLD / folder).glob("*.txt")), GOLD / folder / "gold.yaml", with_dataset=False)
     count = max(10, int(ARTICLES * scale))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "articles.json"
