@@ -106,9 +106,11 @@ def extract_draft(
     reader = Reader(nlp, lemmas, cues, names, dataset.kinds_by_id)
     builder = Builder(dataset, names, Resolver(names, dataset))
     layouts = [layout(article) for article in articles]
+    names.prepare(article.text for article in articles)
     docs = _docs(nlp, layouts)
     for done, (article, shape) in enumerate(zip(articles, layouts, strict=True), 1):
         readings: list[tuple[int, int, Reading]] = []
+        reader.start_article()
         # The headline, when the text has one, is paragraph 0.
         first = 0 if shape.headline is not None else 1
         for number, doc in enumerate(islice(docs, len(shape.paragraphs) + 1 - first), first):

@@ -22,7 +22,8 @@ not a party: ``dateline_end`` says where the text proper begins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 #: The last word of an organisation's name, and the actor type it gives.
 HEADS = {
     "forces": "armed-group", "army": "armed-group", "front": "armed-group", "movement": "armed-group", "militia": "armed-group",
-    "brigade": "armed-group", "brigades": "armed-group", "rebels": "armed-group", "guard": "armed-group", "guards": "armed-group",
+    "brigade": "armed-group", "brigades": "armed-group", "force": "armed-group", "rebels": "armed-group", "guard": "armed-group", "guards": "armed-group",
     "party": "political-party", "congress": "political-party",
     "council": "other", "committee": "other", "authority": "intergovernmental-org", "organisation": "other", "organization": "other",
     "union": "intergovernmental-org", "league": "intergovernmental-org", "alliance": "other", "coalition": "other",
@@ -45,6 +46,8 @@ GROUPS = {
     "militants": "armed-group", "forces": "armed-group", "tribes": "community", "tribe": "community", "clans": "community",
     "community": "community", "communities": "community",
 }  # fmt: skip
+#: The last word of a document's name: "Cessation of Hostilities Agreement (COHA)" is no party.
+DOCUMENTS = frozenset({"agreement", "accord", "accords", "treaty", "declaration", "communiqué", "communique", "plan", "process", "mechanism", "protocol", "resolution", "initiative", "act", "law", "charter", "convention", "memorandum", "framework", "roadmap", "summit", "conference", "fund", "programme", "program"})
 #: Words that join the capitalised words of one name ("Authority on Development", "People's Liberation Front").
 _JOINS = frozenset({"of", "for", "on", "the", "'s", "’s", "-"})  # not "and": "Ethiopia and Tigray" are two
 #: Capitalised words that make no name of their own: months, days, and words that open a sentence.
@@ -133,6 +136,68 @@ def bracketed_acronym(words: Words, end: int) -> str | None:
     if end + 2 < len(text) and text[end] == "(" and text[end + 2] == ")" and acronym(text[end + 1]):
         return text[end + 1]
     return None
+
+
+def spells(short: str, words: list[str]) -> bool:
+    """Whether an acronym spells a name: its letters in order among the name's, the first its first ("SAF" for "Sudanese
+    Armed Forces", "TPLF" for "Tigray People's Liberation Front")."""
+    letters = "".join(words).upper()
+    if not letters or short[0] != letters[0]:
+        return False
+    at = 0
+    for letter in short:
+        at = letters.find(letter, at) + 1
+        if not at:
+            return False
+    return True
+
+
+#: Capitalised plurals that name no people or movement.
+_NOT_PEOPLES = frozenset({"nations", "states", "affairs", "forces", "talks", "games", "olympics", "news", "times", "islands", "mountains", "alps", "balkans", "ministers", "houses"})
+
+
+def people(words: Words, at: int) -> bool:
+    """Whether token ``at`` names a people or a movement by its members: a capitalised plural after "the", alone (not
+    part of a longer name), that no list knows ("the Houthis", "the Kurds")."""
+    text, lower = words.text, words.lower
+    return (
+        at > 0 and lower[at - 1] == "the" and len(text[at]) > 4 and lower[at].endswith("s") and not lower[at].endswith("ss")
+        and words.capitalised[at] and text[at][1:].islower() and lower[at] not in _NOT_PEOPLES
+        and not (at + 1 < len(text) and words.capitalised[at + 1])
+    )  # fmt: skip
+
+
+def listed(words: Words, at: int, known: Collection[int]) -> bool:
+    """Whether the acronym at token ``at`` stands in a list with another party: a known name or an acronym just before
+    or after it, joined by a comma or "and" ("the M23, ISIS-DRC, CODECO, and FDLR")."""
+    text, n = words.text, len(words.text)
+    for step in (-1, 1):
+        j = at + step
+        joined = False
+        while 0 <= j < n and text[j] in (",", "and", "or"):
+            j, joined = j + step, True
+        if joined and 0 <= j < n and (j in known or acronym(text[j]) or (text[j] == "-" and 0 <= j + step < n and acronym(text[j + step]))):
+            return True
+    return False
+
+
+#: A long form and its acronym in brackets: up to eight capitalised words and the small words between them.
+_DEFINED = re.compile(r"((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s+(?:(?:of|for|on|the|and)\s+)?){1,8})\(([A-Z][A-Z0-9]{1,5})\)")
+
+
+def defined(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The long forms the texts define with an acronym that spells them, and the acronym: "Sudanese Armed Forces
+    (SAF)". A scan of the raw text, cheap enough to run before the texts are read, so that every text knows them."""
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower() in _NOT_NAMES:  # "The Sudanese Armed Forces": the article is no part of it
+                words.pop(0)
+            while words and words[-1].lower() in _JOINS | {"and"}:
+                words.pop()
+            short = match.group(2)
+            if len(words) >= 2 and short not in _NOT_ACRONYMS and words[-1].lower() not in DOCUMENTS and spells(short, words):
+                yield " ".join(words), short
 
 
 def title_case(doc: Doc) -> bool:

@@ -68,6 +68,7 @@ class DraftRelation:
     rules: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)
+    statuses: set[str | None] = field(default_factory=set)  # "announced" for a cue read as intent ("agreed to", "will")
     existing: str | None = None
     quoted: set[tuple[str, str, str]] = field(default_factory=set)  # the evidence's (source, quote, locator), to skip repeats
 
@@ -82,6 +83,8 @@ class DraftRelation:
             "confidence": self.confidence,
             "tags": _Flow(["draft"]),
         }
+        if len(self.statuses) == 1 and None not in self.statuses:
+            record["status"] = next(iter(self.statuses))  # every sentence says it is to come, none that it happened
         reported = set(self.speakers)
         if len(reported) == 1 and None not in reported:
             record["attributes"] = {"reported_by": self.speakers[0]}
@@ -246,6 +249,7 @@ class Builder:
             self._relations[key] = relation
             self.draft.relations.append(relation)
         relation.confidence = max(relation.confidence, candidate.confidence)
+        relation.statuses.add(candidate.status)
         quoted = (evidence["source"], evidence["quote"], evidence["locator"])
         if quoted not in relation.quoted:
             relation.quoted.add(quoted)

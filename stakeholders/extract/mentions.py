@@ -30,7 +30,22 @@ from typing import TYPE_CHECKING
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import Actor, Dataset
 from ..names import NameIndex, normalize, slug
-from .discovery import GROUPS, Words, acronym, bracketed_acronym, dateline_end, name_runs, organisation, title_case
+from .discovery import (
+    DOCUMENTS,
+    GROUPS,
+    HEADS,
+    Words,
+    acronym,
+    bracketed_acronym,
+    dateline_end,
+    defined,
+    listed,
+    name_runs,
+    organisation,
+    people,
+    spells,
+    title_case,
+)
 from .lexicon import Body, Gazetteer, State
 
 if TYPE_CHECKING:
@@ -72,8 +87,9 @@ class Mention:
     start: int  # token offsets in the paragraph's doc
     end: int
     referent: Referent
-    how: str  # what matched: name, demonym, capital, role, title
+    how: str  # what matched: name, demonym, capital, role, title, or "parties" for words that stand for a pair
     person: bool = False
+    also: tuple[Mention, ...] = ()  # the others a plural word stands for ("both sides": the second of the pair)
 
 
 @dataclass(frozen=True)
@@ -110,7 +126,7 @@ class Names:
         self.states = {state.code: state for state in gazetteer.states}
         self.bodies = {body.name: body for body in gazetteer.bodies}
         self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
-        self._title_case = False  # the doc being read is a headline in title case
+        self.title_case_now = False  # the doc being read is a headline in title case
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -168,8 +184,8 @@ class Names:
         cut = dateline_end(doc)
         items = [item for item in self.items(doc) if item.start >= cut]
         # A headline in title case capitalises every word: capitals then say nothing of names.
-        self._title_case = headline and title_case(doc)
-        if not self._title_case:
+        self.title_case_now = headline and title_case(doc)
+        if not self.title_case_now:
             items = self._discover(doc, items, cut)
         used: set[int] = set()  # items read as part of a neighbour (a state after "of", a person after a title)
         for k, item in enumerate(items):
@@ -198,14 +214,22 @@ class Names:
         found: list[_Item] = []
         for s, e in name_runs(words, start):
             run = doc[s:e].text
-            if run.lower() in self.found and not any(t in covered for t in range(s, e)):
-                found.append(_Item(s, e, [("body", self.found[run.lower()])]))
-                continue
             kind = organisation(words, s, e)
-            # A name of its own: a capitalised word in it that no list knows and that says more than "armed" or "security".
+            short = bracketed_acronym(words, e)
+            if run.lower() in self.found and not any(covered[t].first("actor") for t in range(s, e) if t in covered):
+                name = self.found[run.lower()]
+                if short:  # the acronym a later text gives it: "Rapid Support Forces (RSF)"
+                    self._found_body(name, self.bodies[name].type, (short,))
+                for t in range(s, e):
+                    covered.pop(t, None)
+                found.append(_Item(s, e + 3 if short else e, [("body", name)]))
+                continue
+            # A name of its own: a capitalised word in it that no list knows and that says more than "armed" or "security";
+            # or an acronym in brackets that spells it: the text itself names a party ("Sudanese Armed Forces (SAF)").
             own = [t for t in range(s, e - 1) if t not in covered and words.capitalised[t] and lower[t] not in _GENERIC]
+            if short and spells(short, text[s:e]) and lower[e - 1] not in DOCUMENTS:
+                kind, own = kind or "other", own or [s]
             if kind is not None and own and not any(covered[t].first("actor") or covered[t].first("body") for t in range(s, e) if t in covered):
-                short = bracketed_acronym(words, e)
                 name = self._found_body(run, kind, (short,) if short else ())
                 end = e + 3 if short else e
                 for t in range(s, end):  # the role and demonym words inside it are part of its name
@@ -216,6 +240,9 @@ class Names:
             # At a sentence's start a capital says nothing: "Local tribes" are no one's name.
             if e - s == 1 and group in GROUPS and not any(t in covered for t in (s, e)) and not (words.opens[s] and lower[s] in _COMMON_OPENERS):
                 found.append(_Item(s, e + 1, [("body", self._found_body(doc[s : e + 1].text, GROUPS[group], ()))]))
+            elif e - s == 1 and s not in covered and people(words, s):
+                # "the Houthis": a people or a movement named by its members; "Houthi" names it too ("Houthi attacks").
+                found.append(_Item(s, e, [("body", self._found_body(run, "other", (run[:-1],)))]))
         # An acronym names an actor once a long form in brackets has defined it, or with a group noun after it ("M23
         # rebels"); alone it may name an agreement ("COHA") or a programme as well as a party.
         claimed = {t for item in found for t in range(item.start, item.end)}
@@ -227,11 +254,31 @@ class Names:
                 found.append(_Item(i, i + 1, [("body", self.found[text[i].lower()])]))
             elif group in GROUPS:
                 found.append(_Item(i, i + 2, [("body", self._found_body(f"{text[i]} {text[i + 1]}", GROUPS[group], ()))]))
+            elif listed(words, i, covered) or lower[i + 1 : i + 3] == ["armed", "group"]:
+                # In a list with other parties ("the M23, ISIS-DRC, CODECO, and FDLR"), or "the M23 armed group".
+                found.append(_Item(i, i + 1, [("body", self._found_body(text[i], "armed-group" if group == "armed" else "other", ()))]))
         kept = [item for item in items if all(t in covered for t in range(item.start, item.end))]
         return sorted(kept + found, key=lambda item: item.start)
 
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Learn the long forms that the texts define with an acronym in brackets ("Sudanese Armed Forces (SAF)"), so
+        that the long form names a party in every text read, even those read before the one that defines it."""
+        for name, short in defined(texts):
+            if name.lower() not in self.found and not self._known(name):
+                self._found_body(name, HEADS.get(name.rsplit(None, 1)[-1].lower(), "other"), (short,))
+
+    def _known(self, name: str) -> bool:
+        """Whether a dataset actor, a state or a body of the gazetteer has this name."""
+        folded = name.lower()
+        return any(folded == n.lower() for a in self.actors.values() for n in (a.name, *a.aliases)) or any(
+            folded == n.lower() for b in (*self.states.values(), *self.bodies.values()) for n in b.names
+        )
+
     def _found_body(self, name: str, actor_type: str, aliases: tuple[str, ...]) -> str:
         """A name found in the text, as a body of the draft (its first reading's type and aliases); its key."""
+        if name in self.bodies and set(aliases) - set(self.bodies[name].aliases):
+            body = self.bodies[name]
+            self.bodies[name] = Body(name, body.type, (*body.aliases, *(a for a in aliases if a not in body.aliases)))
         if name not in self.bodies:
             self.bodies[name] = Body(name, actor_type, aliases)
         for surface in (name, *aliases):
@@ -293,7 +340,7 @@ class Names:
             person, end = Referent("actor", after.first("actor") or ""), after.end
             used.add(k + 1)
         else:
-            name = 0 if self._title_case else self._name_after(doc, item.end, after.start if after is not None else len(doc))
+            name = 0 if self.title_case_now else self._name_after(doc, item.end, after.start if after is not None else len(doc))
             if name:
                 person, end = Referent("person", doc[item.end : item.end + name].text), item.end + name
         if person is None:

@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 TIE_CONFIDENCE = 0.6
 #: A headline's relations, at this share of their confidence: headlines compress, and hedge less than the text.
 HEADLINE_FACTOR = 0.7
+#: How far before a cue a word of modality still counts ("threatened to launch strikes"), in tokens.
+MODALITY_REACH = 4
+#: Verbs that, before "to", make a hostile cue a threat.
+_THREATENING = frozenset({"threaten", "vow", "warn"})
+#: Verbs that, before "to", say a relation is to come, not done; and the future's auxiliaries.
+_INTENDING = frozenset({"agree", "pledge", "promise", "plan", "intend", "prepare", "seek", "aim", "expect", "offer", "commit", "decide", "propose", "schedule"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
 #: How far before a cue a negation still counts, in tokens.
 NEGATION_REACH = 5
 _BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", '"', "\u2014", "\u2013", "--", "?", "!", ","})
@@ -53,6 +60,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our",
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 #: Pronouns that open a sentence as its subject, standing for the actor the previous sentence began with.
 _PRONOUNS = frozenset({"it", "they"})
+#: Words that stand for the two parties last named together: "both sides", "the parties", "urged them both".
+_PARTIES = (("both", "sides"), ("both", "parties"), ("the", "parties"), ("the", "two", "sides"), ("the", "two", "parties"), ("the", "two", "forces"),
+            ("both", "countries"), ("the", "two", "countries"), ("both", "belligerents"), ("the", "belligerents"), ("them", "both"), ("both", "of", "them"),
+            ("both", "forces"), ("both", "governments"), ("the", "two", "governments"), ("the", "warring", "parties"), ("the", "warring", "sides"))  # fmt: skip
+#: What a third party does for two others: when the text names none after it, its objects are the parties ("the
+#: AU-led process", "commended South Africa for hosting the talks").
+_THIRD_PARTY = frozenset({"mediation", "hosts-visit"})
+#: Words for the parties' talks, which a third party hosts or facilitates.
+_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue", "discussion", "discussions", "facilitation", "mediation", "meeting", "summit", "effort", "efforts", "step"})
 #: Determiners of a noun the text has named before.
 _DEFINITE = frozenset({"the", "these", "those", "such"})
 #: What joins two verbs that share their actors ("bombed and invaded", "condemned, and rejected").
@@ -61,6 +77,10 @@ _VERB_JOINS = frozenset({"and", "or", ","})
 _ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based", "which", "who", "chaired", "founded"})
 #: Words that, before "to", report a source rather than name a relation ("according to").
 _REPORTING = frozenset({"according"})
+#: Words that name the other side of an undirected relation ("X and Y met with Z").
+_PARTNER = frozenset({"with", "against", "between", "among"})
+#: Small words inside a name ("Declaration of Commitment to Protect").
+_NAME_JOINS = frozenset({"of", "to", "for", "the", "on"})
 #: Words after which a name is a place, not a party ("strife in Syria").
 _LOCATIVE = frozenset({"in", "at", "across", "near", "inside", "throughout", "within", "from", "into", "outside", "around"})
 
@@ -78,6 +98,7 @@ class Candidate:
     hedge: str | None = None
     speaker: Referent | None = None
     exact: bool = False  # only when both ends are actors at the levels named, not collapsed onto the state
+    status: str | None = None  # "announced" when the sentence says it is to come ("agreed to", "will")
 
 
 @dataclass
@@ -123,6 +144,10 @@ class Reader:
         self.recent: dict[str, Group] = {}
         #: The actor the previous sentence of the paragraph opened with, not a person: what "it" and "they" stand for.
         self.before: Mention | None = None
+        #: The last actor of the article that opened a sentence, not a person: who "we" is in a statement.
+        self.voice: Mention | None = None
+        #: The last two parties of the article named together: what "both sides" and "the parties" stand for.
+        self.parties: list[Mention] = []
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
@@ -150,6 +175,11 @@ class Reader:
                     first = str(exc).strip().splitlines()[0]
                     raise DataError(f"{cue.origin}: kind {cue.kind}: pattern {cue.pattern} is not a spaCy Matcher pattern: {first}") from None
 
+    def start_article(self) -> None:
+        """Forget who "we" and "the parties" were: a new article speaks with its own voice."""
+        self.voice = None
+        self.parties = []
+
     def read(self, doc: Doc, headline: bool = False) -> list[Reading]:
         """The readings of a paragraph's sentences; a ``headline``'s candidates at ``HEADLINE_FACTOR`` of their confidence."""
         mentions, ties, notes = self.names.read(doc, headline=headline)
@@ -158,6 +188,7 @@ class Reader:
         self.before = None
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start <= m.start < sent.end]
+            inside = self._with_parties(sent, inside)
             # "It struck Syria": the pronoun stands for the previous sentence's first actor, named one sentence earlier.
             pronoun = self.before is not None and any(t.lower_ in _PRONOUNS for t in sent[:3])
             reading = Reading(sent.start_char, sent.end_char, inside)
@@ -169,6 +200,8 @@ class Reader:
                 reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
                 for candidate in reading.candidates:
                     self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
+                    if not self.kinds[candidate.kind].directed and candidate.kind not in _THIRD_PARTY:
+                        self.parties = [Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)]
             elif inside:
                 reading.events.append("one actor only: no relation looked for")
             for tie in ties:
@@ -179,10 +212,32 @@ class Reader:
                 for candidate in reading.candidates:
                     candidate.confidence = round(candidate.confidence * HEADLINE_FACTOR, 2)
                 reading.events.append(f"a headline: confidence x {HEADLINE_FACTOR:g}")
-            first = next((m for m in inside if not m.person), None)
+            first = next((m for m in inside if not m.person and not m.also), None)
             self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
+            if self.before is not None and first is not None and first.start <= sent.start + 1:
+                self.voice = self.before
             readings.append(reading)
         return readings
+
+    def _with_parties(self, sent: Span, inside: list[Mention]) -> list[Mention]:
+        """The sentence's mentions with the words that stand for two parties ("both sides", "urged them both") as one
+        mention of the two: the last two named together in the sentence before them, else in the article."""
+        lower = [t.lower_ for t in sent]
+        added = []
+        i = 0
+        while i < len(lower):
+            phrase = next((p for p in _PARTIES if tuple(lower[i : i + len(p)]) == p), None)
+            if phrase is None:
+                i += 1
+                continue
+            at = sent.start + i
+            pair = _last_pair([m for m in inside if m.end <= at]) or self.parties
+            if len(pair) == 2 and pair[0].referent != pair[1].referent:
+                second = Mention(at, at + len(phrase), pair[1].referent, "parties", pair[1].person)
+                added.append(Mention(at, at + len(phrase), pair[0].referent, "parties", pair[0].person, (second,)))
+                inside = [m for m in inside if not at <= m.start < at + len(phrase)]  # "the two forces" is no state's forces
+            i += len(phrase)
+        return sorted(inside + added, key=lambda m: m.start) if added else inside
 
     def _lemmatize(self, sent: Span) -> None:
         """Lower-case lemmas: the lemmatizer looks a word up as written, so "Talks" opening a sentence is no form of "talk"."""
@@ -206,10 +261,24 @@ class Reader:
             # "according to" says who reports, not that an accord was made: its "according" is no cue.
             if doc[f.start].lower_ in _REPORTING and f.start + 1 < len(doc) and doc[f.start + 1].lower_ == "to":
                 continue
+            if self._in_name(doc, f.start):
+                continue
             if taken.isdisjoint(range(f.start, f.end)):
                 cues.append(f)
                 taken.update(range(f.start, f.end))
         return sorted(cues, key=lambda f: f.start)
+
+    def _in_name(self, doc: Doc, at: int) -> bool:
+        """Whether the cue word at token ``at`` is a word of a name: capitalised inside a run of capitalised words ("Rapid
+        Support Forces", "Declaration of Commitment to Protect"), in a text that does not capitalise every word."""
+        token = doc[at]
+        if self.names.title_case_now or token.is_sent_start or not token.text[:1].isupper():
+            return False
+        before = at - 1
+        if before > 0 and doc[before].lower_ in _NAME_JOINS:
+            before -= 1
+        after = at + 1 < len(doc) and doc[at + 1].text[:1].isupper() and doc[at + 1].is_alpha
+        return after or (before >= 0 and doc[before].is_alpha and doc[before].text[:1].isupper() and not doc[before].is_sent_start)
 
     def _tie(self, tie: Tie) -> Candidate:
         return Candidate(tie.source, tie.target, tie.kind, self.kinds[tie.kind].directed, TIE_CONFIDENCE, tie.rule)
@@ -252,11 +321,18 @@ class _Sentence:
             hedge = self._hedge(found)
             speaker = self._speaker(found)
             confidence = round(found.cue.confidence * (self.words.hedge_factor if hedge else 1.0), 2)
+            mood, word = self._modality(found)
+            if mood == "threat" and kind.polarity < 0 and kind.id != "threat" and "threat" in self.reader.kinds:
+                kind = self.reader.kinds["threat"]  # "threatened to strike": a threat, not a strike
+                said += f', a threat ("{word}")'
+            status = "announced" if mood == "intent" else None
+            if status:
+                said += f', to come ("{word}")'
             for source, target in ends.pairs:
                 if source.referent == target.referent:
                     yield f"{said}: {show(source.referent, self.reader.names)} with itself dropped"
                     continue
-                reading.candidates.append(Candidate(source.referent, target.referent, kind.id, kind.directed, confidence, found.cue.pattern, hedge, speaker))
+                reading.candidates.append(Candidate(source.referent, target.referent, kind.id, kind.directed, confidence, found.cue.pattern, hedge, speaker, status=status))
                 extra = "".join([f", hedged by \"{hedge}\"" if hedge else "", f", according to {show(speaker, self.reader.names)}" if speaker else ""])
                 yield f"{said}: {show(source.referent, self.reader.names)} {'->' if kind.directed else '--'} {show(target.referent, self.reader.names)}, confidence {confidence:g}{extra}"
 
@@ -271,18 +347,26 @@ class _Sentence:
         found = self.cues[index]
         directed = self.reader.kinds[found.cue.kind].directed
         left = self._left(found.start) or []
-        # Where cooperation happens is no party to it ("signed an accord in Moscow"); where force is used, the place
-        # is what it is used on ("strikes in Syria").
-        agent, right, between, nested = self._right(found.end, places=self.reader.kinds[found.cue.kind].polarity > 0)
+        # Where cooperation happens, or a war is fought, is no party to it ("signed an accord in Moscow", "the war in
+        # Yemen"); where force is used on someone, the place is what it is used on ("strikes in Syria").
+        kind = self.reader.kinds[found.cue.kind]
+        agent, right, between, nested = self._right(found.end, places=kind.polarity > 0 or not directed)
         if not right and nested is not None:
             right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left)]
             if not right and self._definite(self.cues[nested]):
                 # "Syria condemned the airstrikes": those of an earlier sentence, by whoever carried them out there.
                 right = [m for m in self.reader.recent.get(self.cues[nested].cue.kind, []) if all(m.referent != n.referent for n in left)]
+        if not directed and not left and not right and not agent:
+            # "Following intense negotiation, X and Y agreed ...": an opening clause's noun is the main clause subject's.
+            subject = self._after_opening(found)
+            if len(subject) >= 2:
+                return _Ends(subject, _pairs(subject), "")
+        if found.cue.kind in _THIRD_PARTY and not right and not agent and left and len(self.reader.parties) == 2 and self._about_talks(found):
+            right = [m for m in self.reader.parties if all(m.referent != n.referent for n in left)]  # "the AU-led process"
         if not directed and between:  # "talks between X and Y": between them only, never with the actors before
             return _Ends(right, _pairs(right), "only one actor named between")
-        if not directed and not right and not agent and len(left) >= 2:
-            return _Ends(left, _pairs(left), "")  # "X and Y clashed"
+        if not directed and not agent and len(left) >= 2 and (not right or self._word_before(right[0]) not in _PARTNER):
+            return _Ends(left, _pairs(left), "")  # "X and Y clashed", "X and Y to end the war for ...", not "X and Y met Z"
         if agent:
             sources, targets = agent, right or left
         elif self._passive(found):
@@ -308,13 +392,17 @@ class _Sentence:
             token = self.doc[i]
             if token.lower_ in _PRONOUNS and i < self.first + 3 and self.reader.before is not None:
                 return [self.reader.before]  # "It struck Syria", at a sentence's start: the actor the last one began with
+            if token.lower_ == "we" and self.reader.voice is not None:
+                return [self.reader.voice]  # "The United States welcomes ... We call on X": a statement's voice
             if i in self.quoting:
                 return None  # reported speech: the subject is inside the clause, or missing
             if i in self.cue_tokens:
                 shared = self._coordinated(i, at)
                 if shared is None:
+                    shared = self._controlling(i, at)
+                if shared is None:
                     return None  # "X condemned the attack": X acts in the other cue, and this one is its object
-                i = shared - 1  # "X bombed and invaded Y": X acts in both
+                i = shared - 1  # "X bombed and invaded Y", "X threatened to attack Y": X acts in both
                 continue
             if token.lower_ in _RELATIVE:
                 return self._antecedent(i)
@@ -329,6 +417,33 @@ class _Sentence:
             i -= 1
         return None
 
+    def _about_talks(self, found: _Found) -> bool:
+        """Whether a third party's cue is about the parties' talks: a word for them within its clause, after it ("hosting
+        the talks", "whose facilitation led to this step"), or the cue's own noun ("AU-led process")."""
+        for j in range(found.start, min(self.last, found.end + 6)):
+            token = self.doc[j]
+            if token.lower_ in _TALKS or token.lemma_ in _TALKS:
+                return True
+            if j >= found.end and (token.text in _BOUNDARY_PUNCT or j in self.by_start):
+                return False
+        return False
+
+    def _after_opening(self, found: _Found) -> Group:
+        """When a cue stands in a sentence's opening phrase (no boundary from the sentence's start to it, a comma after
+        it), the group of actors right after that comma; else none."""
+        if any(self.doc[j].text in _BOUNDARY_PUNCT or self.doc[j].lower_ in _BOUNDARY_WORDS for j in range(self.first, found.start)):
+            return []
+        j = found.end
+        while j < self.last and self.doc[j].text != ",":
+            if self.doc[j].text in _BOUNDARY_PUNCT or j in self.by_start:
+                return []
+            j += 1
+        j += 1
+        while j < self.last and self.doc[j].lower_ in _DETERMINERS:
+            j += 1
+        mention = self.by_start.get(j)
+        return self._group(mention, +1) if mention is not None else []
+
     def _definite(self, found: _Found) -> bool:
         """Whether a cue is a noun the text has named before: "the airstrikes", "these attacks"."""
         return found.start - 1 >= self.first and self.doc[found.start - 1].lower_ in _DEFINITE
@@ -340,6 +455,15 @@ class _Sentence:
         if cue is None or cue.end >= at or not all(self.doc[j].lower_ in _VERB_JOINS for j in range(cue.end, at)):
             return None
         return cue.start
+
+    def _controlling(self, inside: int, at: int) -> int | None:
+        """The start of the cue holding token ``inside`` when it is a verb of will whose "to" opens token ``at``'s cue
+        ("threatened to attack", "agreed to lift", "vowed to protect"): its subject is this one's too; else None."""
+        cue = next((c for c in self.cues if c.start <= inside < c.end), None)
+        if cue is None or cue.end + 1 != at or self.doc[cue.end].lower_ != "to":
+            return None
+        lemma = self.doc[cue.end - 1].lemma_
+        return cue.start if lemma in _THREATENING or lemma in _INTENDING else None
 
     def _aside_start(self, at: int) -> int | None:
         """Where an aside ends by the comma at token ``at`` begins (its opening comma), if it is one: a comma up to ten
@@ -445,7 +569,8 @@ class _Sentence:
             if step > 0 and (any(nxt.end <= c.start <= nxt.end + 1 for c in self.cues) or self._speaks(nxt.end)):
                 break
             group.append(nxt)
-        return group if step > 0 else group[::-1]
+        group = group if step > 0 else group[::-1]
+        return [n for m in group for n in (m, *m.also)]
 
     def _word_before(self, mention: Mention) -> str:
         """The word before a mention, and before its article or possessive pronoun ("by the UN", ", the UN said")."""
@@ -481,6 +606,21 @@ class _Sentence:
             if self.words.negation.has(token.lemma_, token.lower_):
                 return token.text
         return None
+
+    def _modality(self, found: _Found) -> tuple[str | None, str]:
+        """How the sentence holds the cue: "threat" ("threatened to strike", "warned it would"), "intent" ("agreed to
+        sign", "will meet", "is about to"), or None; and the word that says so. Read up to three words before the cue,
+        within its clause."""
+        for i in range(found.start - 1, max(self.first, found.start - MODALITY_REACH) - 1, -1):
+            token = self.doc[i]
+            if token.text in _BOUNDARY_PUNCT or i + 1 in self.by_end:
+                break
+            nxt = self.doc[i + 1].lower_ if i + 1 < self.last else ""
+            if token.lemma_ in _THREATENING and (nxt == "to" or token.lemma_ == "warn"):
+                return "threat", token.text
+            if (token.lemma_ in _INTENDING and nxt == "to") or token.lower_ in _FUTURE or (token.lower_ == "about" and nxt == "to"):
+                return "intent", token.text
+        return None, ""
 
     def _hedge(self, found: _Found) -> str | None:
         for token in self.doc[self.first : found.end]:
@@ -526,6 +666,17 @@ def _phrase_attr(variant: tuple[Mapping[str, Any], ...]) -> str | None:
         if all(len(token) == 1 and isinstance(token.get(attr), str) for token in variant):
             return attr
     return None
+
+
+def _last_pair(mentions: list[Mention]) -> list[Mention]:
+    """The last two distinct actors of ``mentions`` joined by "and" (a pair already read counts as one)."""
+    for k in range(len(mentions) - 1, 0, -1):
+        if mentions[k].also:
+            return [mentions[k], *mentions[k].also]
+        a, b = mentions[k - 1], mentions[k]
+        if a.referent != b.referent and b.start - a.end <= 3 and a.how != "parties":
+            return [a, b]
+    return []
 
 
 def _pairs(group: Group) -> list[tuple[Mention, Mention]]:
