@@ -196,6 +196,8 @@ def defined(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
             while words and words[-1].lower() in _JOINS | {"and"}:
                 words.pop()
             short = match.group(2)
+            while len(words) > 2 and words[0][0] != short[0]:  # "African Union Peace and Security Council (PSC)"
+                words.pop(0)
             if len(words) >= 2 and short not in _NOT_ACRONYMS and words[-1].lower() not in DOCUMENTS and spells(short, words):
                 yield " ".join(words), short
 

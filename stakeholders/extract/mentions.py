@@ -423,6 +423,12 @@ class Names:
                 used.add(k + 1)
                 mentions.append(Mention(item.start, after.end, Referent("state", code, level), "role"))
                 return
+        if item.start > 0 and doc[item.start - 1].lower_ in ("its", "their"):
+            sentence = doc[item.start].sent.start
+            owner = next((m for m in reversed(mentions) if m.start >= sentence and m.referent.kind == "state"), None)
+            if owner is not None:  # "Rwanda to withdraw its troops": Rwanda's forces, not the main state's
+                mentions.append(Mention(item.start, item.end, Referent("state", owner.referent.key, level), "role"))
+                return
         mention = Mention(item.start, item.end, Referent("state", MAIN, level), "role")
         mentions.append(mention)
         if item.start > 0 and doc[item.start - 1].lower_ in _PRONOUNS:

@@ -52,7 +52,7 @@ _FUTURE = frozenset({"will", "shall", "'ll"})
 NEGATION_REACH = 5
 _BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", '"', "\u2014", "\u2013", "--", "?", "!", ","})
 _BOUNDARY_WORDS = frozenset({"which", "who", "whom", "whose", "that", "while", "whereas", "but", "although", "though", "because", "when", "where", "if", "unless", "however"})
-_RELATIVE = frozenset({"which", "who", "whom", "that"})
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
 _JOINERS = frozenset({",", "and", "or", "nor", "&"})
 _CONNECTORS = _JOINERS | {"as", "well", "both", "either", "the"}
 _INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
@@ -62,8 +62,10 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _PRONOUNS = frozenset({"it", "they"})
 #: Words that stand for the two parties last named together: "both sides", "the parties", "urged them both".
 _PARTIES = (("both", "sides"), ("both", "parties"), ("the", "parties"), ("the", "two", "sides"), ("the", "two", "parties"), ("the", "two", "forces"),
-            ("both", "countries"), ("the", "two", "countries"), ("both", "belligerents"), ("the", "belligerents"), ("them", "both"), ("both", "of", "them"),
+            ("both", "countries"), ("the", "two", "countries"), ("their", "two", "countries"), ("both", "nations"), ("the", "two", "nations"), ("both", "belligerents"), ("the", "belligerents"), ("them", "both"), ("both", "of", "them"),
             ("both", "forces"), ("both", "governments"), ("the", "two", "governments"), ("the", "warring", "parties"), ("the", "warring", "sides"))  # fmt: skip
+#: The last words of a phrase for two parties that are states ("both countries").
+_STATE_WORDS = frozenset({"countries", "nations", "states"})
 #: What a third party does for two others: when the text names none after it, its objects are the parties ("the
 #: AU-led process", "commended South Africa for hosting the talks").
 _THIRD_PARTY = frozenset({"mediation", "hosts-visit"})
@@ -77,6 +79,8 @@ _VERB_JOINS = frozenset({"and", "or", ","})
 _ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based", "which", "who", "chaired", "founded"})
 #: Words that, before "to", report a source rather than name a relation ("according to").
 _REPORTING = frozenset({"according"})
+#: Words that, after "and", open a phrase of their own rather than add to the object.
+_NEW_PHRASE = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "through"})
 #: Words that name the other side of an undirected relation ("X and Y met with Z").
 _PARTNER = frozenset({"with", "against", "between", "among"})
 #: Small words inside a name ("Declaration of Commitment to Protect").
@@ -146,8 +150,9 @@ class Reader:
         self.before: Mention | None = None
         #: The last actor of the article that opened a sentence, not a person: who "we" is in a statement.
         self.voice: Mention | None = None
-        #: The last two parties of the article named together: what "both sides" and "the parties" stand for.
-        self.parties: list[Mention] = []
+        #: The last pairs of parties of the article named together, the latest last: what "both sides" and "the
+        #: parties" stand for.
+        self.parties: list[list[Mention]] = []
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
@@ -201,7 +206,7 @@ class Reader:
                 for candidate in reading.candidates:
                     self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
                     if not self.kinds[candidate.kind].directed and candidate.kind not in _THIRD_PARTY:
-                        self.parties = [Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)]
+                        self.parties = [*self.parties[-4:], [Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)]]
             elif inside:
                 reading.events.append("one actor only: no relation looked for")
             for tie in ties:
@@ -212,6 +217,9 @@ class Reader:
                 for candidate in reading.candidates:
                     candidate.confidence = round(candidate.confidence * HEADLINE_FACTOR, 2)
                 reading.events.append(f"a headline: confidence x {HEADLINE_FACTOR:g}")
+            named = _last_pair(inside, doc, states=True)  # "Armenia-Azerbaijan talks", "Ethiopia and Eritrea": two parties
+            if named and not any(named[0].referent == p[0].referent and named[1].referent == p[1].referent for p in self.parties[-1:]):
+                self.parties = [*self.parties[-4:], named]
             first = next((m for m in inside if not m.person and not m.also), None)
             self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
             if self.before is not None and first is not None and first.start <= sent.start + 1:
@@ -231,7 +239,8 @@ class Reader:
                 i += 1
                 continue
             at = sent.start + i
-            pair = _last_pair([m for m in inside if m.end <= at]) or self.parties
+            states = phrase[-1] in _STATE_WORDS  # "their two countries": the last two states named together
+            pair = _last_pair([m for m in inside if m.end <= at], sent.doc, states) or next((p for p in reversed(self.parties) if not states or _states(p)), [])
             if len(pair) == 2 and pair[0].referent != pair[1].referent:
                 second = Mention(at, at + len(phrase), pair[1].referent, "parties", pair[1].person)
                 added.append(Mention(at, at + len(phrase), pair[0].referent, "parties", pair[0].person, (second,)))
@@ -321,6 +330,10 @@ class _Sentence:
             hedge = self._hedge(found)
             speaker = self._speaker(found)
             confidence = round(found.cue.confidence * (self.words.hedge_factor if hedge else 1.0), 2)
+            demanded = self._demanded(found, index)
+            if demanded is not None:
+                yield f'{said}: dropped, asked for by "{demanded}", not done'
+                continue
             mood, word = self._modality(found)
             if mood == "threat" and kind.polarity < 0 and kind.id != "threat" and "threat" in self.reader.kinds:
                 kind = self.reader.kinds["threat"]  # "threatened to strike": a threat, not a strike
@@ -361,8 +374,8 @@ class _Sentence:
             subject = self._after_opening(found)
             if len(subject) >= 2:
                 return _Ends(subject, _pairs(subject), "")
-        if found.cue.kind in _THIRD_PARTY and not right and not agent and left and len(self.reader.parties) == 2 and self._about_talks(found):
-            right = [m for m in self.reader.parties if all(m.referent != n.referent for n in left)]  # "the AU-led process"
+        if found.cue.kind in _THIRD_PARTY and not right and not agent and left and self.reader.parties and self._about_talks(found):
+            right = [m for m in self.reader.parties[-1] if all(m.referent != n.referent for n in left)]  # "the AU-led process"
         if not directed and between:  # "talks between X and Y": between them only, never with the actors before
             return _Ends(right, _pairs(right), "only one actor named between")
         if not directed and not agent and len(left) >= 2 and (not right or self._word_before(right[0]) not in _PARTNER):
@@ -531,6 +544,8 @@ class _Sentence:
                     continue
                 return agent, [], False, self.cues.index(self.cue_at[i])
             token = self.doc[i]
+            if token.lower_ == "and" and i + 1 < self.last and self.doc[i + 1].lower_ in _NEW_PHRASE:
+                break  # "a partner to this AU-led process and to our collaboration with the UN": a phrase of its own
             # ", including ..." goes on with the object ("sanctions, including those on Syria's oil"), and so does
             # ", <verb>ing ..." when nothing was found yet: "eased sanctions, permitting transactions with the government".
             elaborates = token.text == "," and i + 1 < self.last and (self.doc[i + 1].lower_ in _INCLUDING or self._participle(i + 1))
@@ -563,7 +578,9 @@ class _Sentence:
             else:
                 nxt = next((m for m in reversed(self.mentions) if m.end <= edge.start), None)
                 gap = self.doc[nxt.end : edge.start] if nxt is not None else None
-            if nxt is None or gap is None or not len(gap) or not all(t.lower_ in _CONNECTORS for t in gap) or not any(t.lower_ in _JOINERS for t in gap):
+            if nxt is None or gap is None or not len(gap):
+                break
+            if not (all(t.lower_ in _CONNECTORS for t in gap) and any(t.lower_ in _JOINERS for t in gap)) and not _as_well_as(gap):
                 break
             # "X attacked Y and Z condemned it", "X attacked Y, Z said": Z starts a clause of its own.
             if step > 0 and (any(nxt.end <= c.start <= nxt.end + 1 for c in self.cues) or self._speaks(nxt.end)):
@@ -606,6 +623,18 @@ class _Sentence:
             if self.words.negation.has(token.lemma_, token.lower_):
                 return token.text
         return None
+
+    def _demanded(self, found: _Found, index: int) -> str | None:
+        """The demand that asks for a cue, when the cue is what is asked ("called on Rwanda to withdraw its troops"): the
+        verb right after "to", with a demand earlier in the sentence. What it is asked to stop stays a fact ("to cease
+        support for M23", "to end these attacks"): those cues are not right after "to"."""
+        i = found.start - 1
+        if i >= self.first and self.doc[i].lower_.endswith("ly"):
+            i -= 1  # "to immediately withdraw"
+        if i < self.first or self.doc[i].lower_ != "to":
+            return None
+        asking = next((c for c in reversed(self.cues[:index]) if c.cue.kind == "demand"), None)
+        return asking.text(self.doc) if asking is not None else None
 
     def _modality(self, found: _Found) -> tuple[str | None, str]:
         """How the sentence holds the cue: "threat" ("threatened to strike", "warned it would"), "intent" ("agreed to
@@ -668,15 +697,30 @@ def _phrase_attr(variant: tuple[Mapping[str, Any], ...]) -> str | None:
     return None
 
 
-def _last_pair(mentions: list[Mention]) -> list[Mention]:
-    """The last two distinct actors of ``mentions`` joined by "and" (a pair already read counts as one)."""
+def _as_well_as(gap: Span) -> bool:
+    """Whether the words between two actors join them across what is said of the first: "Faki for his leadership as well
+    as the extraordinary efforts of Obasanjo"."""
+    words = [t.lower_ for t in gap]
+    if len(words) > 10 or words[-1] != "of" or any(t.text in _BOUNDARY_PUNCT for t in gap):
+        return False
+    return any(words[i : i + 3] == ["as", "well", "as"] for i in range(len(words) - 2))
+
+
+def _last_pair(mentions: list[Mention], doc: Doc, states: bool = False) -> list[Mention]:
+    """The last two distinct actors of ``mentions`` joined by "and" (a pair already read counts as one); with ``states``,
+    the last two states."""
     for k in range(len(mentions) - 1, 0, -1):
-        if mentions[k].also:
-            return [mentions[k], *mentions[k].also]
-        a, b = mentions[k - 1], mentions[k]
-        if a.referent != b.referent and b.start - a.end <= 3 and a.how != "parties":
-            return [a, b]
+        pair = [mentions[k], *mentions[k].also] if mentions[k].also else [mentions[k - 1], mentions[k]]
+        between = {t.lower_ for t in doc[pair[0].end : pair[1].start]} if not mentions[k].also else set()
+        joined = 0 < pair[1].start - pair[0].end <= 3 and between <= _CONNECTORS | {"-"} and bool(between & (_JOINERS | {"-"}))
+        if mentions[k].also or (pair[0].referent != pair[1].referent and pair[0].how != "parties" and joined):
+            if not states or _states(pair):
+                return pair
     return []
+
+
+def _states(pair: list[Mention]) -> bool:
+    return all(m.referent.kind == "state" and m.referent.level == "state" for m in pair)
 
 
 def _pairs(group: Group) -> list[tuple[Mention, Mention]]:
