@@ -127,6 +127,7 @@ class Names:
         self.bodies = {body.name: body for body in gazetteer.bodies}
         self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
         self.title_case_now = False  # the doc being read is a headline in title case
+        self.titled: dict[str, Referent] = {}  # the last person the article named after each title, for "the Secretary"
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -247,6 +248,14 @@ class Names:
         # rebels"); alone it may name an agreement ("COHA") or a programme as well as a party.
         claimed = {t for item in found for t in range(item.start, item.end)}
         for i in range(start, len(text)):
+            if i + 2 < len(text) and text[i + 1] == "-" and acronym(text[i]) and acronym(text[i + 2]) and i not in claimed:
+                # "ISIS-DRC": one name of two acronyms, not ISIS and the DR Congo
+                if not any(covered[t].first("actor") for t in (i, i + 2) if t in covered):
+                    for t in range(i, i + 3):
+                        covered.pop(t, None)
+                        claimed.add(t)
+                    found.append(_Item(i, i + 3, [("body", self._found_body("".join(text[i : i + 3]), "other", ()))]))
+                    continue
             if i in covered or i in claimed or not acronym(text[i]):
                 continue
             group = lower[i + 1] if i + 1 < len(text) else ""
@@ -344,7 +353,14 @@ class Names:
             if name:
                 person, end = Referent("person", doc[item.end : item.end + name].text), item.end + name
         if person is None:
-            return False
+            known = self.titled.get(doc[item.start : item.end].text.lower())
+            if known is None or item.start == 0 or doc[item.start - 1].lower_ != "the":
+                return False
+            # "The Secretary underscored ...": the person the article named with that title before.
+            mentions.append(Mention(item.start, item.end, known, "title", person=True))
+            return True
+        title = doc[item.start : item.end].text.lower()
+        self.titled[title] = self.titled[title.split()[0]] = person  # "Secretary of State X": "the Secretary" later
         # ", led by General X": X leads the actor before the aside, whatever the title says.
         aside = item.start >= 3 and [t.lower_ for t in doc[item.start - 3 : item.start]] in _LED_BY and bool(mentions) and mentions[-1].end == item.start - 3
         if aside:
@@ -384,6 +400,8 @@ class Names:
             elif token.is_alpha and token.is_title and not token.is_stop:
                 count += 1
                 words += 1
+            elif count and len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "." and following is not None and following.is_title:
+                count += 1  # a middle initial: "Antony J. Blinken"
             else:
                 break
         return count

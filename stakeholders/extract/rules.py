@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..model import RelationKind
+from . import cameo
+from .discovery import DOCUMENTS
 from .lexicon import Cue, Cues
 from .mentions import Mention, Names, Referent, Tie
 
@@ -48,6 +50,8 @@ _THREATENING = frozenset({"threaten", "vow", "warn"})
 #: Verbs that, before "to", say a relation is to come, not done; and the future's auxiliaries.
 _INTENDING = frozenset({"agree", "pledge", "promise", "plan", "intend", "prepare", "seek", "aim", "expect", "offer", "commit", "decide", "propose", "schedule"})
 _FUTURE = frozenset({"will", "shall", "'ll"})
+#: Nouns of will whose "to" opens what they will: "a commitment to reach a ceasefire".
+_WILL_NOUNS = frozenset({"commitment", "pledge", "promise", "plan", "decision", "readiness", "intention", "threat", "vow", "bid", "effort"})
 #: How far before a cue a negation still counts, in tokens.
 NEGATION_REACH = 5
 _BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", '"', "\u2014", "\u2013", "--", "?", "!", ","})
@@ -81,6 +85,8 @@ _ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based
 _REPORTING = frozenset({"according"})
 #: Words that, after "and", open a phrase of their own rather than add to the object.
 _NEW_PHRASE = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "through"})
+#: Plain verb forms that are as often nouns naming what a relation is about ("attacks and support for X").
+_NOUN_TOO = frozenset({"support", "aid", "attack", "fire", "strike", "fight", "trade", "cooperation", "talk", "deal", "visit", "control", "return", "release", "protest", "threat", "demand", "supply", "arm", "assistance", "help", "training", "access", "use"})
 #: Words that name the other side of an undirected relation ("X and Y met with Z").
 _PARTNER = frozenset({"with", "against", "between", "among"})
 #: Small words inside a name ("Declaration of Commitment to Protect").
@@ -158,6 +164,9 @@ class Reader:
 
         self.lemmas = lemmas
         self.cues = cues
+        self.verbs = cameo.patterns()
+        self.synonyms = cameo.synonyms()
+        self.cameo_cues: dict[tuple[str, cameo.Pattern], Cue] = {}
         self.names = names
         self.kinds = kinds
         # A phrase without gaps goes to a PhraseMatcher, on lemmas or word forms: spaCy's Matcher tries
@@ -181,9 +190,10 @@ class Reader:
                     raise DataError(f"{cue.origin}: kind {cue.kind}: pattern {cue.pattern} is not a spaCy Matcher pattern: {first}") from None
 
     def start_article(self) -> None:
-        """Forget who "we" and "the parties" were: a new article speaks with its own voice."""
+        """Forget who "we" and "the Secretary" were: a new article speaks with its own voice. The parties stay: the
+        articles of one draft are about one situation."""
         self.voice = None
-        self.parties = []
+        self.names.titled.clear()
 
     def read(self, doc: Doc, headline: bool = False) -> list[Reading]:
         """The readings of a paragraph's sentences; a ``headline``'s candidates at ``HEADLINE_FACTOR`` of their confidence."""
@@ -266,6 +276,7 @@ class Reader:
         cues: list[_Found] = []
         taken: set[int] = set()
         doc = sent.doc
+        found += self._cameo(sent, [f.start for f in found])
         for f in found:
             # "according to" says who reports, not that an accord was made: its "according" is no cue.
             if doc[f.start].lower_ in _REPORTING and f.start + 1 < len(doc) and doc[f.start + 1].lower_ == "to":
@@ -276,6 +287,32 @@ class Reader:
                 cues.append(f)
                 taken.update(range(f.start, f.end))
         return sorted(cues, key=lambda f: f.start)
+
+    def _cameo(self, sent: Span, others: list[int]) -> list[_Found]:
+        """The verbs of the CAMEO dictionary (``cameo``) in the sentence, with their longest pattern that the next words
+        match; a verb followed within reach by a cue of ours is left to that cue ("launched airstrikes on")."""
+        found = []
+        tokens = list(sent)
+        for k, token in enumerate(tokens):
+            verb_patterns = self.verbs.get(token.lemma_)
+            if verb_patterns is None or token.lemma_ in cameo.UNJOINED or token.is_upper or any(token.i < o <= token.i + cameo.REACH for o in others):
+                continue
+            # After "the", "a", "his"... the word is a noun ("a press conference", "his visit"): no verb of the dictionary.
+            noun = k > 0 and tokens[k - 1].lower_ in _DETERMINERS
+            for pattern in verb_patterns:
+                if not pattern.words and (noun or token.lemma_ in cameo.LIGHT_VERBS):
+                    continue
+                if _follows(tokens, k + 1, pattern.words, self.synonyms) and pattern.kind in self.kinds:
+                    found.append(_Found(token.i, token.i + 1, self._cameo_cue(token.lemma_, pattern)))
+                    break
+        return found
+
+    def _cameo_cue(self, verb: str, pattern: cameo.Pattern) -> Cue:
+        key = (verb, pattern)
+        if key not in self.cameo_cues:
+            text = " ".join((verb, *pattern.words))
+            self.cameo_cues[key] = Cue(pattern.kind, f"{text} (CAMEO {pattern.code})", pattern.confidence, (), "cameo-verbs.tsv")
+        return self.cameo_cues[key]
 
     def _in_name(self, doc: Doc, at: int) -> bool:
         """Whether the cue word at token ``at`` is a word of a name: capitalised inside a run of capitalised words ("Rapid
@@ -374,8 +411,12 @@ class _Sentence:
             subject = self._after_opening(found)
             if len(subject) >= 2:
                 return _Ends(subject, _pairs(subject), "")
-        if found.cue.kind in _THIRD_PARTY and not right and not agent and left and self.reader.parties and self._about_talks(found):
-            right = [m for m in self.reader.parties[-1] if all(m.referent != n.referent for n in left)]  # "the AU-led process"
+        if found.cue.kind in _THIRD_PARTY and not right and (left or agent) and self.reader.parties and self._about_talks(found):
+            # "the AU-led process", "talks co-hosted by Switzerland": the parties' talks
+            third = agent or left
+            right = [m for m in self.reader.parties[-1] if all(m.referent != n.referent for n in third)]
+            if agent:
+                return _Ends(agent, [(s, t) for s in agent for t in right], "no parties")
         if not directed and between:  # "talks between X and Y": between them only, never with the actors before
             return _Ends(right, _pairs(right), "only one actor named between")
         if not directed and not agent and len(left) >= 2 and (not right or self._word_before(right[0]) not in _PARTNER):
@@ -409,6 +450,9 @@ class _Sentence:
                 return [self.reader.voice]  # "The United States welcomes ... We call on X": a statement's voice
             if i in self.quoting:
                 return None  # reported speech: the subject is inside the clause, or missing
+            if i in self.cue_tokens and self._cameo_at(i):
+                i -= 1  # a verb of the dictionary says how its own actors relate, not who acts in the cue after it
+                continue
             if i in self.cue_tokens:
                 shared = self._coordinated(i, at)
                 if shared is None:
@@ -433,6 +477,9 @@ class _Sentence:
     def _about_talks(self, found: _Found) -> bool:
         """Whether a third party's cue is about the parties' talks: a word for them within its clause, after it ("hosting
         the talks", "whose facilitation led to this step"), or the cue's own noun ("AU-led process")."""
+        for j in range(max(self.first, found.start - 3), found.start):
+            if self.doc[j].lower_ in _TALKS or self.doc[j].lemma_ in _TALKS:
+                return True  # "these negotiations, co-hosted by Switzerland"
         for j in range(found.start, min(self.last, found.end + 6)):
             token = self.doc[j]
             if token.lower_ in _TALKS or token.lemma_ in _TALKS:
@@ -457,6 +504,12 @@ class _Sentence:
         mention = self.by_start.get(j)
         return self._group(mention, +1) if mention is not None else []
 
+    def _verb(self, at: int) -> bool:
+        """Whether token ``at`` is a verb in its plain form ("engage", "provide"), by the CAMEO dictionary's verbs: the
+        pipeline has no tagger, and a plain form after "and" opens a clause more often than it names a thing."""
+        token = self.doc[at]
+        return token.lower_ == token.lemma_ and token.lower_ in self.reader.verbs and token.lower_ not in _NOUN_TOO and not token.is_title
+
     def _definite(self, found: _Found) -> bool:
         """Whether a cue is a noun the text has named before: "the airstrikes", "these attacks"."""
         return found.start - 1 >= self.first and self.doc[found.start - 1].lower_ in _DEFINITE
@@ -469,14 +522,20 @@ class _Sentence:
             return None
         return cue.start
 
+    def _cameo_at(self, i: int) -> bool:
+        cue = next((c for c in self.cues if c.start <= i < c.end), None)
+        return cue is not None and cue.cue.origin == "cameo-verbs.tsv"
+
     def _controlling(self, inside: int, at: int) -> int | None:
         """The start of the cue holding token ``inside`` when it is a verb of will whose "to" opens token ``at``'s cue
         ("threatened to attack", "agreed to lift", "vowed to protect"): its subject is this one's too; else None."""
         cue = next((c for c in self.cues if c.start <= inside < c.end), None)
-        if cue is None or cue.end + 1 != at or self.doc[cue.end].lower_ != "to":
+        if cue is None or not cue.end < at <= cue.end + 3 or self.doc[cue.end].lower_ != "to":
             return None
-        lemma = self.doc[cue.end - 1].lemma_
-        return cue.start if lemma in _THREATENING or lemma in _INTENDING else None
+        if any(self.doc[j].text in _BOUNDARY_PUNCT or j in self.by_start for j in range(cue.end, at)):
+            return None
+        lemma = self.doc[cue.end - 1].lemma_  # "agreed to implement a ceasefire", "a commitment to reach a ceasefire"
+        return cue.start if lemma in _THREATENING or lemma in _INTENDING or lemma in _WILL_NOUNS else None
 
     def _aside_start(self, at: int) -> int | None:
         """Where an aside ends by the comma at token ``at`` begins (its opening comma), if it is one: a comma up to ten
@@ -507,19 +566,25 @@ class _Sentence:
         return None
 
     def _subject(self, before: int) -> Group | None:
-        """The sentence's first group of actors that is not a place, before token ``before``."""
+        """The sentence's first group of actors that is not a place, before token ``before``; "we" opening the sentence is
+        the statement's voice, and so is the group it joins ("We join the PSC in condemning ...": both condemn)."""
+        voice = self.reader.voice
+        we = voice is not None and any(t.lower_ == "we" for t in self.doc[self.first : min(self.first + 2, before)])
         for mention in self.mentions:
             if mention.start >= before:
-                return None
+                break
             group = self._group(mention, +1)
             if not self._place(mention) and not self._compound(group[-1]):
+                if we and voice is not None:
+                    return [voice, *group] if self._word_before(mention) == "join" else [voice]
                 return group
-        return None
+        return [voice] if we and voice is not None else None
 
     def _right(self, at: int, places: bool = False) -> tuple[Group, Group, bool, int | None]:
         """From token ``at`` on: the agent after "by", the targets, whether they follow "between", or the cue they are the
         object of; with ``places``, a name after "in", "at"... is passed over."""
         agent: Group = []
+        by_seen = False
         i = at
         while i < self.last:
             mention = self.by_start.get(i)
@@ -529,7 +594,9 @@ class _Sentence:
                 if self._compound(group[-1]):
                     i = group[-1].end
                     continue
-                if before == "by" and not agent:
+                # "abuses committed by armed groups, particularly the M23": who "by" names, in general then by name.
+                named_after_by = by_seen and self.doc[self._word_before_at(mention)].lower_ in _INCLUDING
+                if (before == "by" or named_after_by) and not agent:
                     agent = group
                     i = group[-1].end
                     continue
@@ -544,8 +611,11 @@ class _Sentence:
                     continue
                 return agent, [], False, self.cues.index(self.cue_at[i])
             token = self.doc[i]
-            if token.lower_ == "and" and i + 1 < self.last and self.doc[i + 1].lower_ in _NEW_PHRASE:
-                break  # "a partner to this AU-led process and to our collaboration with the UN": a phrase of its own
+            by_seen = by_seen or token.lower_ == "by"
+            if token.lower_ == "and" and i + 1 < self.last and (self.doc[i + 1].lower_ in _NEW_PHRASE or self._verb(i + 1)):
+                # "a partner to this AU-led process and to our collaboration with the UN", "end these attacks and engage
+                # with the envoys": a phrase or a clause of its own
+                break
             # ", including ..." goes on with the object ("sanctions, including those on Syria's oil"), and so does
             # ", <verb>ing ..." when nothing was found yet: "eased sanctions, permitting transactions with the government".
             elaborates = token.text == "," and i + 1 < self.last and (self.doc[i + 1].lower_ in _INCLUDING or self._participle(i + 1))
@@ -603,9 +673,18 @@ class _Sentence:
         return self._word_before(mention) in _LOCATIVE
 
     def _compound(self, mention: Mention) -> bool:
-        """A name that only modifies the next word ("AU-led", "Sunni-majority"), unless that word is a cue ("Rwanda-backed")."""
+        """A name that only modifies the next word ("AU-led", "Sunni-majority"), unless that word is a cue ("Rwanda-backed");
+        or a name of a meeting, fund or document ("the EAC mini-summit", "the African Union Peace Fund")."""
         end = mention.end
-        return end + 1 < self.last and self.doc[end].text == "-" and self.doc[end + 1].is_alpha and end + 1 not in self.cue_at
+        if end + 1 < self.last and self.doc[end].text == "-" and self.doc[end + 1].is_alpha and end + 1 not in self.cue_at:
+            return True
+        for j in range(end, min(end + 3, self.last)):
+            word = self.doc[j]
+            if word.lower_ in DOCUMENTS or word.lower_ == "mini":
+                return True
+            if not (word.is_alpha and word.text[:1].isupper()):
+                return False
+        return False
 
     def _passive(self, found: _Found) -> bool:
         i = found.start - 1
@@ -695,6 +774,23 @@ def _phrase_attr(variant: tuple[Mapping[str, Any], ...]) -> str | None:
         if all(len(token) == 1 and isinstance(token.get(attr), str) for token in variant):
             return attr
     return None
+
+
+def _follows(tokens: list[Any], at: int, words: tuple[str, ...], synonyms: Mapping[str, frozenset[str]]) -> bool:
+    """Whether ``words`` come in order in the clause from ``tokens[at]`` on, within ``cameo.REACH`` tokens of it (a word
+    by its lemma or form, "&set" by any word of that synonym set)."""
+    i, end = at, min(len(tokens), at + cameo.REACH)
+    for word in words:
+        while i < end:
+            token = tokens[i]
+            if token.text in _BOUNDARY_PUNCT:
+                return False
+            i += 1
+            if (token.lower_ in synonyms.get(word, ()) or token.lemma_ in synonyms.get(word, ())) if word[0] == "&" else word in (token.lemma_, token.lower_):
+                break
+        else:
+            return False
+    return True
 
 
 def _as_well_as(gap: Span) -> bool:
