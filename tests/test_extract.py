@@ -255,7 +255,7 @@ def test_an_article_the_dataset_already_cites_is_cited_not_added(syria):
 
 def test_patterns_add_and_replace_kinds(tmp_path):
     patterns = tmp_path / "cues.yaml"
-    patterns.write_text("kinds:\n  attack:\n    confidence: 0.9\n    patterns: [hit]\n", encoding="utf-8")
+    patterns.write_text("kinds:\n  attack:\n    confidence: 0.9\n    patterns: [hit]\ncameo: false\n", encoding="utf-8")
     draft = extract_draft([Article("Russia hit Ukraine. Russia attacked Ukraine.")], DATA, patterns=patterns)
     assert [(r.kind, r.confidence, len(r.evidence)) for r in draft.relations] == [("attack", 0.9, 1)]
     patterns.write_text("kinds:\n  raid:\n    patterns: [raid]\n", encoding="utf-8")
@@ -320,7 +320,7 @@ def test_extract_command_explains_each_sentence(runner, tmp_path):
     assert 'article-2025-05, paragraph 4, sentence 1: "Israel conducted several airstrikes across Syria last week' in result.output
     assert '  airstrike "airstrikes" (pattern "airstrike"): israel -> syria, confidence 0.8' in result.output
     assert '  attack "attacked" (pattern "attack"): pro-government-factions -> druze, confidence 0.42, hedged by "reportedly"' in result.output
-    assert '  pledge "pledged" (pattern "pledge"): dropped, no actor before it' in result.output
+    assert '  pledge "pledged" (pattern "pledge"): dropped, no actor in its clause' in result.output
 
 
 def test_extract_command_reads_standard_input_and_prints_json(runner, tmp_path):

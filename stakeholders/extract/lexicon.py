@@ -59,6 +59,7 @@ class Cues:
     negation: Words
     hedges: Words
     hedge_factor: float
+    cameo: bool = True  # read the verbs of the CAMEO dictionary too (``cameo``)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def load_cues(lemma: Lemma, tokenize: Callable[[str], list[str]], known_kinds: C
     """
     data = _package_yaml("cues.yaml")
     entries: dict[str, tuple[str, Any]] = {kind: ("cues.yaml", entry) for kind, entry in data["kinds"].items()}
-    lists = {key: ("cues.yaml", data[key]) for key in ("speech", "negation", "hedges", "hedge_factor")}
+    lists = {key: ("cues.yaml", data[key]) for key in ("speech", "negation", "hedges", "hedge_factor", "cameo")}
     if patterns is not None:
         path = Path(patterns)
         if path.suffix.lower() not in (".yaml", ".yml"):
@@ -132,7 +133,7 @@ def load_cues(lemma: Lemma, tokenize: Callable[[str], list[str]], known_kinds: C
         extra = read(path, DEFAULT_MAX_BYTES).data or {}
         unknown = sorted(set(extra) - {"kinds", *lists})
         if unknown:
-            raise DataError(f"{path}: unknown section {unknown[0]!r}; a patterns file has kinds, speech, negation, hedges and hedge_factor")
+            raise DataError(f"{path}: unknown section {unknown[0]!r}; a patterns file has kinds, speech, negation, hedges, hedge_factor and cameo")
         if not isinstance(extra.get("kinds", {}), dict):
             raise DataError(f"{path}: kinds must map each relation kind to its patterns")
         entries.update((kind, (str(path), entry)) for kind, entry in extra.get("kinds", {}).items())
@@ -145,8 +146,11 @@ def load_cues(lemma: Lemma, tokenize: Callable[[str], list[str]], known_kinds: C
     origin, factor = lists["hedge_factor"]
     if not isinstance(factor, (int, float)) or not 0 <= factor <= 1:
         raise DataError(f"{origin}: hedge_factor must be a number from 0 to 1, got {factor!r}")
+    origin, cameo = lists["cameo"]
+    if not isinstance(cameo, bool):
+        raise DataError(f"{origin}: cameo must be true or false, got {cameo!r}")
     speech, negation, hedges = (_words(key, *lists[key], lemma) for key in ("speech", "negation", "hedges"))
-    return Cues(tuple(cues), speech, negation, hedges, float(factor))
+    return Cues(tuple(cues), speech, negation, hedges, float(factor), cameo)
 
 
 def _kind_cues(kind: str, entry: Any, origin: str, lemma: Lemma, tokenize: Callable[[str], list[str]]) -> list[Cue]:

@@ -61,6 +61,8 @@ _PRONOUNS = frozenset({"his", "her"})
 _COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
 #: An aside that names who leads the actor before it.
 _LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
+#: Words of number before "of" and a demonym that then names people: "millions of Sudanese".
+_MANY = frozenset({"millions", "thousands", "hundreds", "dozens", "many", "all", "most", "some", "majority", "tens"})
 #: Small words inside a person's name.
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "du", "van", "von", "der", "le", "la", "ben"})
 #: Capitalised words that do not make an organisation's name of their own ("Sudanese Armed Forces" are Sudan's).
@@ -128,6 +130,7 @@ class Names:
         self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
         self.title_case_now = False  # the doc being read is a headline in title case
         self.titled: dict[str, Referent] = {}  # the last person the article named after each title, for "the Secretary"
+        self.surfaces: dict[tuple[str, str], list[str]] = {}  # how the texts name a state's government or forces
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -205,7 +208,38 @@ class Names:
                 last.end = mention.end + (mention.end < len(doc) and doc[mention.end].text == ")")
             else:
                 mentions.append(mention)
-        return mentions, ties, notes
+        return self._people_words(doc, self._by_title(doc, mentions)), ties, notes
+
+    def _by_title(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with "the Secretary", "the President"... standing for the person the article named with that title
+        (``titled``), where the title word is no part of another mention."""
+        if not self.titled:
+            return mentions
+        taken = {t for m in mentions for t in range(m.start, m.end)}
+        added = [
+            Mention(t.i, t.i + 1, self.titled[t.lower_], "title", person=True)
+            for t in doc
+            if t.lower_ in self.titled and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.text[:1].isupper() and t.i not in taken
+        ]
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    @staticmethod
+    def _people_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The mentions without demonyms that name people rather than their state ("millions of Sudanese", "Syrians who
+        fled"), and without states named inside the name of something else."""
+        kept = []
+        spans = {t for m in mentions for t in range(m.start, m.end)}
+        for m in mentions:
+            # "the Civilians of Sudan", "the Bank of England": the state names part of a name of something else.
+            if m.referent.kind == "state" and m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].is_title and m.start - 2 not in spans:
+                continue
+            if m.how == "demonym" and m.end - m.start == 1:
+                before = doc[m.start - 2 : m.start] if m.start >= 2 else doc[0:0]
+                after = doc[m.end].lower_ if m.end < len(doc) else ""
+                if after in ("who", "whom") or (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _MANY):
+                    continue
+            kept.append(m)
+        return kept
 
     def _discover(self, doc: Doc, items: list[_Item], start: int) -> list[_Item]:
         """The items with the actors no list names added (see ``discovery``), from token ``start`` on."""
@@ -430,6 +464,11 @@ class Names:
                 qualifier.end = item.end
                 return
             mentions[-1] = Mention(qualifier.start, item.end, Referent("state", code, level), "role")
+            if qualifier.how == "demonym":  # "the Iranian regime": how the text names that government, an alias for it
+                surface = doc[qualifier.start : item.end].text
+                self.surfaces.setdefault((code, level), [])
+                if surface not in self.surfaces[(code, level)]:
+                    self.surfaces[(code, level)].append(surface)
             return
         after = items[k + 1] if k + 1 < len(items) else None
         of = item.end < len(doc) and doc[item.end].lower_ == "of"
@@ -555,7 +594,8 @@ class Resolver:
             # A new situation (the dataset has nothing of this country) and the text names its government: proposed as
             # a government, so that the draft keeps the one who signs apart from the country (the Government of
             # Ethiopia agrees a truce; Ethiopia is where it holds).
-            aliases = tuple(dict.fromkeys(name[0].upper() + name[1:] for name in _level_names(state, "government")[:1]))
+            named = [*_level_names(state, "government")[:1], *self.names.surfaces.get((code, "government"), ())]
+            aliases = tuple(dict.fromkeys(name[0].upper() + name[1:] for name in named))
             return self._propose(f"Government of {state.name}", "government", code, aliases), "government"
         return self._propose(state.name, "state", code, state.aliases), "state"
 

@@ -156,6 +156,8 @@ class Reader:
         self.before: Mention | None = None
         #: The last actor of the article that opened a sentence, not a person: who "we" is in a statement.
         self.voice: Mention | None = None
+        #: The last person of the article that opened a sentence: who "he" or "she" is.
+        self.person: Mention | None = None
         #: The last pairs of parties of the article named together, the latest last: what "both sides" and "the
         #: parties" stand for.
         self.parties: list[list[Mention]] = []
@@ -164,7 +166,7 @@ class Reader:
 
         self.lemmas = lemmas
         self.cues = cues
-        self.verbs = cameo.patterns()
+        self.verbs = cameo.patterns() if cues.cameo else {}
         self.synonyms = cameo.synonyms()
         self.cameo_cues: dict[tuple[str, cameo.Pattern], Cue] = {}
         self.names = names
@@ -193,6 +195,7 @@ class Reader:
         """Forget who "we" and "the Secretary" were: a new article speaks with its own voice. The parties stay: the
         articles of one draft are about one situation."""
         self.voice = None
+        self.person = None
         self.names.titled.clear()
 
     def read(self, doc: Doc, headline: bool = False) -> list[Reading]:
@@ -215,7 +218,8 @@ class Reader:
                 reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
                 for candidate in reading.candidates:
                     self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
-                    if not self.kinds[candidate.kind].directed and candidate.kind not in _THIRD_PARTY:
+                    people = any(self.names.type_of(end) == "person" for end in (candidate.source, candidate.target))
+                    if not self.kinds[candidate.kind].directed and candidate.kind not in _THIRD_PARTY and not people:
                         self.parties = [*self.parties[-4:], [Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)]]
             elif inside:
                 reading.events.append("one actor only: no relation looked for")
@@ -227,13 +231,17 @@ class Reader:
                 for candidate in reading.candidates:
                     candidate.confidence = round(candidate.confidence * HEADLINE_FACTOR, 2)
                 reading.events.append(f"a headline: confidence x {HEADLINE_FACTOR:g}")
-            named = _last_pair(inside, doc, states=True)  # "Armenia-Azerbaijan talks", "Ethiopia and Eritrea": two parties
-            if named and not any(named[0].referent == p[0].referent and named[1].referent == p[1].referent for p in self.parties[-1:]):
+            named = _last_pair(inside, doc, states=True)  # "Armenia-Azerbaijan talks", "both Armenia and Azerbaijan"
+            between = {t.lower_ for t in doc[named[0].end : named[1].start]} if named else set()
+            opened = bool(named) and named[0].start > 0 and doc[named[0].start - 1].lower_ in ("both", "between")
+            if named and ("-" in between or opened) and not any(named[0].referent == p[0].referent and named[1].referent == p[1].referent for p in self.parties[-1:]):
                 self.parties = [*self.parties[-4:], named]
             first = next((m for m in inside if not m.person and not m.also), None)
             self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
             if self.before is not None and first is not None and first.start <= sent.start + 1:
                 self.voice = self.before
+            if inside and inside[0].person and inside[0].start <= sent.start + 1:
+                self.person = Mention(-1, -1, inside[0].referent, "earlier", person=True)
             readings.append(reading)
         return readings
 
@@ -299,8 +307,11 @@ class Reader:
                 continue
             # After "the", "a", "his"... the word is a noun ("a press conference", "his visit"): no verb of the dictionary.
             noun = k > 0 and tokens[k - 1].lower_ in _DETERMINERS
+            # "armed groups", "displaced people": a past participle before a noun describes it.
+            described = token.lower_.endswith("ed") and k + 1 < len(tokens) and tokens[k + 1].is_lower and tokens[k + 1].is_alpha
+            described = described and tokens[k + 1].lower_ not in _DETERMINERS | _LOCATIVE | _PARTNER | {"to", "on", "by", "for", "over", "and"}
             for pattern in verb_patterns:
-                if not pattern.words and (noun or token.lemma_ in cameo.LIGHT_VERBS):
+                if not pattern.words and (noun or described or token.lemma_ in cameo.LIGHT_VERBS):
                     continue
                 if _follows(tokens, k + 1, pattern.words, self.synonyms) and pattern.kind in self.kinds:
                     found.append(_Found(token.i, token.i + 1, self._cameo_cue(token.lemma_, pattern)))
@@ -446,6 +457,8 @@ class _Sentence:
             token = self.doc[i]
             if token.lower_ in _PRONOUNS and i < self.first + 3 and self.reader.before is not None:
                 return [self.reader.before]  # "It struck Syria", at a sentence's start: the actor the last one began with
+            if token.lower_ in ("he", "she") and i < self.first + 3 and self.reader.person is not None:
+                return [self.reader.person]  # "He emphasized ...": the person the last sentences were about
             if token.lower_ == "we" and self.reader.voice is not None:
                 return [self.reader.voice]  # "The United States welcomes ... We call on X": a statement's voice
             if i in self.quoting:
@@ -477,7 +490,7 @@ class _Sentence:
     def _about_talks(self, found: _Found) -> bool:
         """Whether a third party's cue is about the parties' talks: a word for them within its clause, after it ("hosting
         the talks", "whose facilitation led to this step"), or the cue's own noun ("AU-led process")."""
-        for j in range(max(self.first, found.start - 3), found.start):
+        for j in range(max(self.first, found.start - 5), found.start):
             if self.doc[j].lower_ in _TALKS or self.doc[j].lemma_ in _TALKS:
                 return True  # "these negotiations, co-hosted by Switzerland"
         for j in range(found.start, min(self.last, found.end + 6)):
