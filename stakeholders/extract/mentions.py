@@ -61,6 +61,8 @@ _PRONOUNS = frozenset({"his", "her"})
 _COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
 #: An aside that names who leads the actor before it.
 _LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
+#: The words of a state's formal name before "of" and its name.
+_FORMAL = ("Republic", "Kingdom", "State", "Federal Republic", "Islamic Republic", "Sultanate", "Emirate")
 #: Words of number before "of" and a demonym that then names people: "millions of Sudanese".
 _MANY = frozenset({"millions", "thousands", "hundreds", "dozens", "many", "all", "most", "some", "majority", "tens"})
 #: Small words inside a person's name.
@@ -137,6 +139,8 @@ class Names:
         phrases: list[tuple[str, tuple[str, str]]] = [(n, ("actor", a.id)) for a in dataset.actors for n in (a.name, *a.aliases)]
         for state in gazetteer.states:
             phrases += [(n, ("state", state.code)) for n in state.names]
+            # The formal names news and statements use: "the Republic of Yemen", "the Kingdom of Saudi Arabia".
+            phrases += [(f"{form} of {state.name}", ("state", state.code)) for form in _FORMAL]
             phrases += [(n, ("demonym", state.code)) for n in state.demonyms]
             phrases += [(n, ("capital", state.code)) for n in state.capitals]
         phrases += [(n, ("body", body.name)) for body in gazetteer.bodies for n in body.names]

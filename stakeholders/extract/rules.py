@@ -74,7 +74,7 @@ _STATE_WORDS = frozenset({"countries", "nations", "states"})
 #: AU-led process", "commended South Africa for hosting the talks").
 _THIRD_PARTY = frozenset({"mediation", "hosts-visit"})
 #: Words for the parties' talks, which a third party hosts or facilitates.
-_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "dialogue", "discussion", "discussions", "facilitation", "mediation", "meeting", "summit", "effort", "efforts", "step"})
+_TALKS = frozenset({"auspices", "talk", "talks", "negotiation", "negotiations", "process", "dialogue", "discussion", "discussions", "facilitation", "mediation", "meeting", "summit", "effort", "efforts", "step"})
 #: Determiners of a noun the text has named before.
 _DEFINITE = frozenset({"the", "these", "those", "such"})
 #: What joins two verbs that share their actors ("bombed and invaded", "condemned, and rejected").
@@ -83,6 +83,8 @@ _VERB_JOINS = frozenset({"and", "or", ","})
 _ASIDES = frozenset({"led", "headed", "commanded", "backed", "supported", "based", "which", "who", "chaired", "founded"})
 #: Words that, before "to", report a source rather than name a relation ("according to").
 _REPORTING = frozenset({"according"})
+#: Nouns of a third party's work whose "of" names who does it: "under the auspices of the AU", "the mediation of Qatar".
+_AGENT_OF = frozenset({"auspices", "mediation", "facilitation", "leadership", "good offices"})
 #: Words that, after "and", open a phrase of their own rather than add to the object.
 _NEW_PHRASE = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "through"})
 #: Plain verb forms that are as often nouns naming what a relation is about ("attacks and support for X").
@@ -161,6 +163,7 @@ class Reader:
         #: The last pairs of parties of the article named together, the latest last: what "both sides" and "the
         #: parties" stand for.
         self.parties: list[list[Mention]] = []
+        self.pair_counts: dict[frozenset[Referent], int] = {}
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
@@ -220,7 +223,7 @@ class Reader:
                     self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
                     people = any(self.names.type_of(end) == "person" for end in (candidate.source, candidate.target))
                     if not self.kinds[candidate.kind].directed and candidate.kind not in _THIRD_PARTY and not people:
-                        self.parties = [*self.parties[-4:], [Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)]]
+                        self._named_together([Mention(-1, -1, end, "earlier") for end in (candidate.source, candidate.target)])
             elif inside:
                 reading.events.append("one actor only: no relation looked for")
             for tie in ties:
@@ -234,8 +237,8 @@ class Reader:
             named = _last_pair(inside, doc, states=True)  # "Armenia-Azerbaijan talks", "both Armenia and Azerbaijan"
             between = {t.lower_ for t in doc[named[0].end : named[1].start]} if named else set()
             opened = bool(named) and named[0].start > 0 and doc[named[0].start - 1].lower_ in ("both", "between")
-            if named and ("-" in between or opened) and not any(named[0].referent == p[0].referent and named[1].referent == p[1].referent for p in self.parties[-1:]):
-                self.parties = [*self.parties[-4:], named]
+            if named and ("-" in between or opened):
+                self._named_together(named)
             first = next((m for m in inside if not m.person and not m.also), None)
             self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
             if self.before is not None and first is not None and first.start <= sent.start + 1:
@@ -244,6 +247,14 @@ class Reader:
                 self.person = Mention(-1, -1, inside[0].referent, "earlier", person=True)
             readings.append(reading)
         return readings
+
+    def _named_together(self, pair: list[Mention]) -> None:
+        """Count a pair of parties named together; ``parties`` keeps the pairs, the most often named last (the latest of
+        equals): "both sides" and a third party's talks mean the situation's main pair, not a side deal named once."""
+        key = frozenset(m.referent for m in pair)
+        self.pair_counts[key] = self.pair_counts.get(key, 0) + 1
+        self.parties = [p for p in self.parties if frozenset(m.referent for m in p) != key] + [pair]
+        self.parties.sort(key=lambda p: self.pair_counts[frozenset(m.referent for m in p)])  # stable: the latest of equals last
 
     def _with_parties(self, sent: Span, inside: list[Mention]) -> list[Mention]:
         """The sentence's mentions with the words that stand for two parties ("both sides", "urged them both") as one
@@ -412,9 +423,11 @@ class _Sentence:
         # Yemen"); where force is used on someone, the place is what it is used on ("strikes in Syria").
         kind = self.reader.kinds[found.cue.kind]
         agent, right, between, nested = self._right(found.end, places=kind.polarity > 0 or not directed)
+        third_party = found.cue.kind in _THIRD_PARTY
         if not right and nested is not None:
-            right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left)]
-            if not right and self._definite(self.cues[nested]):
+            right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left) and all(m.referent != n.referent for n in agent)]
+            # A third party's "this agreement" is the situation's: its parties are read below.
+            if not right and self._definite(self.cues[nested]) and not third_party:
                 # "Syria condemned the airstrikes": those of an earlier sentence, by whoever carried them out there.
                 right = [m for m in self.reader.recent.get(self.cues[nested].cue.kind, []) if all(m.referent != n.referent for n in left)]
         if not directed and not left and not right and not agent:
@@ -422,7 +435,7 @@ class _Sentence:
             subject = self._after_opening(found)
             if len(subject) >= 2:
                 return _Ends(subject, _pairs(subject), "")
-        if found.cue.kind in _THIRD_PARTY and not right and (left or agent) and self.reader.parties and self._about_talks(found):
+        if third_party and not right and (left or agent) and self.reader.parties and self._about_talks(found):
             # "the AU-led process", "talks co-hosted by Switzerland": the parties' talks
             third = agent or left
             right = [m for m in self.reader.parties[-1] if all(m.referent != n.referent for n in third)]
@@ -609,7 +622,9 @@ class _Sentence:
                     continue
                 # "abuses committed by armed groups, particularly the M23": who "by" names, in general then by name.
                 named_after_by = by_seen and self.doc[self._word_before_at(mention)].lower_ in _INCLUDING
-                if (before == "by" or named_after_by) and not agent:
+                # "under the auspices of the African Union": who "of" names after such a noun acts, as after "by".
+                agent_of = before == "of" and i - at <= 3 and self.doc[at - 1].lower_ in _AGENT_OF
+                if (before == "by" or named_after_by or agent_of) and not agent:
                     agent = group
                     i = group[-1].end
                     continue
