@@ -9,12 +9,16 @@ who is who, not how two actors relate.
 - Gold 1: the shipped dataset (data/), whose every relation was read by hand
   from the seed article (tests/fixtures/syria-2025-article.txt, a copy of
   shared/seeds/). The patterns were developed on it; drafted with the dataset.
-- Gold 2 to 6: bench/gold/<set>/, each a few public-domain US government texts
+- Gold 2 to 7: bench/gold/<set>/, each a few public-domain US government texts
   on a conflict other than Syria (Ethiopia, Sudan, DR Congo and Rwanda, Armenia
-  and Azerbaijan, Yemen) with gold.yaml, read by hand before the extractor was
-  run on them. Drafted without any dataset, as when a user starts on a new
-  situation (Ethiopia also with its gold actors as the dataset). Every quote of
-  the gold is checked to be verbatim in its text, as is every quote of the draft.
+  and Azerbaijan, Yemen, South Sudan) with gold.yaml, read by hand before the
+  extractor was run on them. Drafted without any dataset, as when a user starts
+  on a new situation (Ethiopia also with its gold actors as the dataset). Every
+  quote of the gold is checked to be verbatim in its text, as is every quote of
+  the draft. The rules were then worked on while reading the misses of sets 2 to
+  6 (issue 29), which makes them development sets; set 7 was written after that
+  work and is held out: its figures say what to expect on text the rules have
+  not seen.
 
 Goals (issue 29), pair+polarity on each set: recall >= 0.6 at precision >= 0.75.
 
@@ -48,7 +52,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 ARTICLES, WORDS = 1000, 600
 TIME_GOAL, MEMORY_GOAL = 60.0, 300.0  # seconds for 1,000 articles; MiB
 RECALL_GOAL, PRECISION_GOAL = 0.6, 0.75  # pair and polarity, on every set
-SETS = {"ethiopia": "Ethiopia 2022-23", "sudan": "Sudan 2023-24", "drc-rwanda": "DR Congo and Rwanda 2023-25", "armenia-azerbaijan": "Armenia and Azerbaijan 2022-23", "yemen": "Yemen 2018-21"}
+SETS = {"ethiopia": "Ethiopia 2022-23", "sudan": "Sudan 2023-24", "drc-rwanda": "DR Congo and Rwanda 2023-25", "armenia-azerbaijan": "Armenia and Azerbaijan 2022-23", "yemen": "Yemen 2018-21", "south-sudan": "South Sudan 2014 (held out)"}
 
 OURS = (
     "import json, stakeholders\nfrom stakeholders.extract import Article\n"
