@@ -216,7 +216,12 @@ class Reader:
             reading.events.extend(note for at, note in notes if sent.start <= at < sent.end)
             # Cues are looked for only where a relation can be: in a sentence naming two actors or more, or one when an
             # earlier sentence's relation may be what it refers to.
-            if len({m.referent for m in inside}) > 1 or (inside and (self.recent or pronoun)):
+            referents = {r for m in inside for r in (m.referent, *(n.referent for n in m.also))}
+            # "We call on Iran ...", "He urged Chad ...": the statement's voice or the person talked about is an actor too.
+            implied = (self.voice is not None and any(t.lower_ == "we" for t in sent)) or (
+                self.person is not None and any(t.lower_ in ("he", "she") for t in sent[:3])
+            )
+            if len(referents) > 1 or (inside and (self.recent or pronoun or implied)):
                 self._lemmatize(sent)
                 reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
                 for candidate in reading.candidates:
@@ -457,8 +462,13 @@ class _Sentence:
     # What lies left and right of a cue
 
     def _left(self, at: int) -> Group | None:
-        """The actors acting at token ``at``: the nearest group before it in its clause."""
+        """The actors acting at token ``at``: the nearest group before it in its clause; for a verb right after "and",
+        the sentence's subject ("Kenya spoke with Egypt, and urged it to stop")."""
         i = at - 1
+        if i > self.first and self.doc[i].lower_ == "and" and at not in self.by_start and (i - 1) + 1 not in self.by_end:
+            subject = self._subject(i)
+            if subject:
+                return subject
         while i >= self.first:
             mention = self.by_end.get(i + 1)
             if mention is not None:
