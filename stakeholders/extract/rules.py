@@ -223,7 +223,7 @@ class Reader:
             )
             if len(referents) > 1 or (inside and (self.recent or pronoun or implied)):
                 self._lemmatize(sent)
-                reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent)).read(reading))
+                reading.events.extend(_Sentence(self, doc, sent, inside, self._cues(sent, inside)).read(reading))
                 for candidate in reading.candidates:
                     self.recent[candidate.kind] = [Mention(-1, -1, candidate.source, "earlier")]
                     people = any(self.names.type_of(end) == "person" for end in (candidate.source, candidate.target))
@@ -290,15 +290,16 @@ class Reader:
                 lower = lemma.lower()
                 token.lemma_ = self.lemmas.get(lower, lower)
 
-    def _cues(self, sent: Span) -> list[_Found]:
-        """The cues of a sentence; where they overlap, the longest ("conduct ... airstrike" over "airstrike")."""
+    def _cues(self, sent: Span, mentions: list[Mention]) -> list[_Found]:
+        """The cues of a sentence, none inside a name ("the mediators" when they are an actor of the dataset); where they
+        overlap, the longest ("conduct ... airstrike" over "airstrike")."""
         # The Matcher counts from the span's start, the PhraseMatcher from the doc's.
         matches = [(key, sent.start + s, sent.start + e) for key, s, e in self.matcher(sent)]
         matches += [m for phrases in self.phrases.values() for m in phrases(sent)]
         strings = sent.vocab.strings
         found = sorted((_Found(s, e, self.cues.cues[int(strings[key])]) for key, s, e in matches), key=lambda f: (f.start - f.end, f.start))
         cues: list[_Found] = []
-        taken: set[int] = set()
+        taken: set[int] = {t for m in mentions if m.how != "parties" for t in range(m.start, m.end)}
         doc = sent.doc
         found += self._cameo(sent, [f.start for f in found])
         for f in found:
