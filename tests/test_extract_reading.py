@@ -171,3 +171,8 @@ def test_a_verb_only_the_dictionary_knows_gives_a_relation_and_says_where_it_cam
 def test_light_verbs_and_adjectives_are_no_cues():
     # "take", "armed" before a noun, "a press conference": nothing the dictionary says alone.
     assert found("Egypt will take part. Armed groups met Chad at a press conference in Libya.", EMPTY) <= {("armed-groups", "negotiation", "chad")}
+
+
+def test_opposition_or_rebel_forces_are_a_party_of_their_own():
+    relations = found("The South Sudanese opposition forces attacked the South Sudanese army. Rebel forces attacked Chad.", EMPTY)
+    assert relations == {("south-sudanese-opposition-forces", "attack", "south-sudan"), ("rebel-forces", "attack", "chad")}

@@ -63,6 +63,8 @@ _COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some
 _LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
 #: The words of a state's formal name before "of" and its name.
 _FORMAL = ("Republic", "Kingdom", "State", "Federal Republic", "Islamic Republic", "Sultanate", "Emirate")
+#: Words before a role noun of force that make it a party against the state: "opposition forces", "rebel troops".
+_NON_STATE = frozenset({"opposition", "rebel", "insurgent", "anti-government", "antigovernment", "separatist", "militia", "jihadist", "guerrilla"})
 #: Words of number before "of" and a demonym that then names people: "millions of Sudanese".
 _MANY = frozenset({"millions", "thousands", "hundreds", "dozens", "many", "all", "most", "some", "majority", "tens"})
 #: Small words inside a person's name.
@@ -461,6 +463,15 @@ class Names:
         """A role noun: the government or forces of the state named next to it, or of the main state."""
         item = items[k]
         level = item.first("role") or "government"
+        if level == "forces" and item.start > 0 and doc[item.start - 1].lower_ in _NON_STATE:
+            # "South Sudanese opposition forces", "rebel forces": a party of its own, never the state's forces.
+            start = item.start - 1
+            if mentions and mentions[-1].end == start and mentions[-1].how == "demonym":
+                start = mentions.pop().start
+            name = doc[start : item.end].text
+            body = self._found_body(name[0].upper() + name[1:], "armed-group", ())
+            mentions.append(Mention(start, item.end, Referent("body", body), "name"))
+            return
         qualifier = self._qualifier(doc, mentions, item.start, "role")
         if qualifier is not None:
             code = self.country(qualifier.referent)
