@@ -38,8 +38,10 @@ HEADS = {
     "council": "other", "committee": "other", "authority": "intergovernmental-org", "organisation": "other", "organization": "other",
     "union": "intergovernmental-org", "league": "intergovernmental-org", "alliance": "other", "coalition": "other",
     "commission": "other", "agency": "other", "group": "other", "federation": "other", "institute": "other",
-    "ministry": "government", "company": "company", "corporation": "company",
+    "ministry": "government", "company": "company", "corporation": "company", "mission": "intergovernmental-org",
 }  # fmt: skip
+#: Heads of a body that belongs to another and has a name of its own: "UN Support Mission", "African Union Commission".
+SUB_BODIES = frozenset({"mission", "commission", "council", "office", "agency", "programme", "program", "force", "forces"})
 #: Group nouns after a name: "Tigray rebels", "Bedouin tribes".
 GROUPS = {
     "rebels": "armed-group", "fighters": "armed-group", "militia": "armed-group", "militias": "armed-group", "insurgents": "armed-group",

@@ -34,6 +34,7 @@ from .discovery import (
     DOCUMENTS,
     GROUPS,
     HEADS,
+    SUB_BODIES,
     Words,
     acronym,
     bracketed_acronym,
@@ -63,8 +64,18 @@ _COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some
 _LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
 #: The words of a state's formal name before "of" and its name.
 _FORMAL = ("Republic", "Kingdom", "State", "Federal Republic", "Islamic Republic", "Sultanate", "Emirate")
+#: Words before a role noun that make it no state's government or forces: "local authorities", "health officials".
+_LOCAL = frozenset({"local", "regional", "provincial", "municipal", "city", "health", "tribal", "religious", "community", "school", "hospital"})
+#: Nouns after which a role word describes them rather than naming an actor: "military operations".
+_ADJECTIVAL_AFTER = frozenset(
+    "offensive offensives operation operations campaign campaigns action actions escalation equipment personnel solution "
+    "pressure aid assistance cooperation exercise exercises base bases intervention activities activity measures means option "
+    "options buildup build-up presence deployment spending budget court courts rule junta leaders".split()
+)
 #: Words before a role noun of force that make it a party against the state: "opposition forces", "rebel troops".
 _NON_STATE = frozenset({"opposition", "rebel", "insurgent", "anti-government", "antigovernment", "separatist", "militia", "jihadist", "guerrilla"})
+#: Nouns after a demonym that name people of that country, not the state: "Libyan actors", "Syrian refugees".
+_PEOPLE = frozenset({"actors", "people", "peoples", "civilians", "citizens", "refugees", "migrants", "nationals", "factions", "communities", "groups", "families", "children", "women", "men", "workers", "students", "journalists", "society"})
 #: Words of number before "of" and a demonym that then names people: "millions of Sudanese".
 _MANY = frozenset({"millions", "thousands", "hundreds", "dozens", "many", "all", "most", "some", "majority", "tens"})
 #: Small words inside a person's name.
@@ -131,6 +142,7 @@ class Names:
         self.actors = dataset.actors_by_id
         self.states = {state.code: state for state in gazetteer.states}
         self.bodies = {body.name: body for body in gazetteer.bodies}
+        self.roles = gazetteer.roles  # role phrase -> "government" or "forces"
         self.found: dict[str, str] = {}  # names found in the texts read (``discovery``), lower-cased, to their body
         self.title_case_now = False  # the doc being read is a headline in title case
         self.titled: dict[str, Referent] = {}  # the last person the article named after each title, for "the Secretary"
@@ -242,8 +254,9 @@ class Names:
             if m.how == "demonym" and m.end - m.start == 1:
                 before = doc[m.start - 2 : m.start] if m.start >= 2 else doc[0:0]
                 after = doc[m.end].lower_ if m.end < len(doc) else ""
-                if after in ("who", "whom") or (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _MANY):
-                    continue
+                many = (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _MANY) or (len(before) >= 1 and before[-1].lower_ in _MANY)
+                if after in ("who", "whom") or after in _PEOPLE or many:
+                    continue  # "all Libyans", "Libyan actors", "millions of Sudanese who fled"
             kept.append(m)
         return kept
 
@@ -257,6 +270,11 @@ class Names:
             run = doc[s:e].text
             kind = organisation(words, s, e)
             short = bracketed_acronym(words, e)
+            if 2 <= e - s <= 3 and e + 1 < len(text) and lower[e] in ("'s", "’s") and self.roles.get(lower[e + 1]) == "forces":
+                # "Khalifa Haftar's forces": a person, whose forces act for them; the surname names them from then on.
+                if not any(t in covered for t in range(s, e)):
+                    found.append(_Item(s, e, [("body", self._found_body(run, "person", (text[e - 1],)))]))
+                    continue
             if run.lower() in self.found and not any(covered[t].first("actor") for t in range(s, e) if t in covered):
                 name = self.found[run.lower()]
                 if short:  # the acronym a later text gives it: "Rapid Support Forces (RSF)"
@@ -270,7 +288,14 @@ class Names:
             own = [t for t in range(s, e - 1) if t not in covered and words.capitalised[t] and lower[t] not in _GENERIC]
             if short and spells(short, text[s:e]) and lower[e - 1] not in DOCUMENTS:
                 kind, own = kind or "other", own or [s]
-            if kind is not None and own and not any(covered[t].first("actor") or covered[t].first("body") for t in range(s, e) if t in covered):
+            inside = [covered[t] for t in range(s, e) if t in covered]
+            # A body of a known one keeps its own name ("UN Support Mission", "African Union Commission"): its head says so.
+            known = any(i.first("actor") or (i.first("body") and lower[e - 1] not in SUB_BODIES) for i in inside)
+            if kind is not None and own and not known:
+                if lower[e - 1] in SUB_BODIES and e + 1 < len(text) and lower[e] == "in" and any(t in covered and covered[t].first("state") for t in (e + 1,)):
+                    run, e = doc[s : e + 2].text, e + 2  # "UN Support Mission in Libya"
+                    for t in range(s, e):
+                        covered.pop(t, None)
                 name = self._found_body(run, kind, (short,) if short else ())
                 end = e + 3 if short else e
                 for t in range(s, end):  # the role and demonym words inside it are part of its name
@@ -347,7 +372,7 @@ class Names:
             if kind == "capital":
                 return Mention(item.start, item.end, Referent("state", value, "government"), "capital")
             if kind == "body":
-                return Mention(item.start, item.end, Referent("body", value), "name")
+                return Mention(item.start, item.end, Referent("body", value), "name", self.bodies[value].type == "person")
         return None
 
     def country(self, referent: Referent) -> str | None:
@@ -367,14 +392,16 @@ class Names:
         after a demonym up to two lower-case words ("Syria's new government", "the
         Syrian interior ministry"). A person never qualifies.
         """
-        if not mentions or mentions[-1].person:
+        if not mentions:
             return None
         last = mentions[-1]
         gap = list(doc[last.end : at])
+        if last.person and not (before == "role" and len(gap) == 1 and gap[0].lower_ in ("'s", "’s")):
+            return None  # but "Haftar's forces" are Haftar's, acting for him
         if before == "title":
             fits = all(t.is_title and not t.is_stop for t in gap)
         else:
-            possessive = bool(gap) and gap[0].lower_ == "'s"
+            possessive = bool(gap) and gap[0].lower_ in ("'s", "’s")
             words = gap[1:] if possessive else gap
             fits = (possessive or last.how == "demonym" or not words) and all(t.is_lower and t.is_alpha for t in words)
         return last if fits and len(gap) <= 3 else None
@@ -387,6 +414,9 @@ class Names:
         end = item.end
         if after is not None and after.start == item.end and self._is_person(after):
             person, end = Referent("actor", after.first("actor") or ""), after.end
+            used.add(k + 1)
+        elif after is not None and after.start == item.end and (body := after.first("body")) is not None and self.bodies[body].type == "person":
+            person, end = Referent("body", body), after.end  # "LNA Commander Haftar": the Khalifa Haftar found before
             used.add(k + 1)
         else:
             name = 0 if self.title_case_now else self._name_after(doc, item.end, after.start if after is not None else len(doc))
@@ -406,6 +436,20 @@ class Names:
         if aside:
             mentions.append(Mention(item.start, end, person, "title", person=True))
             ties.append(Tie(person, mentions[-2].referent, "leads", f'"{doc[item.start - 2 : end].text}"', item.start))
+            return True
+        if item.start >= 2 and doc[item.start - 2].lower_ == "of" and doc[item.start - 1].lower_ == "the":
+            # "UN Special Representative of the Secretary-General X": the title is the earlier one's, "UN Special
+            # Representative", and its qualifier ties X; "Secretary-General" says nothing of X's own ties.
+            first = next((i for i in items[:k] if i.first("title") is not None and i.end == item.start - 2), None)
+            qualifier = self._qualifier(doc, mentions, first.start, "title") if first is not None else None
+            if qualifier is not None:
+                mentions.pop()
+            start = qualifier.start if qualifier is not None else first.start if first is not None else item.start
+            mentions.append(Mention(start, end, person, "title", person=True))
+            if first is not None and qualifier is not None:
+                tie = self._title_tie(person, first.first("title") or "", qualifier.referent, False, doc[first.start : first.end].text, first.start)
+                if tie is not None:
+                    ties.append(tie)
             return True
         qualifier = self._qualifier(doc, mentions, item.start, "title")
         if qualifier is not None:
@@ -435,8 +479,8 @@ class Names:
             if token.text == "-" and count and following is not None and following.is_title:
                 count += 2
                 words += 1
-            elif count and token.lower_ in _PARTICLES and following is not None and (following.is_title or following.text == "-"):
-                count += 1
+            elif token.lower_ in _PARTICLES and following is not None and (following.is_title and count or following.text == "-"):
+                count += 1  # "Abdel Fattah al-Burhan", and a name that opens with its particle: "al-Sarraj"
             elif token.is_alpha and token.is_title and not token.is_stop:
                 count += 1
                 words += 1
@@ -463,6 +507,10 @@ class Names:
         """A role noun: the government or forces of the state named next to it, or of the main state."""
         item = items[k]
         level = item.first("role") or "government"
+        if item.start > 0 and doc[item.start - 1].lower_ in _LOCAL:
+            return  # "local authorities", "health officials": not the state's government
+        if item.end < len(doc) and doc[item.end].lower_ in _ADJECTIVAL_AFTER:
+            return  # "the military offensive", "security measures": a word describing a noun, no actor
         if level == "forces" and item.start > 0 and doc[item.start - 1].lower_ in _NON_STATE:
             # "South Sudanese opposition forces", "rebel forces": a party of its own, never the state's forces.
             start = item.start - 1

@@ -246,8 +246,8 @@ class Reader:
                 self._named_together(named)
             first = next((m for m in inside if not m.person and not m.also), None)
             self.before = Mention(-1, -1, first.referent, "earlier") if first is not None and inside[0] is first else None
-            if self.before is not None and first is not None and first.start <= sent.start + 1:
-                self.voice = self.before
+            if self.voice is None and self.before is not None and first is not None and first.start <= sent.start + 1 and first.how != "demonym":
+                self.voice = self.before  # the first actor to open a sentence: "Libyan leaders must ..." later is no voice
             if inside and inside[0].person and inside[0].start <= sent.start + 1:
                 self.person = Mention(-1, -1, inside[0].referent, "earlier", person=True)
             readings.append(reading)
@@ -256,6 +256,8 @@ class Reader:
     def _named_together(self, pair: list[Mention]) -> None:
         """Count a pair of parties named together; ``parties`` keeps the pairs, the most often named last (the latest of
         equals): "both sides" and a third party's talks mean the situation's main pair, not a side deal named once."""
+        if all(m.referent.kind == "state" for m in pair) and pair[0].referent.key == pair[1].referent.key:
+            return  # a state and its own government are no two sides
         key = frozenset(m.referent for m in pair)
         self.pair_counts[key] = self.pair_counts.get(key, 0) + 1
         self.parties = [p for p in self.parties if frozenset(m.referent for m in p) != key] + [pair]
@@ -428,6 +430,10 @@ class _Sentence:
         # Where cooperation happens, or a war is fought, is no party to it ("signed an accord in Moscow", "the war in
         # Yemen"); where force is used on someone, the place is what it is used on ("strikes in Syria").
         kind = self.reader.kinds[found.cue.kind]
+        if not left and self._definite(found):
+            # "the offensive by Haftar's forces and ... these military operations against the capital": the same actors.
+            earlier = next((c for c in reversed(self.cues[:index]) if c.cue.kind == found.cue.kind), None)
+            left = list(self._ends_of(self.cues.index(earlier)).acting) if earlier is not None else []
         agent, right, between, nested = self._right(found.end, places=kind.polarity > 0 or not directed)
         third_party = found.cue.kind in _THIRD_PARTY
         if not right and nested is not None:
@@ -452,7 +458,9 @@ class _Sentence:
         if not directed and not agent and len(left) >= 2 and (not right or self._word_before(right[0]) not in _PARTNER):
             return _Ends(left, _pairs(left), "")  # "X and Y clashed", "X and Y to end the war for ...", not "X and Y met Z"
         if agent:
-            sources, targets = agent, right or left
+            # "Y was attacked by X": Y before the passive; "the offensive by X" names no target before it.
+            participle = self.doc[found.start].lower_.endswith("ed")  # "HTS designated as a terrorist organization by the U.S."
+            sources, targets = agent, right or (left if self._passive(found) or participle else [])
         elif self._passive(found):
             return _Ends([], [], 'a passive without "by": who acted is not named' if left else "no actor acting")
         else:
@@ -475,6 +483,10 @@ class _Sentence:
             if mention is not None:
                 group = self._group(mention, -1)
                 if not self._place(group[0]) and not self._compound(group[-1]):
+                    joined = self._word_before_at(group[0])
+                    if joined >= self.first and self.doc[joined].lemma_ == "join":
+                        # "The United States joins UNSMIL in welcoming ...": both welcome.
+                        return [*(self._left(joined) or []), *group]
                     return group
                 i = group[0].start - 1
                 continue
