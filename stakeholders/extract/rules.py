@@ -87,6 +87,8 @@ _REPORTING = frozenset({"according"})
 _AGENT_OF = frozenset({"auspices", "mediation", "facilitation", "leadership", "good offices"})
 #: Words that, after "and", open a phrase of their own rather than add to the object.
 _NEW_PHRASE = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "through"})
+#: Kinds that say how an actor stands on what another did: a verb of these reads the cue after it as its object.
+_STANCES = frozenset({"criticism", "support", "rejection", "demand", "accusation", "protest"})
 #: Plain verb forms that are as often nouns naming what a relation is about ("attacks and support for X").
 _NOUN_TOO = frozenset({"support", "aid", "attack", "fire", "strike", "fight", "trade", "cooperation", "talk", "deal", "visit", "control", "return", "release", "protest", "threat", "demand", "supply", "arm", "assistance", "help", "training", "access", "use"})
 #: Words that name the other side of an undirected relation ("X and Y met with Z").
@@ -322,8 +324,11 @@ class Reader:
         tokens = list(sent)
         for k, token in enumerate(tokens):
             verb_patterns = self.verbs.get(token.lemma_)
-            if verb_patterns is None or token.lemma_ in cameo.UNJOINED or token.is_upper or any(token.i < o <= token.i + cameo.REACH for o in others):
+            if verb_patterns is None or token.lemma_ in cameo.UNJOINED or token.is_upper or token.i in others:
                 continue
+            # A cue of ours within reach is what the verb does ("launched airstrikes"), unless the verb says how someone
+            # stands on it ("oppose the offensive by X": a criticism of X, read through that cue).
+            ahead = any(token.i < o <= token.i + cameo.REACH for o in others)
             # After "the", "a", "his"... the word is a noun ("a press conference", "his visit"): no verb of the dictionary.
             noun = k > 0 and tokens[k - 1].lower_ in _DETERMINERS
             # "armed groups", "displaced people": a past participle before a noun describes it.
@@ -331,6 +336,8 @@ class Reader:
             described = described and tokens[k + 1].lower_ not in _DETERMINERS | _LOCATIVE | _PARTNER | {"to", "on", "by", "for", "over", "and"}
             for pattern in verb_patterns:
                 if not pattern.words and (noun or described or token.lemma_ in cameo.LIGHT_VERBS):
+                    continue
+                if ahead and pattern.kind not in _STANCES:
                     continue
                 if _follows(tokens, k + 1, pattern.words, self.synonyms) and pattern.kind in self.kinds:
                     found.append(_Found(token.i, token.i + 1, self._cameo_cue(token.lemma_, pattern)))
@@ -663,7 +670,8 @@ class _Sentence:
                 return agent, [], False, self.cues.index(self.cue_at[i])
             token = self.doc[i]
             by_seen = by_seen or token.lower_ == "by"
-            if token.lower_ == "and" and i + 1 < self.last and (self.doc[i + 1].lower_ in _NEW_PHRASE or self._verb(i + 1)):
+            new_cue = i > at and i + 1 in self.cue_at  # "the offensive by X and urge ...": another clause's cue
+            if token.lower_ == "and" and i + 1 < self.last and (self.doc[i + 1].lower_ in _NEW_PHRASE or self._verb(i + 1) or new_cue):
                 # "a partner to this AU-led process and to our collaboration with the UN", "end these attacks and engage
                 # with the envoys": a phrase or a clause of its own
                 break
