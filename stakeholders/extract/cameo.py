@@ -52,7 +52,8 @@ UNJOINED = frozenset({"join"})
 LIGHT_VERBS = frozenset(
     "be have do make take give get go come put set keep hold run turn bring call see look show move control press meet "
     "play stand leave let seem become find tell say ask use work try feel open close end start begin reach carry raise "
-    "pass point draw cut lay lead mark note face head back hit engage expect express join".split()
+    "pass point draw cut lay lead mark note face head back hit engage expect express join ensure continue need allow enable "
+    "help want plan hope remain build create achieve address consider come".split()
 )
 #: How many words after the verb the words of a pattern may spread over.
 REACH = 6

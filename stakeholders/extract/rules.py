@@ -443,7 +443,10 @@ class _Sentence:
             left = list(self._ends_of(self.cues.index(earlier)).acting) if earlier is not None else []
         agent, right, between, nested = self._right(found.end, places=kind.polarity > 0 or not directed)
         third_party = found.cue.kind in _THIRD_PARTY
-        if not right and nested is not None:
+        # Welcoming a ceasefire or an agreement is no support of its parties ("welcomes the signing of a cessation of
+        # hostilities between X and Y"); backing an offensive is support of who wages it.
+        welcomed = kind.id == "support" and nested is not None and self.reader.kinds[self.cues[nested].cue.kind].polarity > 0
+        if not right and nested is not None and not welcomed:
             right = [m for m in self._ends_of(nested).acting if all(m is not n for n in left) and all(m.referent != n.referent for n in agent)]
             # A third party's "this agreement" is the situation's: its parties are read below.
             if not right and self._definite(self.cues[nested]) and not third_party:
@@ -769,6 +772,8 @@ class _Sentence:
         i = found.start - 1
         if i >= self.first and self.doc[i].lower_.endswith("ly"):
             i -= 1  # "to immediately withdraw"
+        if i - 2 >= self.first and self.doc[i].lower_ == "and" and self.doc[i - 2].lower_ == "to":
+            i -= 2  # "to respect and support the UN Mission"
         if i < self.first or self.doc[i].lower_ != "to":
             return None
         asking = next((c for c in reversed(self.cues[:index]) if c.cue.kind == "demand"), None)
