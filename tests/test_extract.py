@@ -264,7 +264,7 @@ def test_patterns_add_and_replace_kinds(tmp_path):
 
 
 def test_the_gazetteer_proposes_only_known_actor_types():
-    assert {body.type for body in gazetteer().bodies} <= {"intergovernmental-org", "ngo", "community"}
+    assert {body.type for body in gazetteer().bodies} <= {"intergovernmental-org", "ngo", "community", "armed-group"}
 
 
 def test_without_spacy_the_error_says_what_to_install(monkeypatch):

@@ -653,10 +653,10 @@ class Resolver:
                 return found, level
         if state is None:
             return None
-        if referent.level == "government" and not any(a.country == code for a in self.actors.values()):
+        if referent.level in ("government", "forces") and not any(a.country == code for a in self.actors.values()):
             # A new situation (the dataset has nothing of this country) and the text names its government: proposed as
             # a government, so that the draft keeps the one who signs apart from the country (the Government of
-            # Ethiopia agrees a truce; Ethiopia is where it holds).
+            # Ethiopia agrees a truce; Ethiopia is where it holds). Its forces ("Somali security forces") are its.
             named = [*_level_names(state, "government")[:1], *self.names.surfaces.get((code, "government"), ())]
             aliases = tuple(dict.fromkeys(name[0].upper() + name[1:] for name in named))
             return self._propose(f"Government of {state.name}", "government", code, aliases), "government"
