@@ -88,7 +88,8 @@ def test_a_threat_an_intent_and_a_demand_are_not_the_act():
     assert _status("Syria and Turkey signed a deal.") == {("syria", "agreement", "turkey"): None}
     # Asked to withdraw is no withdrawal; asked to stop supporting M23 says that Rwanda supports it.
     relations = found("Kenya called on Rwanda to withdraw its troops from Uganda and to cease support for the M23 armed group.", EMPTY)
-    assert relations == {("kenya", "demand", "rwanda"), ("rwanda", "support", "m23")}
+    # "its troops" are Rwanda's, its government's in a new situation.
+    assert relations == {("kenya", "demand", "rwanda"), ("government-of-rwanda", "support", "m23")}
 
 
 # Third parties
@@ -175,4 +176,5 @@ def test_light_verbs_and_adjectives_are_no_cues():
 
 def test_opposition_or_rebel_forces_are_a_party_of_their_own():
     relations = found("The South Sudanese opposition forces attacked the South Sudanese army. Rebel forces attacked Chad.", EMPTY)
-    assert relations == {("south-sudanese-opposition-forces", "attack", "south-sudan"), ("rebel-forces", "attack", "chad")}
+    # The army is the government's in a new situation; the opposition's forces are their own.
+    assert relations == {("south-sudanese-opposition-forces", "attack", "government-of-south-sudan"), ("rebel-forces", "attack", "chad")}
