@@ -21,9 +21,10 @@ who is who, not how two actors relate.
   its misses then led to one more rule ("opposition forces" are a party of their
   own), so it is a development set too. So is set 8 (Libya), held out in turn and
   scored once (precision 0.000, recall 0.000: persons named without a title,
-  "al-Sarraj", "Haftar's forces", "we" with no voice), then worked on. Set 9
-  (Somalia) was written after all that work and is held out: its figures say what
-  to expect on text the rules have not seen.
+  "al-Sarraj", "Haftar's forces", "we" with no voice), then worked on, and so is
+  set 9 (Somalia: precision 0.500, recall 0.200 when held out; al-Shabaab and
+  AMISOM unknown). Set 10 (Ukraine) was written after all that work and is held
+  out: its figures say what to expect on text the rules have not seen.
 
 Goals (issue 29), pair+polarity on each set: recall >= 0.6 at precision >= 0.75.
 
@@ -57,7 +58,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 ARTICLES, WORDS = 1000, 600
 TIME_GOAL, MEMORY_GOAL = 60.0, 300.0  # seconds for 1,000 articles; MiB
 RECALL_GOAL, PRECISION_GOAL = 0.6, 0.75  # pair and polarity, on every set
-SETS = {"ethiopia": "Ethiopia 2022-23", "sudan": "Sudan 2023-24", "drc-rwanda": "DR Congo and Rwanda 2023-25", "armenia-azerbaijan": "Armenia and Azerbaijan 2022-23", "yemen": "Yemen 2018-21", "south-sudan": "South Sudan 2014", "libya": "Libya 2019-20", "somalia": "Somalia (held out)"}
+SETS = {"ethiopia": "Ethiopia 2022-23", "sudan": "Sudan 2023-24", "drc-rwanda": "DR Congo and Rwanda 2023-25", "armenia-azerbaijan": "Armenia and Azerbaijan 2022-23", "yemen": "Yemen 2018-21", "south-sudan": "South Sudan 2014", "libya": "Libya 2019-20", "somalia": "Somalia", "ukraine": "Ukraine 2022 (held out)"}
 
 OURS = (
     "import json, stakeholders\nfrom stakeholders.extract import Article\n"
