@@ -178,3 +178,10 @@ def test_opposition_or_rebel_forces_are_a_party_of_their_own():
     relations = found("The South Sudanese opposition forces attacked the South Sudanese army. Rebel forces attacked Chad.", EMPTY)
     # The army is the government's in a new situation; the opposition's forces are their own.
     assert relations == {("south-sudanese-opposition-forces", "attack", "government-of-south-sudan"), ("rebel-forces", "attack", "chad")}
+
+
+def test_a_short_text_reads_a_role_noun_against_its_own_sentence_first():
+    # In a short text, a role noun is the state its own sentence names most, unless that state is the other end: "the
+    # government" condemning Somalia is not Somalia's; the text's main state (Kenya, named most) is read instead.
+    text = "Kenya hosted Uganda. Kenya met Chad. Kenya thanked Egypt. The government condemned Somalia."
+    assert ("government-of-kenya", "criticism", "somalia") in found(text, EMPTY)
