@@ -36,8 +36,10 @@ from ..progress import Progress, silent
 from .articles import Article, Layout, layout, read_article
 from .draft import Builder, Draft, write_draft
 from .lexicon import gazetteer, load_cues
-from .mentions import Names, Resolver
-from .rules import Reader, Reading
+from .mentions import Names
+from .reader import Reader
+from .resolve import Resolver
+from .rules import Reading
 
 if TYPE_CHECKING:
     from spacy.language import Language

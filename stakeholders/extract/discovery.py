@@ -23,12 +23,17 @@ not a party: ``dateline_end`` says where the text proper begins.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from .lexicon import Body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from ..model import Actor
+    from .lexicon import State
 
 #: The last word of an organisation's name, and the actor type it gives.
 HEADS = {
@@ -208,3 +213,131 @@ def title_case(doc: Doc) -> bool:
     """Whether most words of a line are capitalised ("Syrian President Confirms Ongoing Talks"), as headlines often are."""
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+@dataclass
+class Item:
+    """A span the phrase matchers kept, with everything its words may stand for."""
+
+    start: int
+    end: int
+    entries: list[tuple[str, str]]
+    inner: list[Item] = field(default_factory=list)
+
+    def first(self, what: str) -> str | None:
+        return next((value for kind, value in self.entries if kind == what), None)
+
+
+#: Words that open a sentence before a group noun without naming anyone ("Local tribes", "Rival militias").
+_COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
+#: Capitalised words that do not make an organisation's name of their own ("Sudanese Armed Forces" are Sudan's).
+_GENERIC = frozenset({"armed", "security", "defence", "defense", "military", "government", "special", "air", "naval", "border", "federal", "national", "state", "police", "republican", "royal"})
+
+
+class Discovering:
+    """The part of ``mentions.Names`` that finds actors no list names in a doc, and keeps them for the texts read after."""
+
+    actors: Mapping[str, Actor]
+    states: Mapping[str, State]
+    bodies: dict[str, Body]
+    roles: Mapping[str, str]
+    found: dict[str, str]
+
+    def _discover(self, doc: Doc, items: list[Item], start: int) -> list[Item]:
+        """The items with the actors no list names added (see ``discovery``), from token ``start`` on."""
+        words = Words.of(doc)
+        text, lower = words.text, words.lower
+        covered = {t: item for item in items for t in range(item.start, item.end)}
+        found: list[Item] = []
+        for s, e in name_runs(words, start):
+            run = doc[s:e].text
+            kind = organisation(words, s, e)
+            short = bracketed_acronym(words, e)
+            if 2 <= e - s <= 3 and e + 1 < len(text) and lower[e] in ("'s", "’s") and self.roles.get(lower[e + 1]) == "forces":
+                # "Khalifa Haftar's forces": a person, whose forces act for them; the surname names them from then on.
+                if not any(t in covered for t in range(s, e)):
+                    found.append(Item(s, e, [("body", self._found_body(run, "person", (text[e - 1],)))]))
+                    continue
+            if run.lower() in self.found and not any(covered[t].first("actor") for t in range(s, e) if t in covered):
+                name = self.found[run.lower()]
+                if short:  # the acronym a later text gives it: "Rapid Support Forces (RSF)"
+                    self._found_body(name, self.bodies[name].type, (short,))
+                for t in range(s, e):
+                    covered.pop(t, None)
+                found.append(Item(s, e + 3 if short else e, [("body", name)]))
+                continue
+            # A name of its own: a capitalised word in it that no list knows and that says more than "armed" or "security";
+            # or an acronym in brackets that spells it: the text itself names a party ("Sudanese Armed Forces (SAF)").
+            own = [t for t in range(s, e - 1) if t not in covered and words.capitalised[t] and lower[t] not in _GENERIC]
+            if short and spells(short, text[s:e]) and lower[e - 1] not in DOCUMENTS:
+                kind, own = kind or "other", own or [s]
+            inside = [covered[t] for t in range(s, e) if t in covered]
+            # A body of a known one keeps its own name ("UN Support Mission", "African Union Commission"): its head says so.
+            known = any(i.first("actor") or (i.first("body") and lower[e - 1] not in SUB_BODIES) for i in inside)
+            if kind is not None and own and not known:
+                if lower[e - 1] in SUB_BODIES and e + 1 < len(text) and lower[e] == "in" and any(t in covered and covered[t].first("state") for t in (e + 1,)):
+                    run, e = doc[s : e + 2].text, e + 2  # "UN Support Mission in Libya"
+                    for t in range(s, e):
+                        covered.pop(t, None)
+                name = self._found_body(run, kind, (short,) if short else ())
+                end = e + 3 if short else e
+                for t in range(s, end):  # the role and demonym words inside it are part of its name
+                    covered.pop(t, None)
+                found.append(Item(s, end, [("body", name)]))
+                continue
+            group = lower[e] if e < len(text) else ""
+            # At a sentence's start a capital says nothing: "Local tribes" are no one's name.
+            if e - s == 1 and group in GROUPS and not any(t in covered for t in (s, e)) and not (words.opens[s] and lower[s] in _COMMON_OPENERS):
+                found.append(Item(s, e + 1, [("body", self._found_body(doc[s : e + 1].text, GROUPS[group], ()))]))
+            elif e - s == 1 and s not in covered and people(words, s):
+                # "the Houthis": a people or a movement named by its members; "Houthi" names it too ("Houthi attacks").
+                found.append(Item(s, e, [("body", self._found_body(run, "other", (run[:-1],)))]))
+        # An acronym names an actor once a long form in brackets has defined it, or with a group noun after it ("M23
+        # rebels"); alone it may name an agreement ("COHA") or a programme as well as a party.
+        claimed = {t for item in found for t in range(item.start, item.end)}
+        for i in range(start, len(text)):
+            if i + 2 < len(text) and text[i + 1] == "-" and acronym(text[i]) and acronym(text[i + 2]) and i not in claimed:
+                # "ISIS-DRC": one name of two acronyms, not ISIS and the DR Congo
+                if not any(covered[t].first("actor") for t in (i, i + 2) if t in covered):
+                    for t in range(i, i + 3):
+                        covered.pop(t, None)
+                        claimed.add(t)
+                    found.append(Item(i, i + 3, [("body", self._found_body("".join(text[i : i + 3]), "other", ()))]))
+                    continue
+            if i in covered or i in claimed or not acronym(text[i]):
+                continue
+            group = lower[i + 1] if i + 1 < len(text) else ""
+            if text[i].lower() in self.found:
+                found.append(Item(i, i + 1, [("body", self.found[text[i].lower()])]))
+            elif group in GROUPS:
+                found.append(Item(i, i + 2, [("body", self._found_body(f"{text[i]} {text[i + 1]}", GROUPS[group], ()))]))
+            elif listed(words, i, covered) or lower[i + 1 : i + 3] == ["armed", "group"]:
+                # In a list with other parties ("the M23, ISIS-DRC, CODECO, and FDLR"), or "the M23 armed group".
+                found.append(Item(i, i + 1, [("body", self._found_body(text[i], "armed-group" if group == "armed" else "other", ()))]))
+        kept = [item for item in items if all(t in covered for t in range(item.start, item.end))]
+        return sorted(kept + found, key=lambda item: item.start)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Learn the long forms that the texts define with an acronym in brackets ("Sudanese Armed Forces (SAF)"), so
+        that the long form names a party in every text read, even those read before the one that defines it."""
+        for name, short in defined(texts):
+            if name.lower() not in self.found and not self._known(name):
+                self._found_body(name, HEADS.get(name.rsplit(None, 1)[-1].lower(), "other"), (short,))
+
+    def _known(self, name: str) -> bool:
+        """Whether a dataset actor, a state or a body of the gazetteer has this name."""
+        folded = name.lower()
+        return any(folded == n.lower() for a in self.actors.values() for n in (a.name, *a.aliases)) or any(
+            folded == n.lower() for b in (*self.states.values(), *self.bodies.values()) for n in b.names
+        )
+
+    def _found_body(self, name: str, actor_type: str, aliases: tuple[str, ...]) -> str:
+        """A name found in the text, as a body of the draft (its first reading's type and aliases); its key."""
+        if name in self.bodies and set(aliases) - set(self.bodies[name].aliases):
+            body = self.bodies[name]
+            self.bodies[name] = Body(name, body.type, (*body.aliases, *(a for a in aliases if a not in body.aliases)))
+        if name not in self.bodies:
+            self.bodies[name] = Body(name, actor_type, aliases)
+        for surface in (name, *aliases):
+            self.found.setdefault(surface.lower(), name)
+        return name

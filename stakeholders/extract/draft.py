@@ -25,8 +25,10 @@ from ..ingest.sheets import YamlDumper  # escapes what YAML alone reads as line 
 from ..model import Actor, Dataset
 from ..names import normalize, slug
 from .articles import Article, Layout
-from .mentions import LEVELS, MAIN, Names, Referent, Resolver, free_id, main_state, with_level
-from .rules import TIE_CONFIDENCE, Candidate, Reading, show
+from .mentions import LEVELS, MAIN, Names, Referent
+from .resolve import Resolver, free_id, main_state, with_level
+from .rules import Candidate, Reading, show
+from .words import TIE_CONFIDENCE
 
 #: How many words of a title make a source's id.
 ID_WORDS = 6

@@ -22,32 +22,13 @@ to read, and these are the orders news writes names in.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import AmbiguousActorError, UnknownActorError
-from ..model import Actor, Dataset
-from ..names import NameIndex, normalize, slug
-from .discovery import (
-    DOCUMENTS,
-    GROUPS,
-    HEADS,
-    SUB_BODIES,
-    Words,
-    acronym,
-    bracketed_acronym,
-    dateline_end,
-    defined,
-    listed,
-    name_runs,
-    organisation,
-    people,
-    spells,
-    title_case,
-)
-from .lexicon import Body, Gazetteer, State
+from ..model import Dataset
+from .discovery import Discovering, Item, dateline_end, title_case
+from .lexicon import Gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,8 +39,6 @@ LEVELS = ("state", "government", "forces")
 #: The key of the article's main state, the one a role noun without a state stands for.
 MAIN = ""
 _PRONOUNS = frozenset({"his", "her"})
-#: Words that open a sentence before a group noun without naming anyone ("Local tribes", "Rival militias").
-_COMMON_OPENERS = frozenset({"local", "armed", "rival", "several", "many", "some", "other", "opposition", "foreign", "islamist", "jihadist", "tribal", "government", "allied", "loyalist", "unidentified", "unknown", "suspected", "pro", "anti"})
 #: An aside that names who leads the actor before it.
 _LED_BY = [[",", verb, "by"] for verb in ("led", "headed", "commanded", "chaired")]
 #: The words of a state's formal name before "of" and its name.
@@ -80,8 +59,6 @@ _PEOPLE = frozenset({"actors", "people", "peoples", "civilians", "citizens", "re
 _MANY = frozenset({"millions", "thousands", "hundreds", "dozens", "many", "all", "most", "some", "majority", "tens"})
 #: Small words inside a person's name.
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "du", "van", "von", "der", "le", "la", "ben"})
-#: Capitalised words that do not make an organisation's name of their own ("Sudanese Armed Forces" are Sudan's).
-_GENERIC = frozenset({"armed", "security", "defence", "defense", "military", "government", "special", "air", "naval", "border", "federal", "national", "state", "police", "republican", "royal"})
 
 
 @dataclass(frozen=True)
@@ -120,20 +97,7 @@ class Tie:
     at: int
 
 
-@dataclass
-class _Item:
-    """A span the phrase matchers kept, with everything its words may stand for."""
-
-    start: int
-    end: int
-    entries: list[tuple[str, str]]
-    inner: list[_Item] = field(default_factory=list)
-
-    def first(self, what: str) -> str | None:
-        return next((value for kind, value in self.entries if kind == what), None)
-
-
-class Names:
+class Names(Discovering):
     """The phrase tables of a dataset and the gazetteer, and how to read them in a doc."""
 
     def __init__(self, nlp: Language, dataset: Dataset, gazetteer: Gazetteer) -> None:
@@ -175,7 +139,7 @@ class Names:
         self._lower.add("name", docs["L"])
         self._orth.add("name", docs["O"])
 
-    def items(self, doc: Doc) -> list[_Item]:
+    def items(self, doc: Doc) -> list[Item]:
         """The spans kept where matches overlap (longest first, a dataset name before a gazetteer one), in order."""
         found: dict[tuple[int, int], list[tuple[str, str]]] = {}
         for case, matcher in (("L", self._lower), ("O", self._orth)):
@@ -183,9 +147,9 @@ class Names:
                 key = (case, " ".join(t.orth_ if case == "O" else t.lower_ for t in doc[start:end]))
                 entries = found.setdefault((start, end), [])
                 entries.extend(e for e in self._entries[key] if e not in entries)
-        raw = [_Item(s, e, entries) for (s, e), entries in found.items()]
+        raw = [Item(s, e, entries) for (s, e), entries in found.items()]
         raw.sort(key=lambda i: (i.start - i.end, i.first("actor") is None, i.start))
-        kept: list[_Item] = []
+        kept: list[Item] = []
         taken: set[int] = set()
         for item in raw:
             if taken.isdisjoint(range(item.start, item.end)):
@@ -260,106 +224,7 @@ class Names:
             kept.append(m)
         return kept
 
-    def _discover(self, doc: Doc, items: list[_Item], start: int) -> list[_Item]:
-        """The items with the actors no list names added (see ``discovery``), from token ``start`` on."""
-        words = Words.of(doc)
-        text, lower = words.text, words.lower
-        covered = {t: item for item in items for t in range(item.start, item.end)}
-        found: list[_Item] = []
-        for s, e in name_runs(words, start):
-            run = doc[s:e].text
-            kind = organisation(words, s, e)
-            short = bracketed_acronym(words, e)
-            if 2 <= e - s <= 3 and e + 1 < len(text) and lower[e] in ("'s", "’s") and self.roles.get(lower[e + 1]) == "forces":
-                # "Khalifa Haftar's forces": a person, whose forces act for them; the surname names them from then on.
-                if not any(t in covered for t in range(s, e)):
-                    found.append(_Item(s, e, [("body", self._found_body(run, "person", (text[e - 1],)))]))
-                    continue
-            if run.lower() in self.found and not any(covered[t].first("actor") for t in range(s, e) if t in covered):
-                name = self.found[run.lower()]
-                if short:  # the acronym a later text gives it: "Rapid Support Forces (RSF)"
-                    self._found_body(name, self.bodies[name].type, (short,))
-                for t in range(s, e):
-                    covered.pop(t, None)
-                found.append(_Item(s, e + 3 if short else e, [("body", name)]))
-                continue
-            # A name of its own: a capitalised word in it that no list knows and that says more than "armed" or "security";
-            # or an acronym in brackets that spells it: the text itself names a party ("Sudanese Armed Forces (SAF)").
-            own = [t for t in range(s, e - 1) if t not in covered and words.capitalised[t] and lower[t] not in _GENERIC]
-            if short and spells(short, text[s:e]) and lower[e - 1] not in DOCUMENTS:
-                kind, own = kind or "other", own or [s]
-            inside = [covered[t] for t in range(s, e) if t in covered]
-            # A body of a known one keeps its own name ("UN Support Mission", "African Union Commission"): its head says so.
-            known = any(i.first("actor") or (i.first("body") and lower[e - 1] not in SUB_BODIES) for i in inside)
-            if kind is not None and own and not known:
-                if lower[e - 1] in SUB_BODIES and e + 1 < len(text) and lower[e] == "in" and any(t in covered and covered[t].first("state") for t in (e + 1,)):
-                    run, e = doc[s : e + 2].text, e + 2  # "UN Support Mission in Libya"
-                    for t in range(s, e):
-                        covered.pop(t, None)
-                name = self._found_body(run, kind, (short,) if short else ())
-                end = e + 3 if short else e
-                for t in range(s, end):  # the role and demonym words inside it are part of its name
-                    covered.pop(t, None)
-                found.append(_Item(s, end, [("body", name)]))
-                continue
-            group = lower[e] if e < len(text) else ""
-            # At a sentence's start a capital says nothing: "Local tribes" are no one's name.
-            if e - s == 1 and group in GROUPS and not any(t in covered for t in (s, e)) and not (words.opens[s] and lower[s] in _COMMON_OPENERS):
-                found.append(_Item(s, e + 1, [("body", self._found_body(doc[s : e + 1].text, GROUPS[group], ()))]))
-            elif e - s == 1 and s not in covered and people(words, s):
-                # "the Houthis": a people or a movement named by its members; "Houthi" names it too ("Houthi attacks").
-                found.append(_Item(s, e, [("body", self._found_body(run, "other", (run[:-1],)))]))
-        # An acronym names an actor once a long form in brackets has defined it, or with a group noun after it ("M23
-        # rebels"); alone it may name an agreement ("COHA") or a programme as well as a party.
-        claimed = {t for item in found for t in range(item.start, item.end)}
-        for i in range(start, len(text)):
-            if i + 2 < len(text) and text[i + 1] == "-" and acronym(text[i]) and acronym(text[i + 2]) and i not in claimed:
-                # "ISIS-DRC": one name of two acronyms, not ISIS and the DR Congo
-                if not any(covered[t].first("actor") for t in (i, i + 2) if t in covered):
-                    for t in range(i, i + 3):
-                        covered.pop(t, None)
-                        claimed.add(t)
-                    found.append(_Item(i, i + 3, [("body", self._found_body("".join(text[i : i + 3]), "other", ()))]))
-                    continue
-            if i in covered or i in claimed or not acronym(text[i]):
-                continue
-            group = lower[i + 1] if i + 1 < len(text) else ""
-            if text[i].lower() in self.found:
-                found.append(_Item(i, i + 1, [("body", self.found[text[i].lower()])]))
-            elif group in GROUPS:
-                found.append(_Item(i, i + 2, [("body", self._found_body(f"{text[i]} {text[i + 1]}", GROUPS[group], ()))]))
-            elif listed(words, i, covered) or lower[i + 1 : i + 3] == ["armed", "group"]:
-                # In a list with other parties ("the M23, ISIS-DRC, CODECO, and FDLR"), or "the M23 armed group".
-                found.append(_Item(i, i + 1, [("body", self._found_body(text[i], "armed-group" if group == "armed" else "other", ()))]))
-        kept = [item for item in items if all(t in covered for t in range(item.start, item.end))]
-        return sorted(kept + found, key=lambda item: item.start)
-
-    def prepare(self, texts: Iterable[str]) -> None:
-        """Learn the long forms that the texts define with an acronym in brackets ("Sudanese Armed Forces (SAF)"), so
-        that the long form names a party in every text read, even those read before the one that defines it."""
-        for name, short in defined(texts):
-            if name.lower() not in self.found and not self._known(name):
-                self._found_body(name, HEADS.get(name.rsplit(None, 1)[-1].lower(), "other"), (short,))
-
-    def _known(self, name: str) -> bool:
-        """Whether a dataset actor, a state or a body of the gazetteer has this name."""
-        folded = name.lower()
-        return any(folded == n.lower() for a in self.actors.values() for n in (a.name, *a.aliases)) or any(
-            folded == n.lower() for b in (*self.states.values(), *self.bodies.values()) for n in b.names
-        )
-
-    def _found_body(self, name: str, actor_type: str, aliases: tuple[str, ...]) -> str:
-        """A name found in the text, as a body of the draft (its first reading's type and aliases); its key."""
-        if name in self.bodies and set(aliases) - set(self.bodies[name].aliases):
-            body = self.bodies[name]
-            self.bodies[name] = Body(name, body.type, (*body.aliases, *(a for a in aliases if a not in body.aliases)))
-        if name not in self.bodies:
-            self.bodies[name] = Body(name, actor_type, aliases)
-        for surface in (name, *aliases):
-            self.found.setdefault(surface.lower(), name)
-        return name
-
-    def _mention(self, doc: Doc, item: _Item, notes: list[tuple[int, str]]) -> Mention | None:
+    def _mention(self, doc: Doc, item: Item, notes: list[tuple[int, str]]) -> Mention | None:
         ids = [value for kind, value in item.entries if kind == "actor"]
         if len(ids) > 1:
             notes.append((item.start, f'"{doc[item.start : item.end].text}" left out: it names {" and ".join(ids)}'))
@@ -406,7 +271,7 @@ class Names:
             fits = (possessive or last.how == "demonym" or not words) and all(t.is_lower and t.is_alpha for t in words)
         return last if fits and len(gap) <= 3 else None
 
-    def _titled(self, doc: Doc, items: list[_Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> bool:
+    def _titled(self, doc: Doc, items: list[Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> bool:
         """A title before a person's name: the person, tied to the title's state or organisation. False when no name follows."""
         item = items[k]
         after = items[k + 1] if k + 1 < len(items) else None
@@ -463,7 +328,7 @@ class Names:
             ties.append(tie)
         return True
 
-    def _is_person(self, item: _Item) -> bool:
+    def _is_person(self, item: Item) -> bool:
         ids = [value for kind, value in item.entries if kind == "actor"]
         return len(ids) == 1 and self.actors[ids[0]].type == "person"
 
@@ -503,7 +368,7 @@ class Names:
             target = qualifier
         return Tie(person, target, "formerly-led" if former else kind, f'title "{title}"', at)
 
-    def _role(self, doc: Doc, items: list[_Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> None:
+    def _role(self, doc: Doc, items: list[Item], k: int, used: set[int], mentions: list[Mention], ties: list[Tie]) -> None:
         """A role noun: the government or forces of the state named next to it, or of the main state."""
         item = items[k]
         level = item.first("role") or "government"
@@ -556,7 +421,7 @@ class Names:
             if len(owner) == 1:  # "his forces", when the sentence names one person before
                 ties.append(Tie(owner[0].referent, mention.referent, "leads", f'"{doc[item.start - 1 : item.end].text}"', item.start))
 
-    def _inner_ties(self, doc: Doc, item: _Item, mention: Mention) -> Iterator[Tie]:
+    def _inner_ties(self, doc: Doc, item: Item, mention: Mention) -> Iterator[Tie]:
         """What a dataset name states by the names inside it: "Syrian President X", "Druze fighters", "pro-government factions"."""
         if mention.referent.kind != "actor" or not item.inner:
             return
@@ -599,115 +464,3 @@ class Names:
         if referent.kind == "person":
             return "person"
         return {"state": "state", "government": "government", "forces": "armed-group"}[referent.level]
-
-
-def main_state(names: Names, mentions: Iterable[Mention]) -> str | None:
-    """The country an article names most (its states, their governments), if one leads."""
-    counts = Counter(code for m in mentions if m.referent.key != MAIN and (code := names.country(m.referent)) is not None)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
-class Resolver:
-    """Turns referents into actor ids: the dataset's actors where it has them, new proposed actors otherwise.
-
-    A gazetteer state maps onto the dataset's actor named like it at the level
-    asked (the Syrian government as "Syrian government", "Government of Syria"...;
-    else the one actor of that country and type), or the next level up: a map that
-    models Israel as one actor gets Israel for "Israeli forces". Only a state the
-    dataset lacks altogether is proposed as a new actor.
-    """
-
-    def __init__(self, names: Names, dataset: Dataset) -> None:
-        self.names = names
-        self.index = NameIndex(dataset.actors)
-        self.actors = dataset.actors_by_id
-        self.proposed: dict[str, Actor] = {}  # new actors by id, in the order first met
-        self._ids: dict[tuple[Referent, str | None], tuple[str, str] | None] = {}
-
-    def actor(self, referent: Referent, main: str | None) -> tuple[str, str] | None:
-        """The actor id for a referent, and the level it was found at (``state`` for all but states); None if unknown."""
-        key = (referent, main if referent.key == MAIN else None)
-        if key not in self._ids:
-            self._ids[key] = self._find(referent, main)
-        return self._ids[key]
-
-    def _find(self, referent: Referent, main: str | None) -> tuple[str, str] | None:
-        if referent.kind == "actor":
-            return referent.key, "state"
-        if referent.kind == "body":
-            body = self.names.bodies[referent.key]
-            found = self._named(body.names)
-            return (found or self._propose(body.name, body.type, None, body.aliases)), "state"
-        if referent.kind == "person":
-            return (self._named([referent.key]) or self._propose(referent.key, "person", None, ())), "state"
-        code = referent.key or main
-        if not code:
-            return None
-        state = self.names.states.get(code)
-        for level in LEVELS[: LEVELS.index(referent.level) + 1][::-1]:
-            found = self._at_level(code, state, level)
-            if found is not None:
-                return found, level
-        if state is None:
-            return None
-        if referent.level in ("government", "forces") and not any(a.country == code for a in self.actors.values()):
-            # A new situation (the dataset has nothing of this country) and the text names its government: proposed as
-            # a government, so that the draft keeps the one who signs apart from the country (the Government of
-            # Ethiopia agrees a truce; Ethiopia is where it holds). Its forces ("Somali security forces") are its.
-            named = [*_level_names(state, "government")[:1], *self.names.surfaces.get((code, "government"), ())]
-            aliases = tuple(dict.fromkeys(name[0].upper() + name[1:] for name in named))
-            return self._propose(f"Government of {state.name}", "government", code, aliases), "government"
-        return self._propose(state.name, "state", code, state.aliases), "state"
-
-    def _at_level(self, code: str, state: State | None, level: str) -> str | None:
-        found = self._named(_level_names(state, level)) if state is not None else None
-        if found is None and level != "forces":
-            kind = "state" if level == "state" else "government"
-            typed = [a.id for a in self.actors.values() if a.type == kind and a.country == code]
-            found = typed[0] if len(typed) == 1 else None
-        return found
-
-    def _named(self, names: Iterable[str]) -> str | None:
-        for name in names:
-            try:
-                return self.index.resolve(name, partial=False)
-            except (UnknownActorError, AmbiguousActorError):
-                continue
-        return None
-
-    def _propose(self, name: str, type: str, country: str | None, aliases: tuple[str, ...]) -> str:
-        for actor in self.proposed.values():
-            if actor.name == name:
-                return actor.id
-        actor_id = free_id(slug(normalize(name)) or "actor", self.actors.keys() | self.proposed.keys())
-        # Aliases only where none names a dataset actor: the merged map must not hold an ambiguous name.
-        free = tuple(a for a in aliases if self._named([a]) is None)
-        self.proposed[actor_id] = Actor(id=actor_id, name=name, type=type, country=country, aliases=free, tags=("draft",))
-        return actor_id
-
-
-def free_id(base: str, taken: Collection[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is first not taken."""
-    found, n = base, 1
-    while found in taken:
-        n += 1
-        found = f"{base}-{n}"
-    return found
-
-
-def _level_names(state: State, level: str) -> list[str]:
-    """How a dataset may name a state's government or forces."""
-    if level == "state":
-        return list(state.names)
-    adjectives = [*state.demonyms, *state.names]
-    if level == "government":
-        return [f"{a} {w}" for a in adjectives for w in ("government", "administration")] + [f"government of {n}" for n in state.names]
-    return [f"{a} {w}" for a in adjectives for w in ("forces", "armed forces", "government forces", "army", "military", "security forces")]
-
-
-def with_level(referent: Referent, level: str) -> Referent:
-    """The same state at another level (its government, its forces)."""
-    return replace(referent, level=level)
