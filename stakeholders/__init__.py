@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .graph import filter_graph, focus_graph, to_graph
     from .ingest import from_dict, load
     from .ingest.sheets import import_sheets, read_sheets
+    from .merge import Duplicate, MergeResult, find_duplicates, merge_maps, read_same_as, write_merged, write_same_as
     from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, Story, StoryStep
     from .names import NameIndex, normalize
     from .questions.mediators import find_mediators
@@ -87,6 +88,7 @@ _LAZY = {
     "import_sheets": "ingest.sheets",
     **dict.fromkeys(["aggregate_events", "events_sql", "read_aggregate", "events_map", "write_events_map", "import_events", "events_summary"], "events"),
     **dict.fromkeys(["extract_draft", "write_draft", "read_article", "Article", "Draft"], "extract"),
+    **dict.fromkeys(["find_duplicates", "merge_maps", "read_same_as", "write_same_as", "write_merged", "Duplicate", "MergeResult"], "merge"),
     "read_sheets": "ingest.sheets",
     "find_paths": "questions.paths",
     "build_network": "questions.network",
@@ -164,6 +166,13 @@ __all__ = [
     "read_article",
     "Article",
     "Draft",
+    "find_duplicates",
+    "merge_maps",
+    "read_same_as",
+    "write_same_as",
+    "write_merged",
+    "Duplicate",
+    "MergeResult",
     "node_metric",
     "sampled_betweenness",
     "read_sheets",

@@ -27,8 +27,10 @@ COMMANDS = {
     "diff": ["diff", "--from", "2025-04", "--to", "2025-05"],
     "extract": ["extract", str(ROOT / "tests" / "fixtures" / "syria-2025-article.txt"), "-o", "draft.yaml"],
     "events": ["events", "gdelt", "20250501.export.CSV", "-o", "events.yaml"],  # its data is the event files (tests/test_events.py)
+    "dedupe": ["dedupe", str(SYRIA)],
+    "merge": ["merge", str(SYRIA), "-o", "merged.yaml"],
 }
-TAKES_DATA = [c for c in COMMANDS if c not in ("import", "events")]
+TAKES_DATA = [c for c in COMMANDS if c not in ("import", "events", "dedupe", "merge")]  # the maps are their arguments
 TAKES_ACTOR = [c for c, args in COMMANDS.items() if None in args]
 TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export"]
 TAKES_FORMAT = [c for c in COMMANDS if c not in ("render", "import", "export")]

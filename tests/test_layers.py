@@ -51,7 +51,7 @@ def test_library_module_never_imports_click_prints_or_exits(path):
 # The model, the graph libraries, and what pictures, drafting and event data need: loaded only by the work itself.
 HEAVY = ("pydantic", "pydantic_core", "networkx", "igraph", "pyvis", "matplotlib", "spacy", "trafilatura", "duckdb", "ibis", "fsspec")
 COMMANDS = ["validate", "actors", "relations", "show", "kinds", "path", "neighbors", "mediators", "timeline", "analyze", "diff", "render"]
-COMMANDS += ["export", "import", "extract", "events", "events gdelt", "events acled", "events aggregate"]
+COMMANDS += ["export", "import", "extract", "events", "events gdelt", "events acled", "events aggregate", "dedupe", "merge"]
 
 
 def test_importing_the_package_loads_neither_click_nor_networkx():
@@ -113,7 +113,7 @@ LAYERS = {
     **dict.fromkeys(["ingest", "counts", "filters", "style"], 1),
     "graph": 2,
     **dict.fromkeys(["questions", "analysis", "changes", "extract", "events"], 3),
-    **dict.fromkeys(["render", "export"], 4),
+    **dict.fromkeys(["render", "export", "merge"], 4),
     "__init__": 5,
     "cli": 6,
     "__main__": 6,

@@ -8,10 +8,11 @@ import click
 
 from ..errors import UsageError
 from ..terms import counted
+from .bounds import Bounded
 from .common import check_not_into_dataset, check_output, emit_json, format_option, open_dataset, streamed
 from .terminal import safe
 
-_SCORE = click.FloatRange(0, 1)
+_SCORE = Bounded(0, 1, whole=False)
 _NOUNS = {"actors": "actors", "relations": "relations", "evidence": "pieces of evidence", "sources": "sources"}
 
 
@@ -104,7 +105,7 @@ def merge(maps: tuple[Path, ...], output: Path, same_as: Path | None, auto: bool
 
     if output.suffix.lower() not in (".yaml", ".yml") and not streamed(output):
         raise UsageError(f"{output}: the merged map is written as YAML; give a .yaml file")
-    if not auto and threshold != 0.9 and click.get_current_context().get_parameter_source("threshold") == click.core.ParameterSource.COMMANDLINE:
+    if not auto and click.get_current_context().get_parameter_source("threshold") == click.core.ParameterSource.COMMANDLINE:
         raise UsageError("--threshold goes with --auto: it is the least score --auto joins")
     check_output(output, force=force)
     check_not_into_dataset(output, None, False)

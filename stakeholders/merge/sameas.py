@@ -77,7 +77,7 @@ def read_same_as(path: str | Path, datasets: Sequence[Dataset], *, max_bytes: in
         raise DataError(f"{path}: unknown section {unknown_keys[0]!r}; a same-as file has only 'same_as:'")
     groups = data["same_as"] or []
     if not isinstance(groups, list):
-        raise DataError(f"{path}: 'same_as' must be a list of groups of ids, such as [syrian-government, syr-gov]")
+        raise DataError(f"{path}: 'same_as' must be a list of groups of ids, such as [sudanese-armed-forces, sdn-mil]")
     types: dict[str, set[str]] = {}
     for dataset in datasets:
         for actor in dataset.actors:
@@ -93,7 +93,7 @@ def read_same_as(path: str | Path, datasets: Sequence[Dataset], *, max_bytes: in
     for k, group in enumerate(groups):
         line, _ = document.position(("same_as", k))
         if not isinstance(group, list) or not all(isinstance(i, str) and i for i in group):
-            problem("a group is a list of actor ids, such as [syrian-government, syr-gov]", k)
+            problem("a group is a list of actor ids, such as [sudanese-armed-forces, sdn-mil]", k)
             continue
         if len(set(group)) < 2:
             problem(f"the group {group} names one actor: a group joins two or more", k)
