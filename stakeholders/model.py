@@ -208,6 +208,7 @@ class Actor(_Record):
     codes: dict[Id, tuple[Text, ...]] = Field(
         default_factory=dict, description="the identifiers other data uses for the actor, by scheme: {cameo: [SYRGOV], acled: [...]}"
     )
+    influence: Fraction | None = Field(default=None, description="how much weight the actor carries on the issues, 0 to 1; computed from the network when not given")
 
     def active_on(self, when: PartialDate) -> bool:
         """Whether the actor existed or held its role during ``when``; open ends never exclude."""
@@ -294,8 +295,47 @@ class Story(_Record):
     steps: tuple[StoryStep, ...] = Field(min_length=1)
 
 
+#: The words a stance may be written with, and the number each stands for.
+STANCE_WORDS = {"opposes": -1.0, "neutral": 0.0, "supports": 1.0}
+
+
+def _read_stance(value: object) -> object:
+    """A stance as a number from -1 to 1: "opposes", "neutral" and "supports" stand for -1, 0 and 1."""
+    if isinstance(value, str) and value.strip().casefold() in STANCE_WORDS:
+        return STANCE_WORDS[value.strip().casefold()]
+    return value
+
+
+Stance = Annotated[float, BeforeValidator(_read_stance), Field(ge=-1.0, le=1.0)]
+
+
+@record
+class Issue(_Record):
+    """A question on the table (lift the sanctions?), on which actors take positions."""
+
+    id: Id
+    title: Text
+    description: str | None = None
+    low: Text | None = Field(default=None, description="what a stance of -1 means (the scale's low end), if not opposing")
+    high: Text | None = Field(default=None, description="what a stance of 1 means (the scale's high end), if not supporting")
+
+
+@record
+class Position(_Record):
+    """Where an actor stands on an issue, how much the issue matters to it, and the quote that says so."""
+
+    actor: Text
+    issue: Id
+    stance: Stance
+    salience: Fraction
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    description: str | None = None
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+
+
 class Dataset(_Model):
-    """A whole map: what it is about, its sources, actors, relations, extra kinds and stories."""
+    """A whole map: what it is about, its sources, actors, relations, extra kinds, stories, issues and positions."""
 
     meta: Meta = Field(default_factory=Meta)
     sources: list[Source] = Field(default_factory=list)
@@ -303,6 +343,8 @@ class Dataset(_Model):
     relations: list[Relation] = Field(default_factory=list)
     kinds: list[RelationKind] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -175,7 +175,7 @@ def test_json_problems_are_located_whatever_the_text_holds(tmp_path):
         stakeholders.load(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:2:13: sources[0]: missing required field \"id\"",
-        f"{path}:3:12: actors[0]: unknown field \"{long_key}\"; known fields: id, name, type, aliases, description, country, tags, start, end, attributes, codes",
+        f"{path}:3:12: actors[0]: unknown field \"{long_key}\"; known fields: id, name, type, aliases, description, country, tags, start, end, attributes, codes, influence",
     ]
 
 

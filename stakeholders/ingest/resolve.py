@@ -75,6 +75,9 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
                 break
     if not findings and None in relation_ids:
         _derive_ids(dataset.relations)
+    if dataset.issues or dataset.positions:
+        findings.extend(_duplicates("issues", [issue.id for issue in dataset.issues]))
+        findings.extend(_position_problems(dataset, index or NameIndex(dataset.actors), sources, skip))
     if dataset.stories:
         findings.extend(_duplicates("stories", [story.id for story in dataset.stories]))
         # Relations named by a story are looked up by id: only once every relation has its id.
@@ -101,6 +104,36 @@ def _story_problems(dataset: Dataset, index: NameIndex, relation_ids: set[str] |
             for k, relation in enumerate(step.relations):
                 if relation not in relation_ids:
                     yield Finding((*path, "relations", k), f'unknown relation id "{relation}"' + suggestion(relation, relation_ids, "a step names relations by their id"))
+
+
+def _position_problems(dataset: Dataset, index: NameIndex, sources: Mapping[str, Source], skip: Collection[str]) -> Iterable[Finding]:
+    """A position's actor (resolved to its id, in place) and issue that the map lacks, its span, and its evidence, checked
+    as a relation's; one actor with two positions on an issue over the same span."""
+    issues = {issue.id for issue in dataset.issues}
+    held: dict[tuple[str, str, str, str], int] = {}
+    for i, position in enumerate(dataset.positions):
+        path = ("positions", i)
+        try:
+            position.actor = index.resolve(position.actor, partial=False)
+        except (UnknownActorError, AmbiguousActorError) as exc:
+            if normalize(exc.name) not in skip:
+                yield Finding((*path, "actor"), str(exc), name=normalize(exc.name))
+        if position.issue not in issues:
+            yield Finding((*path, "issue"), f'unknown issue "{position.issue}"' + suggestion(position.issue, issues, "list it under 'issues:'"))
+        if position.start is not None and position.end is not None and position.end.last < position.start.first:
+            yield Finding((*path, "end"), f"end {position.end} is before start {position.start}")
+        for j, evidence in enumerate(position.evidence):
+            cited = sources.get(evidence.source)
+            if cited is None:
+                if normalize(evidence.source) not in skip:
+                    yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
+            elif evidence.quote is None and cited.kind != "dataset":
+                yield Finding((*path, "evidence", j), f'evidence from "{cited.id}" needs a quote: a position is backed by the words that state it')
+        key = (position.actor, position.issue, str(position.start), str(position.end))
+        if key in held:
+            yield Finding((*path, "issue"), f'{position.actor} has a position on "{position.issue}" for this span already', first=("positions", held[key], "issue"))
+        else:
+            held[key] = i
 
 
 def _ends_early(record: Actor | Relation) -> bool:
@@ -131,7 +164,7 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
     if len(set(given)) == len(given):  # the usual case, settled at C speed
         return
     first: dict[str, int] = {}
-    noun = {"kinds": "relation kind", "stories": "story"}.get(section, section.rstrip("s"))
+    noun = {"kinds": "relation kind", "stories": "story", "issues": "issue"}.get(section, section.rstrip("s"))
     for i, item_id in enumerate(ids):
         if item_id is None:
             continue

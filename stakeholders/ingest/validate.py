@@ -13,20 +13,22 @@ from dataclasses import dataclass
 import pydantic
 
 from ..errors import Problem, ValidationError
-from ..model import Actor, Dataset, Meta, Relation, RelationKind, Source, Story, fields_of
+from ..model import Actor, Dataset, Issue, Meta, Position, Relation, RelationKind, Source, Story, fields_of
 from .jsonpieces import validate_in_pieces
 from .positions import Document
 from .read import parse_json
 from .resolve import resolve
 from .wording import problem, pydantic_problem
 
-SECTIONS = ("sources", "actors", "relations", "kinds", "stories")
+SECTIONS = ("sources", "actors", "relations", "kinds", "stories", "issues", "positions")
 
 
 # Fields without which a record cannot be checked further.
 _REQUIRED: dict[str, set[str]] = {
     section: {name for name, info in fields_of(model).items() if info.is_required()}
-    for section, model in (("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind), ("stories", Story))
+    for section, model in (
+        ("sources", Source), ("actors", Actor), ("relations", Relation), ("kinds", RelationKind), ("stories", Story), ("issues", Issue), ("positions", Position)
+    )  # fmt: skip
 }
 
 
@@ -161,6 +163,8 @@ def _stand_ins(section: str, record: object, fields: set[str]) -> dict[str, str]
     bad = fields & _REQUIRED[section]
     if not bad:
         return {}
+    if section == "positions" and isinstance(record, dict) and bad <= {"stance", "salience"}:
+        return dict.fromkeys(bad, 0.0)  # so that its actor and issue are still checked
     if not isinstance(record, dict) or "id" in bad or not isinstance(record.get("id"), str):
         return None
     stand_ins = {"actors": {"type": "other", "name": record["id"]}, "sources": {"title": record["id"]}}.get(section, {})
