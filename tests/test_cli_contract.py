@@ -29,10 +29,12 @@ COMMANDS = {
     "events": ["events", "gdelt", "20250501.export.CSV", "-o", "events.yaml"],  # its data is the event files (tests/test_events.py)
     "dedupe": ["dedupe", str(SYRIA)],
     "merge": ["merge", str(SYRIA), "-o", "merged.yaml"],
+    "positions": ["positions", "indirect-talks"],
+    "forecast": ["forecast", "indirect-talks"],
 }
 TAKES_DATA = [c for c in COMMANDS if c not in ("import", "events", "dedupe", "merge")]  # the maps are their arguments
 TAKES_ACTOR = [c for c, args in COMMANDS.items() if None in args]
-TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export"]
+TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export", "positions", "forecast"]
 TAKES_FORMAT = [c for c in COMMANDS if c not in ("render", "import", "export")]
 
 

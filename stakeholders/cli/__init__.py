@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import analysis, data, diff, events, export, extract, merge, query, render
+from . import analysis, data, diff, events, export, extract, merge, positions, query, render
 from .common import Group, interrupted
 
 
@@ -39,7 +39,7 @@ def cli(quiet: bool) -> None:
     """
 
 
-for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, data.stories, query.path, query.neighbors, query.mediators, query.timeline, analysis.analyze, diff.diff, export.export_command, export.import_command, events.events, extract.extract, merge.dedupe, merge.merge):
+for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, data.stories, query.path, query.neighbors, query.mediators, query.timeline, analysis.analyze, diff.diff, export.export_command, export.import_command, events.events, extract.extract, merge.dedupe, merge.merge, positions.positions, positions.forecast):
     cli.add_command(_command)
 
 

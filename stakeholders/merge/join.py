@@ -12,7 +12,9 @@ period are one relation with the evidence of all (a quote twice from one source
 counts once). No piece of evidence is dropped: a relation that a join would turn
 into a loop (between two actors now one) stops the merge with the groups to
 review. Sources are one when they have the same id or URL; a source of another
-map that only shares an id is renamed. Kinds and stories are joined by id.
+map that only shares an id is renamed. Kinds, stories and issues are joined by id;
+positions are re-pointed to the kept actors, and one actor's on an issue over the
+same span are one, with the evidence of all.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ def merge_maps(
     relations, relation_of = _relations(datasets, kept_of, source_of, conflicts)
     kinds = _kinds(datasets, conflicts)
     stories = _stories(datasets, kept_of, relation_of, conflicts)
+    issues, positions = _positions(datasets, kept_of, source_of, conflicts)
     first = datasets[0]
     meta = first.meta.model_dump(mode="json", exclude_none=True)
     if name:
@@ -121,6 +124,10 @@ def merge_maps(
         data["kinds"] = kinds
     if stories:
         data["stories"] = stories
+    if issues:
+        data["issues"] = issues
+    if positions:
+        data["positions"] = positions
     from ..ingest import from_dict
 
     merged = from_dict(data, name=name or first.name)
@@ -345,6 +352,34 @@ def _stories(datasets: Sequence[Dataset], kept_of: dict[str, str], relation_of: 
                 record["id"] = story_id
             out[story_id] = record
     return list(out.values())
+
+
+def _positions(
+    datasets: Sequence[Dataset], kept_of: dict[str, str], source_of: list[dict[str, str]], conflicts: list[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The issues joined by id, and the positions re-pointed to the kept actors; one actor's positions on an issue over
+    the same span are one, with the evidence of all."""
+    issues: dict[str, dict[str, Any]] = {}
+    positions: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for k, dataset in enumerate(datasets):
+        for issue in dataset.issues:
+            record = issue.model_dump(mode="json", exclude_defaults=True)
+            if issue.id in issues and issues[issue.id] != record:
+                conflicts.append(f"issue {issue.id} is described otherwise in {dataset.name}; the first map's kept")
+            issues.setdefault(issue.id, record)
+        for position in dataset.positions:
+            actor = kept_of.get(position.actor, position.actor)
+            key = (actor, position.issue, str(position.start), str(position.end))
+            evidence = [{**e.model_dump(mode="json", exclude_none=True), "source": source_of[k].get(e.source, e.source)} for e in position.evidence]
+            held = positions.get(key)
+            if held is None:
+                record = position.model_dump(mode="json", exclude_defaults=True)
+                positions[key] = {**record, "actor": actor, "evidence": evidence}
+                continue
+            if (held["stance"], held["salience"]) != (position.stance, position.salience):
+                conflicts.append(f"{actor} on {position.issue}: stance {held['stance']}, salience {held['salience']} in the first map, {position.stance}, {position.salience} in {dataset.name}; the first kept")
+            held["evidence"].extend(e for e in evidence if e not in held["evidence"])
+    return list(issues.values()), list(positions.values())
 
 
 def merged_text(result: MergeResult) -> str:

@@ -1,0 +1,157 @@
+"""Stakeholder positions: issues, stance, salience, influence, the grid's quadrants, and the weighted-median forecast."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import stakeholders
+from stakeholders.cli import cli
+from stakeholders.ingest import from_dict
+from stakeholders.merge import merge_maps
+from stakeholders.questions.positions import forecast, influences, positions_on, weighted_median
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = (ROOT / "tests" / "fixtures" / "syria-2025-article.txt").read_text(encoding="utf-8")
+
+
+def _map(positions: list[dict], actors: list[dict] | None = None, relations: list[dict] | None = None) -> stakeholders.Dataset:
+    return from_dict(
+        {
+            "sources": [{"id": "s", "title": "A statement", "kind": "statement"}],
+            "actors": actors
+            or [
+                {"id": "a", "name": "Alpha", "type": "state", "influence": 1.0},
+                {"id": "b", "name": "Beta", "type": "state", "influence": 0.5},
+                {"id": "c", "name": "Gamma", "type": "state"},
+            ],
+            "relations": relations or [],
+            "issues": [{"id": "deal", "title": "Sign the deal?", "low": "no deal", "high": "deal"}],
+            "positions": positions,
+        }
+    )
+
+
+def _position(actor: str, stance: object, salience: float, **more) -> dict:
+    return {"actor": actor, "issue": "deal", "stance": stance, "salience": salience, "evidence": [{"source": "s", "quote": f"{actor} said so"}], **more}
+
+
+def test_the_shipped_map_has_two_issues_each_position_quoted_verbatim():
+    dataset = stakeholders.load(ROOT / "data")
+    assert [i.id for i in dataset.issues] == ["easing-sanctions", "indirect-talks"]
+    assert {(p.issue, p.actor) for p in dataset.positions} >= {("easing-sanctions", "eu"), ("indirect-talks", "al-sharaa")}
+    for position in dataset.positions:
+        assert position.evidence and all(e.quote in ARTICLE for e in position.evidence), position
+
+
+def test_stance_words_and_bad_positions_are_reported_at_their_lines(tmp_path, runner):
+    assert [p.stance for p in _map([_position("a", "supports", 1), _position("b", "Opposes", 1), _position("c", "neutral", 1)]).positions] == [1.0, -1.0, 0.0]
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "sources:\n  - {id: s, title: T}\nactors:\n  - {id: a, name: A, type: state}\nrelations: []\nissues:\n  - {id: lift, title: Lift?}\n"
+        "positions:\n"
+        "  - {actor: A, issue: lift, stance: 1.5, salience: 0.5, evidence: [{source: s, quote: q}]}\n"
+        "  - {actor: Nobody, issue: lift, stance: supports, salience: 2, evidence: [{source: s, quote: q}]}\n"
+        "  - {actor: A, issue: unknown-issue, stance: opposes, salience: 0.2, evidence: [{source: nope, quote: q}]}\n"
+        "  - {actor: A, issue: lift, stance: opposes, salience: 0.2}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: 6 problems in {path}",
+        f"  {path}:9:37: positions[0].stance: must be at most 1, got 1.5",
+        f'  {path}:10:13: positions[1].actor: unknown actor "Nobody"',
+        f"  {path}:10:62: positions[1].salience: must be at most 1, got 2",
+        f"  {path}:11:23: positions[2].issue: unknown issue \"unknown-issue\"; list it under 'issues:'",
+        f"  {path}:11:90: positions[2].evidence[0].source: evidence cites unknown source \"nope\"; list it under 'sources:'",
+        f'  {path}:12:5: positions[3]: missing required field "evidence"',
+    ]
+
+
+def test_positions_follow_time_and_influence_is_given_or_computed():
+    dataset = _map(
+        [_position("a", -1, 0.5, start="2024"), _position("a", 1, 0.8, start="2025-03"), _position("b", 0.5, 0.4, end="2024-12")],
+        relations=[
+            {"source": "a", "target": "b", "kind": "negotiation"},
+            {"source": "a", "target": "c", "kind": "negotiation"},
+            {"source": "b", "target": "c", "kind": "negotiation"},
+        ],
+    )
+    assert [(s.actor.id, s.position.stance) for s in positions_on(dataset, "deal")] == [("a", 1.0), ("b", 0.5)]
+    assert [(s.actor.id, s.position.stance) for s in positions_on(dataset, "deal", stakeholders.PartialDate(2024, 6))] == [("a", -1.0), ("b", 0.5)]
+    assert [(s.actor.id, s.position.stance) for s in positions_on(dataset, "Sign the deal?", stakeholders.PartialDate(2025, 6))] == [("a", 1.0)]
+    # Given influence wins; Gamma's is its degree (2) over the map's largest (2).
+    assert influences(dataset) == {"a": (1.0, False), "b": (0.5, False), "c": (1.0, True)}
+    quadrants = {s.actor.id: s.quadrant for s in positions_on(dataset, "deal", stakeholders.PartialDate(2024, 6))}
+    assert quadrants == {"a": "manage closely", "b": "keep satisfied"}  # influence 0.5 is high, salience 0.4 low
+
+
+def _median_by_definition(stances: list[float], weights: list[float]) -> float:
+    """The lowest stance with at least half the weight at or below it and at least half at or above it."""
+    total = sum(weights)
+    return min(
+        c
+        for c in stances
+        if sum(w for s, w in zip(stances, weights, strict=True) if s <= c) >= total / 2 - 1e-9
+        and sum(w for s, w in zip(stances, weights, strict=True) if s >= c) >= total / 2 - 1e-9
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-1.0, -0.5, 0.0, 0.25, 0.5, 1.0]), st.floats(0.01, 1.0)), min_size=1, max_size=8))
+def test_the_weighted_median_is_the_one_defined_by_halves_of_the_weight(pairs):
+    stances, weights = [p[0] for p in pairs], [p[1] for p in pairs]
+    assert weighted_median(stances, weights) == _median_by_definition(stances, weights)
+
+
+def test_the_forecast_names_the_pivot_the_coalitions_the_swing_and_the_range():
+    dataset = _map([_position("a", 1, 0.5), _position("b", -1, 0.9), _position("c", 0, 0.2)])
+    weights = {"a": 1.0 * 0.5, "b": 0.5 * 0.9, "c": 0.0 * 0.2}  # Gamma has no relation: computed influence 0
+    result = forecast(dataset, "deal")
+    assert result.outcome == _median_by_definition([1, -1, 0], list(weights.values())) == 1.0
+    assert result.pivotal.actor.id == "a"
+    total = sum(weights.values())
+    assert result.shares == {"for": pytest.approx(0.5 / total), "against": pytest.approx(0.45 / total), "neutral": 0.0}
+    # Alpha moving to -1 would take the outcome to -1, the largest shift; a 20% swing of weights may tip it to -1.
+    assert (result.swing[0].actor.id, result.swing[1], result.swing[2]) == ("a", -1.0, -1.0)
+    assert (result.low, result.high) == (-1.0, 1.0)
+    with pytest.raises(stakeholders.UsageError, match=r'^unknown issue "dael"; did you mean "deal"\?$'):
+        forecast(dataset, "dael")
+    with pytest.raises(stakeholders.UsageError, match=r"^unknown issue \"treaty\"; the map's issues: deal$"):
+        forecast(dataset, "treaty")
+
+
+def test_the_commands_print_positions_and_the_forecast(runner):
+    result = runner.invoke(cli, ["positions", "easing-sanctions", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [r["actor"] for r in rows] == ["united-kingdom", "trump-administration", "eu"]
+    assert rows[1]["stance"] == "0.5" and rows[1]["influence_computed"] == "True"
+    result = runner.invoke(cli, ["positions", "indirect-talks", "--evidence"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Indirect talks between Syria and Israel (indirect-talks): 4 positions"
+    assert '    article-2025-05: "Regarding negotiations with Israel, there are indirect talks through mediators' in result.output
+    result = runner.invoke(cli, ["forecast", "indirect-talks", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    stances = [a["stance"] for a in data["actors"]]
+    weights = [a["influence"] * a["salience"] for a in data["actors"]]
+    assert data["outcome"] == _median_by_definition(stances, weights)
+    assert {"stance", "salience", "influence"} <= set(data["actors"][0])
+    result = runner.invoke(cli, ["forecast", "peace"])
+    assert result.exit_code == 2 and result.output.startswith('Error: unknown issue "peace"')
+
+
+def test_merge_keeps_issues_and_positions_with_their_evidence():
+    first = _map([_position("a", 1, 0.5)])
+    second = _map([_position("a", 1, 0.5, evidence=[{"source": "s", "quote": "Alpha said it again"}])])
+    merged = merge_maps([first, second]).dataset
+    assert [i.id for i in merged.issues] == ["deal"]
+    assert [[e.quote for e in p.evidence] for p in merged.positions] == [["a said so", "Alpha said it again"]]
