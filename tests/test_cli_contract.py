@@ -31,11 +31,12 @@ COMMANDS = {
     "merge": ["merge", str(SYRIA), "-o", "merged.yaml"],
     "positions": ["positions", "indirect-talks"],
     "forecast": ["forecast", "indirect-talks"],
+    "grid": ["grid", "indirect-talks"],
 }
 TAKES_DATA = [c for c in COMMANDS if c not in ("import", "events", "dedupe", "merge")]  # the maps are their arguments
 TAKES_ACTOR = [c for c, args in COMMANDS.items() if None in args]
-TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export", "positions", "forecast"]
-TAKES_FORMAT = [c for c in COMMANDS if c not in ("render", "import", "export")]
+TAKES_DATE = ["relations", "show", "render", "analyze", "path", "neighbors", "mediators", "timeline", "export", "positions", "forecast", "grid"]
+TAKES_FORMAT = [c for c in COMMANDS if c not in ("render", "import", "export", "grid")]
 
 
 def _args(name: str, actor: str = "druze") -> list[str]:

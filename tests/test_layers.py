@@ -51,7 +51,7 @@ def test_library_module_never_imports_click_prints_or_exits(path):
 # The model, the graph libraries, and what pictures, drafting and event data need: loaded only by the work itself.
 HEAVY = ("pydantic", "pydantic_core", "networkx", "igraph", "pyvis", "matplotlib", "spacy", "trafilatura", "duckdb", "ibis", "fsspec")
 COMMANDS = ["validate", "actors", "relations", "show", "kinds", "path", "neighbors", "mediators", "timeline", "analyze", "diff", "render"]
-COMMANDS += ["export", "import", "extract", "events", "events gdelt", "events acled", "events aggregate", "dedupe", "merge", "positions", "forecast"]
+COMMANDS += ["export", "import", "extract", "events", "events gdelt", "events acled", "events aggregate", "dedupe", "merge", "positions", "forecast", "grid"]
 
 
 def test_importing_the_package_loads_neither_click_nor_networkx():

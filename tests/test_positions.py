@@ -155,3 +155,49 @@ def test_merge_keeps_issues_and_positions_with_their_evidence():
     merged = merge_maps([first, second]).dataset
     assert [i.id for i in merged.issues] == ["deal"]
     assert [[e.quote for e in p.evidence] for p in merged.positions] == [["a said so", "Alpha said it again"]]
+
+
+# The stakeholder grid
+
+
+def test_the_grid_draws_every_name_apart_in_every_format(tmp_path, runner):
+    from stakeholders.render.grid import grid_figure
+
+    dataset = stakeholders.load(ROOT / "data")
+    figure = grid_figure(dataset, "indirect-talks")
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    names = [t for t in axes.texts if t.get_text().rstrip("*") in {a.name for a in dataset.actors}]
+    assert sorted(t.get_text() for t in names) == ["Ahmed al-Sharaa*", "Israel*", "Syrian government*", "Unnamed mediators*"]
+    boxes = [t.get_window_extent(renderer) for t in axes.texts]  # names and the quadrants' names
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    for suffix, head in (("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")):
+        out = tmp_path / f"grid.{suffix}"
+        result = runner.invoke(cli, ["grid", "indirect-talks", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == str(out) and out.read_bytes().startswith(head)
+    svg = (tmp_path / "grid.svg").read_text(encoding="utf-8")
+    assert "Unnamed mediators*" in svg and "manage closely" in svg and "Source: syria-2025" in svg
+    # The same picture every time.
+    again = tmp_path / "again.svg"
+    runner.invoke(cli, ["grid", "indirect-talks", "-o", str(again)])
+    assert again.read_bytes() == (tmp_path / "grid.svg").read_bytes()
+
+
+def test_the_grid_s_stance_colours_stay_apart_for_colour_blind_readers_and_its_page_escapes_data(tmp_path):
+    from coloraide import Color
+
+    from stakeholders.render.grid import STANCE_COLORS, render_grid
+
+    supports, opposes = (Color("srgb", list(STANCE_COLORS(v)[:3])) for v in (1.0, 0.0))
+    for deficiency in ("deutan", "protan", "tritan"):
+        method = "brettel" if deficiency == "tritan" else "machado"
+        assert supports.filter(deficiency, method=method).delta_e(opposes.filter(deficiency, method=method), method="76") >= 40, deficiency
+    hostile = _map(
+        [_position("a", 1, 0.5), _position("b", -1, 0.9)],
+        actors=[{"id": "a", "name": "<script>alert(1)</script>", "type": "state", "influence": 0.8}, {"id": "b", "name": "B & Co", "type": "state", "influence": 0.3}],
+    )
+    page = render_grid(hostile, "deal", tmp_path / "grid.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "B &amp; Co" in page
+    with pytest.raises(stakeholders.UsageError, match=r"grid\.gif: the grid is written as svg, png, pdf, html"):
+        render_grid(hostile, "deal", tmp_path / "grid.gif")

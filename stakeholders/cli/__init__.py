@@ -39,7 +39,7 @@ def cli(quiet: bool) -> None:
     """
 
 
-for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, data.stories, query.path, query.neighbors, query.mediators, query.timeline, analysis.analyze, diff.diff, export.export_command, export.import_command, events.events, extract.extract, merge.dedupe, merge.merge, positions.positions, positions.forecast):
+for _command in (render.render, data.validate, data.actors, data.relations, data.show, data.kinds, data.stories, query.path, query.neighbors, query.mediators, query.timeline, analysis.analyze, diff.diff, export.export_command, export.import_command, events.events, extract.extract, merge.dedupe, merge.merge, positions.positions, positions.forecast, positions.grid):
     cli.add_command(_command)
 
 

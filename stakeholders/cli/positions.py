@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..terms import counted
-from .common import data_option, emit_json, format_option, open_dataset
+from .common import check_output, data_option, emit_json, format_option, open_dataset
 from .terminal import safe, table
 
 _INFLUENCE_NOTE = "influence marked * is computed from the network (degree over the map's largest), the data giving none"
@@ -144,3 +144,42 @@ def forecast(issue: str, data: Path | None, as_of: str | None, fmt: str) -> None
         lines.append(_INFLUENCE_NOTE[0].upper() + _INFLUENCE_NOTE[1:] + ".")
     lines.append("The model assumes the weights are right and the actors bargain in the open; it knows nothing of coercion or deals across issues.")
     click.echo("\n".join(lines))
+
+
+@click.command()
+@click.argument("issue")
+@data_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The picture: .svg, .png, .pdf or .html. Default: output/<map>-<issue>-grid.svg.")
+@click.option("--as-of", metavar="DATE", help="The positions holding on DATE.")
+@click.option("--title", help="The picture's title. Default: the issue's.")
+def grid(issue: str, data: Path | None, output: Path | None, as_of: str | None, title: str | None) -> None:
+    """The stakeholder grid of an ISSUE: influence against salience, by stance.
+
+    Each actor with a position is placed by how much the issue matters to it
+    (salience, across) and the weight it carries (influence, up), its stance
+    shown by colour (purple supports, orange opposes, a scale colour-blind
+    readers tell apart) and by shape (triangle up, triangle down, circle for
+    neutral). The quadrants are named (manage closely, keep satisfied, keep
+    informed, monitor); names are kept apart; influence computed from the
+    network is marked *. HTML adds the positions with their quotes. Prints the
+    path written.
+
+    \b
+    Examples:
+      stakeholders grid indirect-talks
+      stakeholders grid easing-sanctions -o output/sanctions.png
+      stakeholders grid easing-sanctions -o output/sanctions.html --as-of 2025-05
+    """
+    from ..filters import parse_date
+    from ..questions.positions import find_issue
+    from ..render.grid import render_grid
+
+    dataset = open_dataset(data)
+    found = find_issue(dataset, issue)
+    when = parse_date(as_of, "as-of date") if as_of is not None else None
+    target = output if output is not None else Path("output") / f"{dataset.name}-{found.id}-grid.svg"
+    if output is None:
+        target.parent.mkdir(exist_ok=True)
+    else:
+        check_output(target)
+    click.echo(safe(render_grid(dataset, found, target, as_of=when, title=title)))
