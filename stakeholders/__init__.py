@@ -44,15 +44,17 @@ if TYPE_CHECKING:
     from .ingest import from_dict, load
     from .ingest.sheets import import_sheets, read_sheets
     from .merge import Duplicate, MergeResult, find_duplicates, merge_maps, read_same_as, write_merged, write_same_as
-    from .model import Actor, Dataset, Evidence, Meta, Relation, RelationKind, Source, Story, StoryStep
+    from .model import Actor, Dataset, Evidence, Issue, Meta, Position, Relation, RelationKind, Source, Story, StoryStep
     from .names import NameIndex, normalize
     from .questions.mediators import find_mediators
     from .questions.neighbors import neighborhood
     from .questions.network import ActorPath, Hop, Network, build_network
     from .questions.paths import find_paths
+    from .questions.positions import Forecast, Standing, find_issue, forecast, influences, positions_on
     from .questions.serialize import mediation_json, neighborhood_json, path_json, paths_json, timeline_json
     from .questions.timeline import find_actor, select_relations, timeline
     from .render import generate_html, render_html
+    from .render.grid import grid_figure, render_grid
     from .render.notebook import Map
     from .render.static import render_static, static_figure
     from .render.story import render_story, story_figures
@@ -65,7 +67,7 @@ _LAZY = {
     "PartialDate": "dates",
     "load": "ingest",
     "from_dict": "ingest",
-    **dict.fromkeys(["Actor", "Dataset", "Evidence", "Meta", "Relation", "RelationKind", "Source", "Story", "StoryStep"], "model"),
+    **dict.fromkeys(["Actor", "Dataset", "Evidence", "Issue", "Meta", "Position", "Relation", "RelationKind", "Source", "Story", "StoryStep"], "model"),
     "NameIndex": "names",
     "normalize": "names",
     "DEFAULT_KINDS": "vocabulary",
@@ -91,6 +93,8 @@ _LAZY = {
     **dict.fromkeys(["find_duplicates", "merge_maps", "read_same_as", "write_same_as", "write_merged", "Duplicate", "MergeResult"], "merge"),
     "read_sheets": "ingest.sheets",
     "find_paths": "questions.paths",
+    **dict.fromkeys(["positions_on", "forecast", "find_issue", "influences", "Forecast", "Standing"], "questions.positions"),
+    **dict.fromkeys(["render_grid", "grid_figure"], "render.grid"),
     "build_network": "questions.network",
     "Network": "questions.network",
     "ActorPath": "questions.network",
@@ -173,6 +177,16 @@ __all__ = [
     "write_merged",
     "Duplicate",
     "MergeResult",
+    "positions_on",
+    "forecast",
+    "find_issue",
+    "influences",
+    "Forecast",
+    "Standing",
+    "render_grid",
+    "grid_figure",
+    "Issue",
+    "Position",
     "node_metric",
     "sampled_betweenness",
     "read_sheets",

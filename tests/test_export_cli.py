@@ -57,7 +57,7 @@ def test_export_csv_flavor_to_a_zip_and_neo4j_cypher(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == "output/syria-2025.cypher\n"
     result = runner.invoke(cli, ["export", "csv"])
-    assert result.stdout == "output/syria-2025-gephi/nodes.csv\noutput/syria-2025-gephi/edges.csv\noutput/syria-2025-gephi/sources.csv\noutput/syria-2025-gephi/stories.csv\n"
+    assert result.stdout == "output/syria-2025-gephi/nodes.csv\noutput/syria-2025-gephi/edges.csv\noutput/syria-2025-gephi/sources.csv\noutput/syria-2025-gephi/stories.csv\noutput/syria-2025-gephi/positions.csv\n"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def _sheets(data, flavor):
 def test_gephi_headers_and_rows(syria):
     sheets = _sheets(syria, "gephi")
     nodes, edges = sheets["nodes.csv"], sheets["edges.csv"]
-    assert nodes[0] == ["Id", "Label", "type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes"]
+    assert nodes[0] == ["Id", "Label", "type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes", "influence"]
     assert edges[0] == [
         "Source", "Target", "Type", "Id", "Label", "Weight", "kind", "polarity", "mode", "via", "status", "start", "end",
         "confidence", "description", "evidence", "tags", "attributes",
@@ -70,9 +70,9 @@ def test_formula_cells_are_defused():
 @pytest.mark.parametrize(
     ("flavor", "files"),
     [
-        ("gephi", ["nodes.csv", "edges.csv", "sources.csv", "stories.csv"]),
-        ("kumu", ["elements.csv", "connections.csv", "sources.csv", "stories.csv"]),
-        ("onodo", ["nodes.csv", "relations.csv", "sources.csv", "stories.csv"]),
+        ("gephi", ["nodes.csv", "edges.csv", "sources.csv", "stories.csv", "positions.csv"]),
+        ("kumu", ["elements.csv", "connections.csv", "sources.csv", "stories.csv", "positions.csv"]),
+        ("onodo", ["nodes.csv", "relations.csv", "sources.csv", "stories.csv", "positions.csv"]),
     ],
 )
 def test_written_to_a_folder_or_a_zip(syria, tmp_path, flavor, files):

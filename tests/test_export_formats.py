@@ -166,7 +166,7 @@ def test_every_format_writes_under_output_by_default(syria, tmp_path, monkeypatc
         "gexf": ["output/syria-2025.gexf"],
         "graphml": ["output/syria-2025.graphml"],
         "json": ["output/syria-2025.json"],
-        "csv": ["output/syria-2025-gephi/nodes.csv", "output/syria-2025-gephi/edges.csv", "output/syria-2025-gephi/sources.csv", "output/syria-2025-gephi/stories.csv"],
+        "csv": ["output/syria-2025-gephi/nodes.csv", "output/syria-2025-gephi/edges.csv", "output/syria-2025-gephi/sources.csv", "output/syria-2025-gephi/stories.csv", "output/syria-2025-gephi/positions.csv"],
         "cytoscape": ["output/syria-2025.cyjs"],
         "neo4j": ["output/syria-2025-neo4j/actors.csv", "output/syria-2025-neo4j/relations.csv"],
         "dot": ["output/syria-2025.dot"],

@@ -24,7 +24,7 @@ def test_csv_export_imports_back_the_same_map(syria, tmp_path, flavor, suffix):
     result = import_sheets(written, tmp_path / "back.yaml")
     assert result.skipped == []
     _same_map(syria, stakeholders.load(tmp_path / "back.yaml"))
-    assert {(kind, tool) for _, kind, tool, _ in result.mappings} == {("nodes", flavor), ("edges", flavor), ("sources", "ours"), ("stories", "ours")}
+    assert {(kind, tool) for _, kind, tool, _ in result.mappings} == {("nodes", flavor), ("edges", flavor), ("sources", "ours"), ("stories", "ours"), ("positions", "ours")}
     assert result.data["sources"] == [s.model_dump(exclude_defaults=True, mode="json") for s in syria.sources]
 
 
@@ -39,7 +39,7 @@ def test_the_flavor_is_told_by_the_headers(syria, tmp_path):
     for flavor in ("gephi", "kumu", "onodo"):
         written = export(syria, "csv", tmp_path / flavor, flavor=flavor)
         found = {kind: tool for _, kind, tool, _ in read_sheets(written).mappings}
-        assert found == {"nodes": flavor, "edges": flavor, "sources": "ours", "stories": "ours"}
+        assert found == {"nodes": flavor, "edges": flavor, "sources": "ours", "stories": "ours", "positions": "ours"}
 
 
 def test_the_report_says_how_columns_were_mapped(syria, tmp_path):
@@ -123,7 +123,7 @@ def test_the_written_dataset_is_yaml_and_never_replaced_without_force(syria, tmp
     output = tmp_path / "map.yaml"
     import_sheets(written, output)
     data = yaml.safe_load(output.read_text(encoding="utf-8"))
-    assert data["meta"] == {"title": "Imported from nodes.csv, edges.csv, sources.csv, stories.csv", "name": "map"}
+    assert data["meta"] == {"title": "Imported from nodes.csv, edges.csv, sources.csv, stories.csv, positions.csv", "name": "map"}
     assert data["sources"] == [s.model_dump(exclude_defaults=True, mode="json") for s in syria.sources]
     output.write_text("keep me", encoding="utf-8")
     with pytest.raises(UsageError, match="map.yaml exists; use --force to replace it"):

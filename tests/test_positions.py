@@ -201,3 +201,24 @@ def test_the_grid_s_stance_colours_stay_apart_for_colour_blind_readers_and_its_p
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "B &amp; Co" in page
     with pytest.raises(stakeholders.UsageError, match=r"grid\.gif: the grid is written as svg, png, pdf, html"):
         render_grid(hostile, "deal", tmp_path / "grid.gif")
+
+
+def test_issues_positions_and_influence_survive_the_sheets(tmp_path, runner):
+    dataset = _map(
+        [_position("a", 1, 0.5, start="2025-03"), _position("b", "opposes", 0.9, description="Against, for now.")],
+        relations=[{"source": "a", "target": "b", "kind": "negotiation", "evidence": [{"source": "s", "quote": "they talked"}]}],
+    )
+    path = tmp_path / "map.yaml"
+    from stakeholders.merge.join import merged_text  # the YAML writer every command shares
+
+    path.write_text(merged_text(merge_maps([dataset])), encoding="utf-8")
+    assert runner.invoke(cli, ["export", "csv", "--data", str(path), "-o", str(tmp_path / "sheets")]).exit_code == 0
+    assert (tmp_path / "sheets" / "positions.csv").read_text(encoding="utf-8").splitlines()[0] == (
+        "actor,issue,issue_title,issue_description,issue_low,issue_high,stance,salience,start,end,description,evidence"
+    )
+    result = runner.invoke(cli, ["import", *map(str, sorted((tmp_path / "sheets").iterdir())), "-o", str(tmp_path / "back.yaml")])
+    assert result.exit_code == 0, result.output
+    back = stakeholders.load(tmp_path / "back.yaml")
+    assert back.issues == dataset.issues
+    assert back.positions == dataset.positions
+    assert {a.id: a.influence for a in back.actors} == {"a": 1.0, "b": 0.5, "c": None}

@@ -99,6 +99,7 @@ _CODECS = {
     "polarity": "polarity",
     "weight": "number",
     "confidence": "number",
+    "influence": "number",
     "goldstein": "number",
     "aligns": "boolean",
 }
@@ -112,7 +113,7 @@ LAYOUTS: dict[str, Layout] = {
     "gephi": Layout(
         "nodes.csv",
         "edges.csv",
-        (Column("Id", "id"), Column("Label", "name"), *_ours("type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes")),
+        (Column("Id", "id"), Column("Label", "name"), *_ours("type", "country", "aliases", "description", "tags", "start", "end", "attributes", "codes", "influence")),
         (
             Column("Source", "source"),
             Column("Target", "target"),
@@ -132,7 +133,7 @@ LAYOUTS: dict[str, Layout] = {
             Column("Type", "type"),
             Column("Description", "description"),
             Column("Tags", "tags", "list"),
-            *_ours("country", "aliases", "start", "end", "attributes", "codes"),
+            *_ours("country", "aliases", "start", "end", "attributes", "codes", "influence"),
         ),
         (
             Column("From", "source"),
@@ -152,7 +153,7 @@ LAYOUTS: dict[str, Layout] = {
             Column("Name", "name"),
             Column("Type", "type"),
             Column("Description", "description"),
-            *_ours("id", "country", "aliases", "tags", "start", "end", "attributes", "codes"),
+            *_ours("id", "country", "aliases", "tags", "start", "end", "attributes", "codes", "influence"),
         ),
         (
             Column("Source", "source", "name"),
@@ -257,7 +258,8 @@ def generate_sheet(columns: Sequence[Column], records: Iterable[dict[str, Any]],
 
 
 def generate_extra_sheets(dataset: Dataset) -> dict[str, Iterator[str]]:
-    """The sources sheet, the sheet of the dataset's own kinds and the stories sheet, by file name, when it has any."""
+    """The sources sheet, the sheet of the dataset's own kinds, the stories sheet and the positions sheet, by file
+    name, when it has any."""
     sheets: dict[str, Iterator[str]] = {}
     if dataset.sources:
         sheets[SOURCES_FILE] = generate_sheet(SOURCE_COLUMNS, (s.model_dump(exclude_defaults=True) for s in dataset.sources), {})
@@ -267,6 +269,10 @@ def generate_extra_sheets(dataset: Dataset) -> dict[str, Iterator[str]]:
         from .story_sheet import STORIES_FILE, STORY_COLUMNS, story_rows
 
         sheets[STORIES_FILE] = generate_sheet(STORY_COLUMNS, story_rows(dataset.stories), {})
+    if dataset.issues or dataset.positions:
+        from .position_sheet import POSITION_COLUMNS, POSITIONS_FILE, position_rows
+
+        sheets[POSITIONS_FILE] = generate_sheet(POSITION_COLUMNS, position_rows(dataset.issues, dataset.positions), {})
     return sheets
 
 
@@ -491,6 +497,8 @@ def _classify(headers: list[str], flavor: str | None) -> tuple[str, str]:
         return "kinds", "ours"
     if {"story", "step_title"} <= keys:
         return "stories", "ours"
+    if {"actor", "issue", "stance"} <= keys:
+        return "positions", "ours"
     return "nodes", flavor or ("onodo" if "name" in keys and "label" not in keys else ("gephi" if "Id" in headers else "kumu"))
 
 
@@ -631,7 +639,7 @@ def read_sheets(
     if delimiter is not None:
         check_delimiter(delimiter)
     result = SheetImport({})
-    found: dict[str, Mapped] = {"nodes": [], "edges": [], "sources": [], "kinds": [], "stories": []}
+    found: dict[str, Mapped] = {"nodes": [], "edges": [], "sources": [], "kinds": [], "stories": [], "positions": []}
     headers_seen: list[str] = []
     for path in paths:
         for sheet in read_tables(Path(path), delimiter=delimiter, encoding=encoding, max_bytes=max_bytes):
@@ -673,6 +681,7 @@ def read_sheets(
         "relations": relations,
         **({"kinds": kinds} if kinds else {}),
         **({"stories": stories} if (stories := _read_stories(found["stories"], result)) else {}),
+        **_read_positions(found["positions"], result),
     }
     _check_whole(result, origins)
     return result
@@ -685,7 +694,23 @@ _COLUMNS = {
     "sources": lambda tool: (SOURCE_COLUMNS, fields_of(Source)),
     "kinds": lambda tool: (KIND_COLUMNS, fields_of(RelationKind)),
     "stories": lambda tool: _story_columns(),
+    "positions": lambda tool: _position_columns(),
 }
+
+
+def _position_columns() -> tuple[tuple[Column, ...], dict[str, Any]]:
+    from .position_sheet import POSITION_COLUMNS
+
+    return POSITION_COLUMNS, {}
+
+
+def _read_positions(sheets: Mapped, result: SheetImport) -> dict[str, list[dict[str, Any]]]:
+    """The issues and positions of the positions sheets, as the dataset's sections (none when there are none)."""
+    from .position_sheet import positions_of
+
+    rows = [(row.where, row.record) for sheet, mapped in sheets for row in _rows(sheet, mapped, result.skipped)]
+    issues, positions = positions_of(rows, result.skipped)
+    return {**({"issues": issues} if issues else {}), **({"positions": positions} if positions else {})}
 
 
 def _story_columns() -> tuple[tuple[Column, ...], dict[str, Any]]:
