@@ -222,3 +222,31 @@ def test_issues_positions_and_influence_survive_the_sheets(tmp_path, runner):
     assert back.issues == dataset.issues
     assert back.positions == dataset.positions
     assert {a.id: a.influence for a in back.actors} == {"a": 1.0, "b": 0.5, "c": None}
+
+
+# The map coloured by stance
+
+
+def test_the_map_colours_actors_by_stance_and_lists_their_positions(runner, tmp_path):
+    from stakeholders.render import STANCE_PALETTE, look
+    from stakeholders.render.page import payload
+
+    graph = stakeholders.to_graph(stakeholders.load(ROOT / "data"))
+    drawn = look(graph, color_by="stance:indirect-talks")
+    data = payload(graph, {n: (0.0, 0.0) for n in graph}, look=drawn)
+    groups = data["legend"]["groups"]
+    assert [(g["label"], g["count"]) for g in groups] == [
+        ("opposes: no talks", 0), ("leans against", 0), ("neutral", 0), ("leans toward", 1), ("supports: talks", 3), ("no position", 16),
+    ]  # fmt: skip
+    assert [g["color"] for g in groups[:5]] == list(STANCE_PALETTE)
+    sharaa = next(a for a in data["actors"] if a["id"] == "al-sharaa")
+    assert [(p["issue"], p["stance"]) for p in sharaa["positions"]] == [("Indirect talks between Syria and Israel", 1.0)]
+    assert sharaa["positions"][0]["evidence"][0]["said"].startswith('"Regarding negotiations with Israel')
+    result = runner.invoke(cli, ["render", "--color-by", "stance:indirect-talks", "-o", str(tmp_path / "map.svg")])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "colour: stance on indirect-talks" in svg and "supports: talks (3)" in svg
+    result = runner.invoke(cli, ["render", "--color-by", "stance:peace", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and "Error: unknown issue \"peace\"; the map's issues: easing-sanctions, indirect-talks" in result.output
+    result = runner.invoke(cli, ["render", "--color-by", "mood", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and "'mood' is not one of 'type', 'community', 'camp', or stance:ISSUE" in result.output

@@ -19,7 +19,7 @@ WRITERS = {
     "json": (["export", "json", "-o", "{out}/map.json"], ["map.json"]),
     "cytoscape": (["export", "cytoscape", "-o", "{out}/map.cyjs"], ["map.cyjs"]),
     "dot": (["export", "dot", "-o", "{out}/map.dot"], ["map.dot"]),
-    "csv": (["export", "csv", "-o", "{out}/sheets"], ["sheets/nodes.csv", "sheets/edges.csv", "sheets/sources.csv", "sheets/stories.csv"]),
+    "csv": (["export", "csv", "-o", "{out}/sheets"], ["sheets/nodes.csv", "sheets/edges.csv", "sheets/sources.csv", "sheets/stories.csv", "sheets/positions.csv"]),
     "csv-zip": (["export", "csv", "--flavor", "kumu", "-o", "{out}/kumu.zip"], ["kumu.zip"]),
     "neo4j": (["export", "neo4j", "-o", "{out}/neo4j"], None),
     "cypher": (["export", "neo4j", "--cypher", "-o", "{out}/map.cypher"], ["map.cypher"]),

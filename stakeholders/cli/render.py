@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from ..filters import Criteria
 
 
+def _color_by(value: str) -> str:
+    """type, community, camp (any case) or stance:ISSUE; the issue is checked against the map when it is drawn."""
+    lower = value.lower()
+    if lower in ("type", "community", "camp"):
+        return lower
+    if lower.startswith("stance:") and value[len("stance:") :].strip():
+        return "stance:" + value[len("stance:") :].strip()
+    raise click.BadParameter(f"{value!r} is not one of 'type', 'community', 'camp', or stance:ISSUE")
+
+
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(path_type=Path))
 @data_option
@@ -43,7 +53,13 @@ if TYPE_CHECKING:
     help="Let vis-network settle the layout in the browser (bounded, then still). Default: off, the packed layout from Python as drawn.",
 )
 @click.option("--size-by", type=click.Choice(list(METRICS), case_sensitive=False), help="Size actors by this centrality (default: number of relations).")
-@click.option("--color-by", type=click.Choice(["type", "community", "camp"], case_sensitive=False), default="type", show_default=True, help="Colour actors by type, cooperative bloc or friend/enemy camp.")
+@click.option(
+    "--color-by",
+    default="type",
+    show_default=True,
+    callback=lambda ctx, param, value: _color_by(value),
+    help="Colour actors by type, cooperative bloc (community), friend/enemy camp, or stance on an issue (stance:ISSUE).",
+)
 @click.option(
     "--diff-from",
     metavar="DATE|DATASET",
@@ -93,6 +109,7 @@ def render(
       stakeholders render --size-by betweenness --color-by camp
       stakeholders render -o map.svg --as-of 2025-05
       stakeholders render -o map.png --width 8 --dpi 300 --color-by camp
+      stakeholders render --color-by stance:indirect-talks
       stakeholders render --format pdf --focus "the Druze" --depth 2
       stakeholders render --diff-from 2025-04 --as-of 2025-05 -o changes.html
       stakeholders render --diff-from old/syria-2025.yaml -o changes.svg

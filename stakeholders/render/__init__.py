@@ -66,12 +66,15 @@ COLOR_BY = ("type", "community", "camp")
 def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "type") -> Look:
     """Node colours and sizes from the network analysis: ``size_by`` a centrality
     (``figures.METRICS``), ``color_by`` one of ``COLOR_BY``."""
-    if color_by not in COLOR_BY:
-        raise UsageError(f'unknown colouring "{color_by}"; use one of {", ".join(COLOR_BY)}')
+    if color_by not in COLOR_BY and not color_by.startswith(STANCE_PREFIX):
+        raise UsageError(f'unknown colouring "{color_by}"; use one of {", ".join(COLOR_BY)}, or {STANCE_PREFIX}ISSUE')
     groups: dict[str, int] | None = None
     names: tuple[str, ...] = ()
     against: frozenset[str] = frozenset()
-    if color_by == "community":
+    palette: tuple[str, ...] | None = None
+    if color_by.startswith(STANCE_PREFIX):
+        groups, names, palette = _stance_groups(graph.graph["dataset"], color_by.removeprefix(STANCE_PREFIX))
+    elif color_by == "community":
         # Numbered and named as in every other output (``analysis.groups``): bloc 1 here is bloc 1 in ``analyze``.
         from ..analysis.groups import bloc_groups
 
@@ -89,7 +92,30 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
         from ..analysis.centrality import node_metric
 
         metric = node_metric(graph, size_by)
-    return Look(groups, names, metric, size_by, against)
+    return Look(groups, names, metric, size_by, against, palette, "no position" if palette is not None else "in none")
+
+
+#: ``color_by`` for a stance: ``stance:`` and an issue's id or title.
+STANCE_PREFIX = "stance:"
+#: The stances' bins, from opposing to supporting, and their colours: ColorBrewer's five-class PuOr, a diverging scale
+#: colour-blind readers tell apart (the grid's, ``render.grid``).
+_STANCE_BINS = ((-1.0, "opposes"), (-0.6, "leans against"), (-0.2, "neutral"), (0.2, "leans toward"), (0.6, "supports"))
+STANCE_PALETTE = ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99")
+
+
+def _stance_groups(dataset: Any, issue: str) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    """Actors grouped by their latest stance on ``issue`` in five bins, the bins' names (with the issue's words for
+    its ends), and their colours; actors without a position fall in none."""
+    from ..questions.positions import find_issue, positions_on
+
+    found = find_issue(dataset, issue)
+    groups = {}
+    for standing in positions_on(dataset, found):
+        stance = standing.position.stance
+        groups[standing.actor.id] = max(k for k, (low, _) in enumerate(_STANCE_BINS) if stance >= low - 1e-9)
+    ends = {"opposes": found.low, "supports": found.high}
+    names = tuple(f"{word}: {ends[word]}" if ends.get(word) else word for _, word in _STANCE_BINS)
+    return groups, names, STANCE_PALETTE
 
 
 def placed(

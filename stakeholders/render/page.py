@@ -113,9 +113,18 @@ class Look:
     size_label: str | None = None
     #: Coloured by camp: the relations behind ties at odds with the camps, marked with a bar across their line.
     against: frozenset[str] = frozenset()
+    #: The groups' own colours, in group order (a stance's diverging scale); None: the palette of camps and blocs.
+    palette: tuple[str, ...] | None = None
+    #: What the legend calls the actors in no group.
+    ungrouped: str = "in none"
 
     def color(self, node: str, actor_type: str) -> str:
-        return actor_style(actor_type).color if self.groups is None else group_color(self.groups.get(node))
+        return actor_style(actor_type).color if self.groups is None else self.group_color(self.groups.get(node))
+
+    def group_color(self, group: int | None) -> str:
+        if self.palette is not None and group is not None:
+            return self.palette[group]
+        return group_color(group)
 
     def group_name(self, node: str) -> str | None:
         """The name of the node's camp or bloc (``camp 1: ...``), as the legend shows it; None without groups."""
@@ -156,10 +165,10 @@ def _group_legend(look: Look, graph: nx.MultiDiGraph) -> list[dict[str, Any]] | 
     if look.groups is None:
         return None
     counts = Counter(look.groups[n] for n in graph if n in look.groups)
-    legend = [{"label": name, "color": group_color(i), "count": counts.get(i, 0)} for i, name in enumerate(look.group_names)]
+    legend = [{"label": name, "color": look.group_color(i), "count": counts.get(i, 0)} for i, name in enumerate(look.group_names)]
     outside = graph.number_of_nodes() - sum(counts.values())
     if outside:
-        legend.append({"label": "in none", "color": UNGROUPED_COLOR, "count": outside})
+        legend.append({"label": look.ungrouped, "color": UNGROUPED_COLOR, "count": outside, "none": True})
     return legend
 
 
@@ -264,7 +273,22 @@ def _story_record(story: Story) -> dict[str, Any]:
     }
 
 
-def _actor_record(actor: Actor, look: Look) -> dict[str, Any]:
+def _positions_of(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Each actor's positions, as its details list them: the issue's title, stance, salience, dates and quotes."""
+    titles = {issue.id: issue.title for issue in dataset.issues}
+    found: dict[str, list[dict[str, Any]]] = {}
+    for position in dataset.positions:
+        found.setdefault(position.actor, []).append(
+            {
+                "issue": titles.get(position.issue, position.issue), "stance": position.stance, "salience": position.salience,
+                "start": date_text(position.start), "end": date_text(position.end),
+                "evidence": [{"source": e.source, "said": e.said} for e in position.evidence],
+            }
+        )  # fmt: skip
+    return found
+
+
+def _actor_record(actor: Actor, look: Look, positions: Mapping[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     return {
         "id": actor.id,
         "name": actor.name,
@@ -277,6 +301,7 @@ def _actor_record(actor: Actor, look: Look) -> dict[str, Any]:
         "end": date_text(actor.end),
         **_days(actor.start, actor.end),
         "group": look.group_name(actor.id),
+        "positions": (positions or {}).get(actor.id, []),
     }
 
 
@@ -319,7 +344,8 @@ def payload(
     days = [d for r in records for d in (r["first"], r["last"]) if d is not None]
     changes = graph.graph.get("changes")  # set when the map draws what changed (``render_html(diff_from=...)``)
     weighted = sum(1 for r in relations if r.weight is not None)
-    actor_records = [_actor_record(a, look) for a in actors]
+    held = _positions_of(dataset)
+    actor_records = [_actor_record(a, look, held) for a in actors]
     if changes is not None:
         _mark_changes(actor_records, changes.actors)
         _mark_changes(records, changes.relations)

@@ -26,7 +26,6 @@ from ..style import (
     actor_paint,
     actor_style,
     claim_entries,
-    group_color,
     line_width,
 )
 from .paper import BAR, MARKERS, MUTED, pattern, typeface
@@ -54,7 +53,7 @@ class Legends:
         """The legends, top to bottom: actor types, groups (when coloured by group), relations."""
         entries = [("Actors" if self.look.groups is None else "Actors (shape)", "legend-actors", list(self.type_entries()))]
         if self.look.groups is not None:
-            word = "Blocs" if self.color_by == "community" else "Camps"
+            word = {"community": "Blocs", "camp": "Camps"}.get(self.color_by, "Stance")
             entries.append((word, "legend-groups", list(self.group_entries())))
         relations = list(self.relation_entries())
         if relations:
@@ -91,9 +90,9 @@ class Legends:
         groups = self.look.groups or {}
         counts = Counter(groups.get(n) for n in self.order)
         # Whole names, wrapped between words (cut, "Hayat Tahrir al-Sham" read "Hay…").
-        named = [(group_color(i), textwrap.fill(name, _GROUP_LINE), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
+        named = [(self.look.group_color(i), textwrap.fill(name, _GROUP_LINE), counts.get(i, 0)) for i, name in enumerate(self.look.group_names)]
         if counts.get(None):
-            named.append((UNGROUPED_COLOR, "in none", counts[None]))
+            named.append((UNGROUPED_COLOR, self.look.ungrouped, counts[None]))
         for color, name, count in named:
             yield Patch(facecolor=color, edgecolor=NODE_BORDER, linewidth=0.5), f"{name} ({count:,})"
 

@@ -327,7 +327,8 @@ class _Drawing(Legends):
         filters = self.graph.graph.get("filters") or ["no filters"]
         size = self.look.size_label or "number of relations"
         counts = f"{self.graph.number_of_nodes():,} actors, {self.graph.number_of_edges():,} relations"
-        return [*filters, f"size: {size}", f"colour: {_COLOR_WORDS[self.color_by]}", counts]
+        colour = _COLOR_WORDS.get(self.color_by) or f"stance on {self.color_by.partition(':')[2]}"
+        return [*filters, f"size: {size}", f"colour: {colour}", counts]
 
     # Legends ---------------------------------------------------------------------------------
 

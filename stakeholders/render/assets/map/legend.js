@@ -105,7 +105,7 @@
       legend.appendChild(el("h2", "Colour"));
       var groups = el("ul");
       DATA.legend.groups.forEach(function (g) {
-        legendItem(groups, svgShape("dot", g.color), g.label, counter(g.count, "group", g.label === "in none" ? null : g.label));
+        legendItem(groups, svgShape("dot", g.color), g.label, counter(g.count, "group", g.none ? null : g.label));
       });
       legend.appendChild(groups);
       if (DATA.legend.against !== null) {

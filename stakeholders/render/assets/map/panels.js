@@ -108,6 +108,18 @@
     if (a.aliases.length) { details.appendChild(el("p", "Also: " + a.aliases.join(", "))); }
     if (a.tags.length) { details.appendChild(el("p", "Tags: " + a.tags.join(", "), "meta")); }
     if (a.description) { details.appendChild(el("p", a.description)); }
+    if (a.positions.length) {
+      // Where the actor stands on the map's issues, each position with its quotes (set as text, never as markup).
+      details.appendChild(el("h3", "Positions"));
+      var stands = el("ul");
+      a.positions.forEach(function (p) {
+        var when = p.start || p.end ? " (" + [p.start, p.end].filter(Boolean).join(" to ") + ")" : "";
+        var item = el("li", p.issue + ": stance " + (p.stance > 0 ? "+" : "") + p.stance.toFixed(2) + ", salience " + p.salience.toFixed(2) + when);
+        p.evidence.forEach(function (e) { item.appendChild(el("blockquote", e.said + " (" + e.source + ")")); });
+        stands.appendChild(item);
+      });
+      details.appendChild(stands);
+    }
     details.appendChild(pathForm(id));
     var own = ownRelations.get(id) || [];
     ["cooperative", "hostile", "neutral"].forEach(function (polarity) {
