@@ -30,23 +30,26 @@ def _used(tree: Any, element: str) -> set[str]:
     return {v.get("for") for v in tree.findall(f".//g:{element}/g:attvalues/g:attvalue", NS)}
 
 
+# The Syria map's positions, declared after the table's own rows (``export.common.stance_attributes``).
+POSITIONS = ("salience:easing-sanctions", "salience:indirect-talks", "stance:easing-sanctions", "stance:indirect-talks")
+
+
 @pytest.mark.parametrize("options", [{}, {"dynamic": False}, {"directed_only": True}], ids=["dynamic", "static", "directed-only"])
 def test_the_header_declares_the_tables_in_order(syria: stakeholders.Dataset, tmp_path: Path, options: dict[str, bool]) -> None:
     tree = _tree(syria, tmp_path / "map.gexf", **options)
-    assert _declared(tree, "node") == [(a.name, a.name, a.type) for a in NODE_ATTRIBUTES]
+    assert _declared(tree, "node") == [(a.name, a.name, a.type) for a in NODE_ATTRIBUTES] + [(n, n, "double") for n in POSITIONS]
     assert _declared(tree, "edge") == [(a.name, a.name, a.type) for a in EDGE_ATTRIBUTES]
 
 
 def test_every_attribute_of_the_tables_reaches_the_syria_map(syria: stakeholders.Dataset, tmp_path: Path) -> None:
     tree = _tree(syria, tmp_path / "map.gexf")
-    assert _used(tree, "node") == {a.name for a in NODE_ATTRIBUTES}
+    assert _used(tree, "node") == {a.name for a in NODE_ATTRIBUTES} | set(POSITIONS)
     assert _used(tree, "edge") == {a.name for a in EDGE_ATTRIBUTES}
 
 
 def test_values_follow_the_table_order(syria: stakeholders.Dataset, tmp_path: Path) -> None:
     tree = _tree(syria, tmp_path / "map.gexf")
-    for element, table in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
-        order = [a.name for a in table]
+    for element, order in (("node", [a.name for a in NODE_ATTRIBUTES] + list(POSITIONS)), ("edge", [a.name for a in EDGE_ATTRIBUTES])):
         for values in tree.findall(f".//g:{element}/g:attvalues", NS):
             keys = [v.get("for") for v in values]
             assert keys == sorted(keys, key=order.index)

@@ -250,3 +250,20 @@ def test_the_map_colours_actors_by_stance_and_lists_their_positions(runner, tmp_
     assert result.exit_code == 2 and "Error: unknown issue \"peace\"; the map's issues: easing-sanctions, indirect-talks" in result.output
     result = runner.invoke(cli, ["render", "--color-by", "mood", "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 2 and "'mood' is not one of 'type', 'community', 'camp', or stance:ISSUE" in result.output
+
+
+def test_exports_that_carry_attributes_carry_the_positions(tmp_path):
+    import networkx as nx
+
+    dataset = stakeholders.load(ROOT / "data")
+    from stakeholders.export.gexf import write_gexf
+    from stakeholders.export.graphml import write_graphml
+    from stakeholders.export.nodelink import write_json
+
+    graphml = nx.read_graphml(write_graphml(dataset, tmp_path / "map.graphml"))
+    assert graphml.nodes["al-sharaa"]["stance:indirect-talks"] == 1.0 and graphml.nodes["israel"]["salience:indirect-talks"] == 0.5
+    assert "stance:indirect-talks" not in graphml.nodes["druze"]  # no position, no value
+    nodes = {n["id"]: n for n in json.loads(write_json(dataset, tmp_path / "map.json").read_text(encoding="utf-8"))["nodes"]}
+    assert nodes["eu"]["stance:easing-sanctions"] == 1.0 and nodes["trump-administration"]["stance:easing-sanctions"] == 0.5
+    gexf = write_gexf(dataset, tmp_path / "map.gexf").read_text(encoding="utf-8")
+    assert '<attribute id="stance:indirect-talks" title="stance:indirect-talks" type="double"/>' in gexf

@@ -88,14 +88,31 @@ def first_evidence(graph: nx.MultiDiGraph, relation: Relation) -> tuple[str | No
     return evidence.quote, source.title if source else evidence.source
 
 
+def stance_attributes(dataset: Dataset) -> dict[str, dict[str, float]]:
+    """Each actor's influence as the data gives it, and its latest stance and salience on each issue, as
+    ``influence``, ``stance:ISSUE`` and ``salience:ISSUE``: what an export carries of the positions."""
+    from ..questions.positions import positions_on
+
+    found: dict[str, dict[str, float]] = {a.id: {"influence": a.influence} for a in dataset.actors if a.influence is not None}
+    for issue in dataset.issues:
+        for standing in positions_on(dataset, issue):
+            mine = found.setdefault(standing.actor.id, {})
+            mine[f"stance:{issue.id}"] = standing.position.stance
+            mine[f"salience:{issue.id}"] = standing.position.salience
+    return found
+
+
 def node_data(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each actor id with the graph's node attributes plus its legend colour and shape."""
+    """Each actor id with the graph's node attributes plus its legend colour and shape, and its influence and positions
+    (``stance_attributes``)."""
     from ..style import actor_style, node_size
 
+    extra = stance_attributes(dataset_of(graph))
     for node in sorted(graph.nodes):
         attrs = dict(graph.nodes[node])
         style = actor_style(attrs["type"])
         attrs.update(color=style.color, shape=style.shape, size=node_size(graph.degree(node)))
+        attrs.update(extra.get(node, {}))
         yield node, attrs
 
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 from ..atomic import write_atomic
 from ..dates import date_text, widened
 from ..style import POLARITY_STYLE, actor_style, hex_to_rgb, node_size
-from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, xml_attr, xml_text
+from .common import as_graph, dataset_of, edges, first_evidence, polarity_name, stance_attributes, xml_attr, xml_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -168,11 +168,17 @@ def generate_gexf(data: nx.MultiDiGraph | Dataset, *, dynamic: bool = True, dire
     description = "; ".join([dataset.meta.title or dataset.name, *graph.graph.get("filters", [])])
     yield f"  <meta>\n    <creator>stakeholders</creator>\n    <description>{xml_text(description)}</description>\n  </meta>\n"
     yield f'  <graph defaultedgetype="directed"{time}>\n'
-    yield _declarations("node", NODE_ATTRIBUTES)
+    # The influence and positions the map has (``stance_attributes``): declared only when there are some.
+    extra = stance_attributes(dataset)
+    extra_names = sorted({name for values in extra.values() for name in values})
+    node_attributes = NODE_ATTRIBUTES + tuple(
+        Attribute(name, "double", lambda actor, name=name: extra.get(actor.id, {}).get(name)) for name in extra_names
+    )
+    yield _declarations("node", node_attributes)
     yield _declarations("edge", EDGE_ATTRIBUTES)
     yield f'    <nodes count="{graph.number_of_nodes()}">\n'
     actors = dataset.actors_by_id
-    node_plan, edge_plan = _plan(NODE_ATTRIBUTES), _plan(EDGE_ATTRIBUTES)
+    node_plan, edge_plan = _plan(node_attributes), _plan(EDGE_ATTRIBUTES)
     labels: dict[str, str] = {}
     ids = {node: xml_attr(node) for node in graph.nodes}
     for node in sorted(graph.nodes):
