@@ -267,3 +267,9 @@ def test_exports_that_carry_attributes_carry_the_positions(tmp_path):
     assert nodes["eu"]["stance:easing-sanctions"] == 1.0 and nodes["trump-administration"]["stance:easing-sanctions"] == 0.5
     gexf = write_gexf(dataset, tmp_path / "map.gexf").read_text(encoding="utf-8")
     assert '<attribute id="stance:indirect-talks" title="stance:indirect-talks" type="double"/>' in gexf
+
+
+def test_the_grid_goes_to_standard_output_as_svg(runner):
+    result = runner.invoke(cli, ["grid", "indirect-talks", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<?xml") and result.stdout.rstrip().endswith("</svg>")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..terms import counted
-from .common import check_output, data_option, emit_json, format_option, open_dataset
+from .common import check_output, data_option, emit_json, format_option, open_dataset, streamed
 from .terminal import safe, table
 
 _INFLUENCE_NOTE = "influence marked * is computed from the network (degree over the map's largest), the data giving none"
@@ -149,7 +149,7 @@ def forecast(issue: str, data: Path | None, as_of: str | None, fmt: str) -> None
 @click.command()
 @click.argument("issue")
 @data_option
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="The picture: .svg, .png, .pdf or .html. Default: output/<map>-<issue>-grid.svg.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The picture: .svg, .png, .pdf or .html, or - for SVG on standard output. Default: output/<map>-<issue>-grid.svg.")
 @click.option("--as-of", metavar="DATE", help="The positions holding on DATE.")
 @click.option("--title", help="The picture's title. Default: the issue's.")
 def grid(issue: str, data: Path | None, output: Path | None, as_of: str | None, title: str | None) -> None:
@@ -182,4 +182,6 @@ def grid(issue: str, data: Path | None, output: Path | None, as_of: str | None, 
         target.parent.mkdir(exist_ok=True)
     else:
         check_output(target)
-    click.echo(safe(render_grid(dataset, found, target, as_of=when, title=title)))
+    written = render_grid(dataset, found, target, as_of=when, title=title)
+    if not streamed(target):
+        click.echo(safe(written))

@@ -27,7 +27,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from ..atomic import write_atomic
+from ..atomic import is_stream, write_atomic
 from ..dates import PartialDate
 from ..errors import UsageError
 from ..model import Dataset, Issue
@@ -143,8 +143,8 @@ def grid_html(dataset: Dataset, issue: str | Issue, *, as_of: PartialDate | None
 
 
 def render_grid(dataset: Dataset, issue: str | Issue, path: str | Path, *, as_of: PartialDate | None = None, title: str | None = None) -> Path:
-    """Write the grid of ``issue`` to ``path``; its suffix says the format (svg, png, pdf or html)."""
-    fmt = Path(path).suffix.lower().lstrip(".")
+    """Write the grid of ``issue`` to ``path``; its suffix says the format (svg, png, pdf or html; SVG to a stream)."""
+    fmt = "svg" if is_stream(path) else Path(path).suffix.lower().lstrip(".")  # "-": SVG to standard output
     if fmt not in GRID_FORMATS:
         raise UsageError(f"{path}: the grid is written as {', '.join(GRID_FORMATS)}; give a file with one of those suffixes")
     if fmt == "html":
