@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from .errors import AmbiguousActorError, UnknownActorError
@@ -52,6 +52,15 @@ def slug(text: str) -> str:
 
 
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def free_id(base: str, taken: Collection[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is first not taken."""
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
 
 
 def suggestion(word: str, known: Iterable[str], otherwise: str = "", *, listing: str | None = None) -> str:

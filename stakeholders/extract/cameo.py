@@ -170,32 +170,32 @@ class Pattern:
 
 
 @cache
-def patterns() -> Mapping[str, tuple[Pattern, ...]]:
-    """The shipped patterns by the verb's first word, the longest phrases first (they win over the verb alone)."""
+def _table() -> tuple[Mapping[str, tuple[Pattern, ...]], Mapping[str, frozenset[str]]]:
+    """The shipped file, read once: the patterns by the verb's first word, the longest phrases first (they win over the
+    verb alone); and the synonym sets they name ("&weapon"), with their words and the first word of their phrases."""
     by_verb: dict[str, list[Pattern]] = {}
-    for line in (files(__package__) / "cameo-verbs.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith(("#", "&")):
-            continue
-        verb, words, code, kind = line.split("\t")
-        head, *rest = verb.split()
-        by_verb.setdefault(head, []).append(Pattern((*rest, *words.split()), code, kind))
-    return {verb: tuple(sorted(found, key=lambda p: -len(p.words))) for verb, found in by_verb.items()}
-
-
-@cache
-def synonyms() -> Mapping[str, frozenset[str]]:
-    """The synonym sets the patterns name ("&weapon"): their words, and the first word of their phrases."""
     members: dict[str, set[str]] = {}
     for line in (files(__package__) / "cameo-verbs.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("&"):
-            name, word, _, _ = line.split("\t")
-            members.setdefault(name, set()).update((word, word.split()[0]))
-    return {name: frozenset(words) for name, words in members.items()}
+        if not line or line.startswith("#"):
+            continue
+        first, words, code, kind = line.split("\t")
+        if first.startswith("&"):
+            members.setdefault(first, set()).update((words, words.split()[0]))
+            continue
+        head, *rest = first.split()
+        by_verb.setdefault(head, []).append(Pattern((*rest, *words.split()), code, kind))
+    patterns = {verb: tuple(sorted(found, key=lambda p: -len(p.words))) for verb, found in by_verb.items()}
+    return patterns, {name: frozenset(words) for name, words in members.items()}
 
 
-def verbs() -> frozenset[str]:
-    """Every verb lemma of the dictionary: a word that, after "and", opens a clause of its own."""
-    return frozenset(patterns())
+def patterns() -> Mapping[str, tuple[Pattern, ...]]:
+    """The shipped patterns by the verb's first word, the longest phrases first."""
+    return _table()[0]
+
+
+def synonyms() -> Mapping[str, frozenset[str]]:
+    """The synonym sets the patterns name ("&weapon"): their words, and the first word of their phrases."""
+    return _table()[1]
 
 
 def rows_text(rows: Iterable[tuple[str, str, str, str]]) -> str:

@@ -23,10 +23,10 @@ from ..atomic import write_atomic
 from ..dates import PartialDate
 from ..ingest.sheets import YamlDumper  # escapes what YAML alone reads as line breaks
 from ..model import Actor, Dataset
-from ..names import normalize, slug
+from ..names import free_id, normalize, slug
 from .articles import Article, Layout
 from .mentions import LEVELS, MAIN, Names, Referent
-from .resolve import Resolver, free_id, main_state, with_level
+from .resolve import Resolver, main_state, with_level
 from .rules import Candidate, Reading, show
 from .words import TIE_CONFIDENCE
 

@@ -4,12 +4,12 @@ article's main state that a role noun without a state stands for (``main_state``
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import Actor, Dataset
-from ..names import NameIndex, normalize, slug
+from ..names import NameIndex, free_id, normalize, slug
 from .lexicon import State
 from .mentions import LEVELS, MAIN, Mention, Names, Referent
 
@@ -100,15 +100,6 @@ class Resolver:
         free = tuple(a for a in aliases if self._named([a]) is None)
         self.proposed[actor_id] = Actor(id=actor_id, name=name, type=type, country=country, aliases=free, tags=("draft",))
         return actor_id
-
-
-def free_id(base: str, taken: Collection[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is first not taken."""
-    found, n = base, 1
-    while found in taken:
-        n += 1
-        found = f"{base}-{n}"
-    return found
 
 
 def _level_names(state: State, level: str) -> list[str]:

@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import AmbiguousActorError, UnknownActorError
-from ..model import Actor, Dataset, Relation, Source
-from ..names import NameIndex, normalize, suggestion
+from ..model import Actor, Dataset, Evidence, Position, Relation, Source
+from ..names import NameIndex, free_id, normalize, suggestion
 from ..vocabulary import unknown_kind
 
 Path = tuple[str | int, ...]
@@ -71,7 +71,7 @@ def resolve(dataset: Dataset, unchecked: Collection[str] = ()) -> list[Finding]:
             findings.append(_span(relation, ("relations", i)))
         for evidence in relation.evidence:
             if evidence.source not in sources or (evidence.quote is None and sources[evidence.source].kind != "dataset"):
-                findings.extend(_evidence_problems(relation, ("relations", i), sources, skip))
+                findings.extend(_evidence_problems(relation.evidence, ("relations", i), sources, skip, _DATASET_ONLY))
                 break
     if not findings and None in relation_ids:
         _derive_ids(dataset.relations)
@@ -120,15 +120,9 @@ def _position_problems(dataset: Dataset, index: NameIndex, sources: Mapping[str,
                 yield Finding((*path, "actor"), str(exc), name=normalize(exc.name))
         if position.issue not in issues:
             yield Finding((*path, "issue"), f'unknown issue "{position.issue}"' + suggestion(position.issue, issues, "list it under 'issues:'"))
-        if position.start is not None and position.end is not None and position.end.last < position.start.first:
-            yield Finding((*path, "end"), f"end {position.end} is before start {position.start}")
-        for j, evidence in enumerate(position.evidence):
-            cited = sources.get(evidence.source)
-            if cited is None:
-                if normalize(evidence.source) not in skip:
-                    yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
-            elif evidence.quote is None and cited.kind != "dataset":
-                yield Finding((*path, "evidence", j), f'evidence from "{cited.id}" needs a quote: a position is backed by the words that state it')
+        if _ends_early(position):
+            yield _span(position, path)
+        yield from _evidence_problems(position.evidence, path, sources, skip, "a position is backed by the words that state it")
         key = (position.actor, position.issue, str(position.start), str(position.end))
         if key in held:
             yield Finding((*path, "issue"), f'{position.actor} has a position on "{position.issue}" for this span already', first=("positions", held[key], "issue"))
@@ -136,26 +130,30 @@ def _position_problems(dataset: Dataset, index: NameIndex, sources: Mapping[str,
             held[key] = i
 
 
-def _ends_early(record: Actor | Relation) -> bool:
+def _ends_early(record: Actor | Relation | Position) -> bool:
     return record.start is not None and record.end is not None and record.end.last < record.start.first
 
 
-def _span(record: Actor | Relation, path: Path) -> Finding:
+def _span(record: Actor | Relation | Position, path: Path) -> Finding:
     return Finding((*path, "end"), f"end {record.end} is before start {record.start}")
 
 
-def _evidence_problems(relation: Relation, path: Path, sources: Mapping[str, Source], skip: Collection[str]) -> Iterable[Finding]:
-    """Evidence citing an unknown source, and evidence without a quote from a source that is not a dataset."""
-    for j, evidence in enumerate(relation.evidence):
-        cited = sources.get(evidence.source)
+#: Why a relation's evidence needs a quote.
+_DATASET_ONLY = "only a source of kind dataset (event data) may be cited without one, naming its records in locator"
+
+
+def _evidence_problems(
+    evidence: Sequence[Evidence], path: Path, sources: Mapping[str, Source], skip: Collection[str], why: str
+) -> Iterable[Finding]:
+    """Evidence (of a relation or a position, at ``path``) citing an unknown source, and evidence without a quote from a
+    source that is not a dataset, ``why`` it needs one."""
+    for j, item in enumerate(evidence):
+        cited = sources.get(item.source)
         if cited is None:
-            if normalize(evidence.source) not in skip:
-                yield Finding((*path, "evidence", j, "source"), _unknown_source(evidence.source, sources))
-        elif evidence.quote is None and cited.kind != "dataset":
-            yield Finding(
-                (*path, "evidence", j),
-                f'evidence from "{cited.id}" needs a quote: only a source of kind dataset (event data) may be cited without one, naming its records in locator',
-            )
+            if normalize(item.source) not in skip:
+                yield Finding((*path, "evidence", j, "source"), _unknown_source(item.source, sources))
+        elif item.quote is None and cited.kind != "dataset":
+            yield Finding((*path, "evidence", j), f'evidence from "{cited.id}" needs a quote: {why}')
 
 
 def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
@@ -208,9 +206,5 @@ def _derive_ids(relations: list[Relation]) -> None:
         base = f"{relation.source}--{relation.kind}--{relation.target}"
         if relation.start is not None:
             base += f"--{relation.start}"
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        relation.id = candidate
-        taken.add(candidate)
+        relation.id = free_id(base, taken)
+        taken.add(relation.id)

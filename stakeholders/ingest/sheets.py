@@ -708,8 +708,7 @@ def _read_positions(sheets: Mapped, result: SheetImport) -> dict[str, list[dict[
     """The issues and positions of the positions sheets, as the dataset's sections (none when there are none)."""
     from .position_sheet import positions_of
 
-    rows = [(row.where, row.record) for sheet, mapped in sheets for row in _rows(sheet, mapped, result.skipped)]
-    issues, positions = positions_of(rows, result.skipped)
+    issues, positions = positions_of(_placed_records(sheets, result), result.skipped)
     return {**({"issues": issues} if issues else {}), **({"positions": positions} if positions else {})}
 
 
@@ -764,11 +763,16 @@ def _read_sources(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
     return [record for _, record in _read_records(sheets, Source, result)]
 
 
+def _placed_records(sheets: Mapped, result: SheetImport) -> list[tuple[str, dict[str, Any]]]:
+    """Every row's record with where it is (``sheet:row``), bad rows to ``result.skipped``: for the sheets whose rows
+    make records together (a story's steps, an issue's positions)."""
+    return [(row.where, row.record) for sheet, mapped in sheets for row in _rows(sheet, mapped, result.skipped)]
+
+
 def _read_stories(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
     from .story_sheet import stories_of
 
-    rows = [(row.where, row.record) for sheet, mapped in sheets for row in _rows(sheet, mapped, result.skipped)]
-    return stories_of(rows, result.skipped)
+    return stories_of(_placed_records(sheets, result), result.skipped)
 
 
 def _read_kinds(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ import yaml
 from ..atomic import write_atomic
 from ..errors import DataError
 from ..model import Actor, Dataset, Relation
-from ..names import normalize
+from ..names import free_id, normalize
 from .sameas import SameAs
 from .similar import find_duplicates
 
@@ -120,14 +120,7 @@ def merge_maps(
     if name:
         meta["name"] = name
     data: dict[str, Any] = {"meta": meta, "sources": sources, "actors": actors, "relations": relations}
-    if kinds:
-        data["kinds"] = kinds
-    if stories:
-        data["stories"] = stories
-    if issues:
-        data["issues"] = issues
-    if positions:
-        data["positions"] = positions
+    data.update((section, records) for section, records in (("kinds", kinds), ("stories", stories), ("issues", issues), ("positions", positions)) if records)
     from ..ingest import from_dict
 
     merged = from_dict(data, name=name or first.name)
@@ -236,12 +229,8 @@ def _sources(datasets: Sequence[Dataset], conflicts: list[str]) -> tuple[list[di
             if known is not None and (known.get("url") == url or (not url and known.get("title") == record.get("title"))):
                 mine[source.id] = source.id
                 continue
-            new_id = source.id
+            new_id = free_id(source.id, by_id)
             if known is not None:
-                n = 2
-                while f"{source.id}-{n}" in by_id:
-                    n += 1
-                new_id = f"{source.id}-{n}"
                 conflicts.append(f'source "{source.id}" of {dataset.name} is another document than the first map\'s: renamed {new_id}')
                 record["id"] = new_id
             by_id[new_id] = record
@@ -282,21 +271,15 @@ def _relations(
             record = merged.get(key)
             if record is None:
                 record = relation.model_dump(mode="json", exclude_defaults=True)
-                record.update(source=source, target=target, evidence=[])
-                record["via"] = [kept_of.get(v, v) for v in relation.via] if relation.via else record.pop("via", None)
-                if record.get("via") is None:
-                    record.pop("via", None)
-                new_id, n = relation.id, 2
-                while new_id in ids:
-                    new_id, n = f"{relation.id}-{n}", n + 1
-                record["id"] = new_id
-                ids.add(new_id)
+                record.update(source=source, target=target, evidence=[], id=free_id(relation.id, ids))
+                if relation.via:
+                    record["via"] = [kept_of.get(v, v) for v in relation.via]
+                ids.add(record["id"])
                 merged[key] = record
                 quoted[key] = set()
             else:
-                record["tags"] = list(dict.fromkeys([*record.get("tags", []), *relation.tags])) or record.pop("tags", None)
-                if record.get("tags") is None:
-                    record.pop("tags", None)
+                if relation.tags:
+                    record["tags"] = list(dict.fromkeys([*record.get("tags", []), *relation.tags]))
                 for attr, value in relation.attributes.items():
                     attributes = record.setdefault("attributes", {})
                     if attr in attributes and attributes[attr] != value:
@@ -342,12 +325,8 @@ def _stories(datasets: Sequence[Dataset], kept_of: dict[str, str], relation_of: 
                     step["focus"] = [kept_of.get(a, a) for a in step["focus"]]
                 if "relations" in step:
                     step["relations"] = [relation_of[k].get(r, r) for r in step["relations"]]
-            story_id = story.id
-            if story_id in out:
-                n = 2
-                while f"{story.id}-{n}" in out:
-                    n += 1
-                story_id = f"{story.id}-{n}"
+            story_id = free_id(story.id, out)
+            if story_id != story.id:
                 conflicts.append(f'story "{story.id}" of {dataset.name} renamed {story_id}: the first map has one of that id')
                 record["id"] = story_id
             out[story_id] = record

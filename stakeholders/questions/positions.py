@@ -107,9 +107,7 @@ def positions_on(dataset: Dataset, issue: str | Issue, as_of: PartialDate | None
         if position.issue != found.id:
             continue
         if as_of is not None and not span_active(position.start, position.end, as_of):
-            continue
-        if as_of is not None and position.start is not None and position.start.first > as_of.last:
-            continue
+            continue  # not started by then, or ended before
         held = latest.get(position.actor)
         if held is None or (position.start or _EARLIEST) >= (held.start or _EARLIEST):
             latest[position.actor] = position
