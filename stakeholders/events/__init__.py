@@ -313,13 +313,10 @@ def write_events_map(result: EventMap, output: str | Path, *, force: bool = Fals
     head = {key: value for key, value in result.head.items() if meta or key != "meta"}
     if target.suffix.lower() == ".json":
         return write_atomic(target, _json_chunks(head, result), replace=force)
-    import yaml
-
-    from ..ingest.sheets import YamlDumper  # the dumper that escapes what YAML alone reads as line breaks
+    from ..yamltext import yaml_text
 
     data = {key: value for key, value in result.data.items() if meta or key != "meta"}
-    text = yaml.dump(data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
-    return write_atomic(target, [text], replace=force)
+    return write_atomic(target, [yaml_text(data)], replace=force)
 
 
 def _json_chunks(head: dict[str, Any], result: EventMap) -> Iterator[str | memoryview]:

@@ -11,19 +11,16 @@ loader derives, so that merging changes no existing id.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..atomic import write_atomic
 from ..dates import PartialDate
-from ..ingest.sheets import YamlDumper  # escapes what YAML alone reads as line breaks
 from ..model import Actor, Dataset
 from ..names import free_id, normalize, slug
+from ..yamltext import Flow, commented_section
 from .articles import Article, Layout
 from .mentions import LEVELS, MAIN, Names, Referent
 from .resolve import Resolver, main_state, with_level
@@ -32,19 +29,6 @@ from .words import TIE_CONFIDENCE
 
 #: How many words of a title make a source's id.
 ID_WORDS = 6
-# What would end a YAML comment line early: line breaks of every kind, and other control characters.
-_NOT_IN_COMMENT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-class _Flow(list[str]):
-    """A short list written on one line: ``tags: [draft]``."""
-
-
-class _DraftDumper(YamlDumper):
-    """The import's dumper (which escapes what YAML alone reads as line breaks), writing ``_Flow`` lists inline."""
-
-
-_DraftDumper.add_representer(_Flow, lambda dumper, items: dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True))
 
 
 @dataclass
@@ -83,7 +67,7 @@ class DraftRelation:
             "kind": self.kind,
             "directed": self.directed,
             "confidence": self.confidence,
-            "tags": _Flow(["draft"]),
+            "tags": Flow(["draft"]),
         }
         if len(self.statuses) == 1 and None not in self.statuses:
             record["status"] = next(iter(self.statuses))  # every sentence says it is to come, none that it happened
@@ -143,9 +127,9 @@ class Draft:
             "",
         ]
         lines += [f"# cites {s}, which the dataset already has ({why})" for s, why in self.cited]
-        lines += _section("sources", [([], s) for s in self.sources])
-        lines += _section("actors", [(["new actor: not in the dataset; its type is a guess"], _actor_record(a)) for a in self.actors])
-        lines += _section("relations", [(_notes(r), r.record()) for r in self.relations])
+        lines += [*commented_section("sources", [([], s) for s in self.sources]), ""]
+        lines += [*commented_section("actors", [(["new actor: not in the dataset; its type is a guess"], _actor_record(a)) for a in self.actors]), ""]
+        lines += [*commented_section("relations", [(_notes(r), r.record()) for r in self.relations]), ""]
         return "\n".join(lines) + "\n"
 
 
@@ -156,18 +140,9 @@ def write_draft(draft: Draft, path: str | Path, *, force: bool = False) -> Path:
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
     record = actor.model_dump(mode="json", exclude_defaults=True)
-    return {**record, **{key: _Flow(record[key]) for key in ("aliases", "tags") if key in record}}
+    return {**record, **{key: Flow(record[key]) for key in ("aliases", "tags") if key in record}}
 
 
-def _section(name: str, entries: list[tuple[list[str], dict[str, Any]]]) -> list[str]:
-    if not entries:
-        return [f"{name}: []", ""]
-    lines = [f"{name}:"]
-    for notes, record in entries:
-        lines.extend(f"  # {_NOT_IN_COMMENT.sub(' ', note)}" for note in notes)
-        dumped = yaml.dump([record], Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=100)
-        lines.extend(f"  {line}" for line in dumped.rstrip("\n").split("\n"))
-    return [*lines, ""]
 
 
 def _notes(relation: DraftRelation) -> list[str]:

@@ -24,12 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..atomic import write_atomic
 from ..errors import DataError
 from ..model import Actor, Dataset, Relation
 from ..names import free_id, normalize
+from ..yamltext import yaml_text
 from .sameas import SameAs
 from .similar import find_duplicates
 
@@ -363,9 +362,7 @@ def _positions(
 
 def merged_text(result: MergeResult) -> str:
     """The merged map as YAML, in the order of the first map."""
-    from ..ingest.sheets import YamlDumper
-
-    return yaml.dump(result.data, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml_text(result.data)
 
 
 def write_merged(result: MergeResult, path: str | Path, *, force: bool = False) -> Path:
