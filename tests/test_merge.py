@@ -109,6 +109,21 @@ def test_dedupe_command_prints_json_and_writes_a_same_as_file(maps, runner, tmp_
     assert again.exit_code == 2 and f"{written} exists; use --force to replace it" in again.output
 
 
+
+def test_a_same_as_file_reads_back_as_written_whatever_the_ids_and_names(tmp_path):
+    """Ids YAML would read as a date or a number stay text; a name's line breaks of any kind stay inside the comment."""
+    from stakeholders.merge import write_same_as
+
+    hostile = "Gov\r  - [a-1, b-1]\u2028  - [a-2, b-2]\x85end"
+    one = from_dict({"meta": {"name": "one"}, "actors": [{"id": "2025-01-01", "name": hostile, "type": "state"}, {"id": "1_000", "name": "Thousand", "type": "state"}]})
+    two = from_dict({"meta": {"name": "two"}, "actors": [{"id": "0x1f", "name": hostile, "type": "state"}, {"id": "x", "name": "Thousand", "type": "state"}]})
+    found = find_duplicates([one, two])
+    assert _pairs(found) == {("2025-01-01", "0x1f"), ("1_000", "x")}
+    written = write_same_as(found, ["one", "two"], tmp_path / "same-as.yaml")
+    assert yaml.safe_load(written.read_text(encoding="utf-8")) == {"same_as": [["1_000", "x"], ["2025-01-01", "0x1f"]]}
+    assert [g.ids for g in read_same_as(written, [one, two])] == [("1_000", "x"), ("2025-01-01", "0x1f")]
+
+
 # merge
 
 

@@ -24,6 +24,7 @@ from ..atomic import write_atomic
 from ..errors import DataError, Problem, ValidationError
 from ..ingest.read import DEFAULT_MAX_BYTES, read
 from ..model import Dataset
+from ..yamltext import Flow, comment, commented_section
 from .similar import Duplicate
 
 
@@ -38,25 +39,12 @@ class SameAs:
 def same_as_text(duplicates: Iterable[Duplicate], maps: Sequence[str]) -> str:
     """The candidates as a same-as file to review: a group per pair, its score and reasons in a comment above it."""
     lines = [
-        f"# Actors that may be the same, found by stakeholders dedupe in {', '.join(maps)}.",
+        comment(f"Actors that may be the same, found by stakeholders dedupe in {', '.join(maps)}."),
         "# Review each group: delete those that are not one actor; keep, or join into one group, those that are.",
         "# Then: stakeholders merge MAP... --same-as THIS-FILE -o merged.yaml (the first id of the first map stays).",
-        "same_as:",
     ]
-    for duplicate in duplicates:
-        lines.append(f"  # {duplicate.score:.2f}: {'; '.join(duplicate.reasons)}".replace("\n", " "))
-        lines.append(f"  - [{_id(duplicate.a.actor.id)}, {_id(duplicate.b.actor.id)}]")
-    if lines[-1] == "same_as:":
-        lines[-1] = "same_as: []"
-    return "\n".join(lines) + "\n"
-
-
-def _id(value: str) -> str:
-    """An id as YAML flow text: quoted when YAML would read it otherwise."""
-    import json
-
-    plain = value and value[0].isalnum() and all(c.isalnum() or c in "-_." for c in value) and value.lower() not in ("yes", "no", "true", "false", "null", "on", "off")
-    return value if plain and not value.replace(".", "").isdigit() else json.dumps(value, ensure_ascii=False)
+    groups = [([f"{d.score:.2f}: {'; '.join(d.reasons)}"], Flow([d.a.actor.id, d.b.actor.id])) for d in duplicates]
+    return "\n".join([*lines, *commented_section("same_as", groups)]) + "\n"
 
 
 def write_same_as(duplicates: Iterable[Duplicate], maps: Sequence[str], path: str | Path, *, force: bool = False) -> Path:
