@@ -26,7 +26,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..errors import DataError
-from ..model import Actor, Dataset, Relation
+from ..model import Actor, Dataset, Evidence, Relation
 from ..names import free_id, normalize
 from ..yamltext import yaml_text
 from .sameas import SameAs
@@ -241,6 +241,11 @@ def _sources(datasets: Sequence[Dataset], conflicts: list[str]) -> tuple[list[di
     return out, source_of
 
 
+def _repointed(evidence: Sequence[Evidence], source_ids: dict[str, str]) -> list[dict[str, Any]]:
+    """Evidence as the merged map writes it, citing its source by the merged id."""
+    return [{**e.model_dump(mode="json", exclude_none=True), "source": source_ids.get(e.source, e.source)} for e in evidence]
+
+
 def _key(relation: Relation, source: str, target: str) -> tuple[Any, ...]:
     if not relation.directed and target < source:
         source, target = target, source
@@ -264,9 +269,7 @@ def _relations(
                 loops.append(f"{dataset.name}: {relation.id} ({relation.source} {relation.kind} {relation.target})")
                 continue
             key = _key(relation, source, target)
-            evidence = [
-                {**e.model_dump(mode="json", exclude_none=True), "source": source_of[k].get(e.source, e.source)} for e in relation.evidence
-            ]
+            evidence = _repointed(relation.evidence, source_of[k])
             record = merged.get(key)
             if record is None:
                 record = relation.model_dump(mode="json", exclude_defaults=True)
@@ -348,7 +351,7 @@ def _positions(
         for position in dataset.positions:
             actor = kept_of.get(position.actor, position.actor)
             key = (actor, position.issue, str(position.start), str(position.end))
-            evidence = [{**e.model_dump(mode="json", exclude_none=True), "source": source_of[k].get(e.source, e.source)} for e in position.evidence]
+            evidence = _repointed(position.evidence, source_of[k])
             held = positions.get(key)
             if held is None:
                 record = position.model_dump(mode="json", exclude_defaults=True)
