@@ -91,13 +91,12 @@ def _story_problems(dataset: Dataset, index: NameIndex, relation_ids: set[str] |
     for i, story in enumerate(dataset.stories):
         for j, step in enumerate(story.steps):
             path = ("stories", i, "steps", j)
-            focus = list(step.focus)
-            for k, name in enumerate(focus):
-                try:
-                    focus[k] = index.resolve(name, partial=False)
-                except (UnknownActorError, AmbiguousActorError) as exc:
-                    if normalize(exc.name) not in skip:
-                        yield Finding((*path, "focus", k), str(exc), name=normalize(exc.name))
+            focus = []
+            for k, name in enumerate(step.focus):
+                found, problem = _look_up(index, name, (*path, "focus", k))
+                focus.append(found)
+                if problem is not None and problem.name not in skip:
+                    yield problem
             step.focus = tuple(focus)
             if relation_ids is None:
                 continue
@@ -113,11 +112,9 @@ def _position_problems(dataset: Dataset, index: NameIndex, sources: Mapping[str,
     held: dict[tuple[str, str, str, str], int] = {}
     for i, position in enumerate(dataset.positions):
         path = ("positions", i)
-        try:
-            position.actor = index.resolve(position.actor, partial=False)
-        except (UnknownActorError, AmbiguousActorError) as exc:
-            if normalize(exc.name) not in skip:
-                yield Finding((*path, "actor"), str(exc), name=normalize(exc.name))
+        position.actor, problem = _look_up(index, position.actor, (*path, "actor"))
+        if problem is not None and problem.name not in skip:
+            yield problem
         if position.issue not in issues:
             yield Finding((*path, "issue"), f'unknown issue "{position.issue}"' + suggestion(position.issue, issues, "list it under 'issues:'"))
         if _ends_early(position):
@@ -172,18 +169,26 @@ def _duplicates(section: str, ids: Sequence[str | None]) -> Iterable[Finding]:
             first[item_id] = i
 
 
+def _look_up(index: NameIndex, name: str, path: Path) -> tuple[str, Finding | None]:
+    """The id of the actor ``name`` names; else ``name`` as it is, and the finding (at ``path``) that says why."""
+    try:
+        return index.resolve(name, partial=False), None
+    except (UnknownActorError, AmbiguousActorError) as exc:
+        return name, Finding(path, str(exc), name=normalize(exc.name))
+
+
 def _resolve_actors(relation: Relation, index: NameIndex, path: Path) -> Iterable[Finding]:
     for field in ("source", "target"):
-        try:
-            setattr(relation, field, index.resolve(getattr(relation, field), partial=False))
-        except (UnknownActorError, AmbiguousActorError) as exc:
-            yield Finding((*path, field), str(exc), name=normalize(exc.name))
-    via = list(relation.via)
-    for k, name in enumerate(via):
-        try:
-            via[k] = index.resolve(name, partial=False)
-        except (UnknownActorError, AmbiguousActorError) as exc:
-            yield Finding((*path, "via", k), str(exc), name=normalize(exc.name))
+        found, problem = _look_up(index, getattr(relation, field), (*path, field))
+        setattr(relation, field, found)
+        if problem is not None:
+            yield problem
+    via = []
+    for k, name in enumerate(relation.via):
+        found, problem = _look_up(index, name, (*path, "via", k))
+        via.append(found)
+        if problem is not None:
+            yield problem
     relation.via = tuple(via)
     if relation.source == relation.target and relation.source in index:
         yield Finding((*path, "target"), f'"{relation.target}" is both source and target; a relation joins two actors')
