@@ -12,7 +12,7 @@ from ..terms import counted
 from .common import check_output, data_option, emit_json, format_option, open_dataset, streamed
 from .terminal import safe, table
 
-_INFLUENCE_NOTE = "influence marked * is computed from the network (degree over the map's largest), the data giving none"
+_CSV_COLUMNS = ("actor", "name", "stance", "salience", "influence", "influence_computed", "quadrant", "start", "end")
 
 
 def _stance(value: float, low: str | None, high: str | None) -> str:
@@ -43,7 +43,7 @@ def positions(issue: str | None, data: Path | None, as_of: str | None, evidence:
       stakeholders positions indirect-talks --as-of 2025-05 --format csv
     """
     from ..filters import parse_date
-    from ..questions.positions import find_issue, positions_on
+    from ..questions.positions import COMPUTED_NOTE, find_issue, positions_on
 
     dataset = open_dataset(data)
     when = parse_date(as_of, "as-of date") if as_of is not None else None
@@ -67,10 +67,10 @@ def positions(issue: str | None, data: Path | None, as_of: str | None, evidence:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["actor", "name", "stance", "salience", "influence", "influence_computed", "quadrant", "start", "end"])
+        writer.writerow(_CSV_COLUMNS)
         for s in standings:
             row = s.json()
-            writer.writerow([row[k] if row[k] is not None else "" for k in ("actor", "name", "stance", "salience", "influence", "influence_computed", "quadrant", "start", "end")])
+            writer.writerow([row[k] if row[k] is not None else "" for k in _CSV_COLUMNS])
         click.echo(out.getvalue(), nl=False)
         return
     when_text = f", as of {when}" if when else ""
@@ -89,7 +89,7 @@ def positions(issue: str | None, data: Path | None, as_of: str | None, evidence:
             for item in standing.position.evidence:
                 click.echo(f"    {safe(item.source)}: {safe(item.said)}")
     if any(s.computed for s in standings):
-        click.echo(_INFLUENCE_NOTE + ".")
+        click.echo(f"{COMPUTED_NOTE}, the data giving none.")
 
 
 @click.command()
@@ -117,7 +117,7 @@ def forecast(issue: str, data: Path | None, as_of: str | None, fmt: str) -> None
       stakeholders forecast easing-sanctions --format json
     """
     from ..filters import parse_date
-    from ..questions.positions import WEIGHT_VARIATION
+    from ..questions.positions import COMPUTED_NOTE, WEIGHT_VARIATION
     from ..questions.positions import forecast as run_forecast
 
     dataset = open_dataset(data)
@@ -141,7 +141,7 @@ def forecast(issue: str, data: Path | None, as_of: str | None, fmt: str) -> None
         lines.append("Swing: no single actor moving to either end would move the outcome.")
     lines.append(f"Range with each weight {WEIGHT_VARIATION:.0%} lower or higher: {result.low:+.2f} to {result.high:+.2f}.")
     if any(s.computed for s in standings):
-        lines.append(_INFLUENCE_NOTE[0].upper() + _INFLUENCE_NOTE[1:] + ".")
+        lines.append(f"{COMPUTED_NOTE[0].upper()}{COMPUTED_NOTE[1:]}, the data giving none.")
     lines.append("The model assumes the weights are right and the actors bargain in the open; it knows nothing of coercion or deals across issues.")
     click.echo("\n".join(lines))
 

@@ -37,6 +37,8 @@ from ..names import suggestion
 GRID_CUT = 0.5
 #: How far each weight is varied to give the outcome's range.
 WEIGHT_VARIATION = 0.2
+#: What a reader is told of an influence marked computed.
+COMPUTED_NOTE = "influence marked * is computed from the network (degree over the map's largest)"
 QUADRANTS = {(True, True): "manage closely", (True, False): "keep satisfied", (False, True): "keep informed", (False, False): "monitor"}
 
 
@@ -70,14 +72,14 @@ class Standing:
             "quadrant": self.quadrant,
             "start": str(p.start) if p.start else None,
             "end": str(p.end) if p.end else None,
-            "evidence": [{"source": e.source, "quote": e.quote, "locator": e.locator} for e in p.evidence],
+            "evidence": [e.model_dump(mode="json") for e in p.evidence],
         }
 
 
 def find_issue(dataset: Dataset, name: str) -> Issue:
     """The issue with this id or title (any case); ``UsageError`` naming the closest otherwise."""
     for issue in dataset.issues:
-        if name in (issue.id,) or name.casefold() == issue.title.casefold():
+        if name == issue.id or name.casefold() == issue.title.casefold():
             return issue
     known = [issue.id for issue in dataset.issues]
     hint = suggestion(name, known, "the map's issues: " + (", ".join(known) or "none: add them under 'issues:'"))
@@ -118,6 +120,14 @@ def positions_on(dataset: Dataset, issue: str | Issue, as_of: PartialDate | None
 
 
 _EARLIEST = PartialDate(1)
+
+
+def held_positions(dataset: Dataset, issue: Issue, as_of: PartialDate | None, to: str) -> list[Standing]:
+    """``positions_on``, or ``UsageError`` when none holds: there is nothing ``to`` (forecast, draw)."""
+    standings = positions_on(dataset, issue, as_of)
+    if not standings:
+        raise UsageError(f'no position on "{issue.id}"' + (f" holds on {as_of}" if as_of else "") + f": nothing to {to}")
+    return standings
 
 
 @dataclass(frozen=True)
@@ -168,9 +178,7 @@ def weighted_median(stances: Sequence[float], weights: Sequence[float]) -> float
 def forecast(dataset: Dataset, issue: str | Issue, as_of: PartialDate | None = None) -> Forecast:
     """Where the outcome on ``issue`` is likely to land (see the module's notes); ``UsageError`` without positions."""
     found = issue if isinstance(issue, Issue) else find_issue(dataset, issue)
-    standings = positions_on(dataset, found, as_of)
-    if not standings:
-        raise UsageError(f'no position on "{found.id}"' + (f" holds on {as_of}" if as_of else "") + ": nothing to forecast")
+    standings = held_positions(dataset, found, as_of, "forecast")
     stances = [s.position.stance for s in standings]
     weights = [s.weight for s in standings]
     outcome = weighted_median(stances, weights)

@@ -31,7 +31,7 @@ from ..atomic import is_stream, write_atomic
 from ..dates import PartialDate
 from ..errors import UsageError
 from ..model import Dataset, Issue
-from ..questions.positions import GRID_CUT, QUADRANTS, Standing, find_issue, positions_on
+from ..questions.positions import COMPUTED_NOTE, GRID_CUT, QUADRANTS, Standing, find_issue, held_positions
 from .static import MapFigure, picture_bytes
 
 GRID_FORMATS = ("svg", "png", "pdf", "html")
@@ -50,9 +50,10 @@ def _marker(stance: float) -> str:
 def grid_figure(dataset: Dataset, issue: str | Issue, *, as_of: PartialDate | None = None, title: str | None = None, width: float = 8.0, dpi: int = 100) -> MapFigure:
     """The grid of ``issue`` as a matplotlib figure (see the module's notes)."""
     found = issue if isinstance(issue, Issue) else find_issue(dataset, issue)
-    standings = positions_on(dataset, found, as_of)
-    if not standings:
-        raise UsageError(f'no position on "{found.id}"' + (f" holds on {as_of}" if as_of else "") + ": nothing to draw")
+    return _drawn(dataset, found, held_positions(dataset, found, as_of, "draw"), as_of, title, width, dpi)
+
+
+def _drawn(dataset: Dataset, found: Issue, standings: list[Standing], as_of: PartialDate | None, title: str | None, width: float, dpi: int) -> MapFigure:
     figure = MapFigure(figsize=(width, width * 0.8), dpi=dpi, facecolor="white")
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0.1, 0.16, 0.62, 0.7))
@@ -87,7 +88,7 @@ def grid_figure(dataset: Dataset, issue: str | Issue, *, as_of: PartialDate | No
         Line2D([], [], marker="v", linestyle="", markersize=9, markerfacecolor=STANCE_COLORS(0.0), markeredgecolor=_NEUTRAL_EDGE, label=f"opposes: {low}"),
     ]
     figure.legend(handles=legend, loc="upper left", bbox_to_anchor=(0.74, 0.86), frameon=False, fontsize=9, title="Stance", title_fontsize=9)
-    note = "influence marked * is computed from the network (degree over the map's largest)" if any(s.computed for s in standings) else "influence as the data gives it"
+    note = COMPUTED_NOTE if any(s.computed for s in standings) else "influence as the data gives it"
     source = textwrap.fill(f"Source: {dataset.name}, {len(standings)} positions, each with its quote; {note}.", 120)
     figure.text(0.1, 0.015, source, fontsize=8, color="#555555", va="bottom")
     return figure
@@ -121,14 +122,15 @@ def _place_names(figure: MapFigure, axes: object, standings: list[Standing], fix
 def grid_html(dataset: Dataset, issue: str | Issue, *, as_of: PartialDate | None = None, title: str | None = None) -> str:
     """A self-contained page: the grid as SVG, and the positions with their quotes, every data string escaped."""
     found = issue if isinstance(issue, Issue) else find_issue(dataset, issue)
-    svg = picture_bytes(grid_figure(dataset, found, as_of=as_of, title=title), "svg").decode("utf-8")
+    standings = held_positions(dataset, found, as_of, "draw")
+    svg = picture_bytes(_drawn(dataset, found, standings, as_of, title, 8.0, 100), "svg").decode("utf-8")
     svg = svg[svg.index("<svg") :]  # the XML prologue has no place inside a page
     rows = "".join(
         "<tr><td>{}</td><td>{:+.2f}</td><td>{:.2f}</td><td>{:.2f}{}</td><td>{}</td><td>{}</td></tr>".format(
             html.escape(s.actor.name), s.position.stance, s.position.salience, s.influence, "*" if s.computed else "", html.escape(s.quadrant),
             "<br>".join(f"{html.escape(e.source)}: {html.escape(e.said)}" for e in s.position.evidence),
         )
-        for s in positions_on(dataset, found, as_of)
+        for s in standings
     )
     heading = html.escape(title or found.title)
     return (
