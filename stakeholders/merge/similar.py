@@ -160,7 +160,7 @@ def initials(name: str) -> str:
 
 #: Small words a name's initials pass over when written in lower case ("al-Sham"), and always ("of", "and").
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "du", "la", "le", "van", "von"})
-_STOP = frozenset({"the", "of", "and", "for", "in", "on"})
+_STOP = _SMALL - _PARTICLES
 
 
 def _names(actor: Actor) -> list[str]:
@@ -197,7 +197,7 @@ def _blocks(refs: Sequence[Ref], features: Sequence[_Features]) -> Iterable[tupl
     for k, ref in enumerate(refs):
         actor, feature = ref.actor, features[k]
         mine: set[str] = {f"w:{w}" for words in feature.words for w in words if w not in ROLE_WORDS}
-        mine.update(f"s:{skeleton(w)}" for folded in feature.folded for w in folded.split() if w not in _SMALL and len(skeleton(w)) >= 3)
+        mine.update(f"s:{sound}" for folded in feature.folded for w in folded.split() if w not in _SMALL and len(sound := skeleton(w)) >= 3)
         mine.update(f"i:{i}" for i in feature.initials)
         mine.update(f"i:{a}" for a in feature.acronyms)
         mine.update(f"c:{scheme}:{code}" for scheme, codes in actor.codes.items() for code in codes)
