@@ -194,6 +194,27 @@ def test_differences_are_reported_not_guessed():
     assert (actor.country, actor.description) == ("PSE", "The movement.")
 
 
+def test_kinds_and_issues_are_joined_by_id_and_a_different_one_is_reported():
+    def one(name: str, polarity: int, title: str) -> stakeholders.Dataset:
+        return from_dict(
+            {
+                "kinds": [{"id": "courts", "label": "courts", "directed": True, "polarity": polarity}],
+                "issues": [{"id": "deal", "title": title}],
+                "actors": [{"id": "x", "name": "X", "type": "state"}],
+                "relations": [],
+            },
+            name=name,
+        )
+
+    result = merge_maps([one("a", 1, "The deal"), one("b", 1, "The deal"), one("c", -1, "A deal")])
+    assert result.conflicts == [
+        "kind courts is declared otherwise in c; the first map's kept",
+        "issue deal is described otherwise in c; the first map's kept",
+    ]
+    assert [(k.id, k.polarity) for k in result.dataset.kinds if k.id == "courts"] == [("courts", 1)]
+    assert [(i.id, i.title) for i in result.dataset.issues] == [("deal", "The deal")]
+
+
 def test_a_bad_same_as_file_is_reported_whole_at_its_lines_and_nothing_is_written(maps, runner, tmp_path):
     syria, events = maps
     same_as = tmp_path / "same-as.yaml"

@@ -111,9 +111,10 @@ def merge_maps(
     actors, kept_of = _actors(datasets, groups, conflicts)
     sources, source_of = _sources(datasets, conflicts)
     relations, relation_of = _relations(datasets, kept_of, source_of, conflicts)
-    kinds = _kinds(datasets, conflicts)
+    kinds = _by_id(datasets, "kinds", "kind {} is declared", conflicts)
     stories = _stories(datasets, kept_of, relation_of, conflicts)
-    issues, positions = _positions(datasets, kept_of, source_of, conflicts)
+    issues = _by_id(datasets, "issues", "issue {} is described", conflicts)
+    positions = _positions(datasets, kept_of, source_of, conflicts)
     first = datasets[0]
     meta = first.meta.model_dump(mode="json", exclude_none=True)
     if name:
@@ -306,14 +307,15 @@ def _relations(
     return list(merged.values()), relation_of
 
 
-def _kinds(datasets: Sequence[Dataset], conflicts: list[str]) -> list[dict[str, Any]]:
+def _by_id(datasets: Sequence[Dataset], section: str, said: str, conflicts: list[str]) -> list[dict[str, Any]]:
+    """The records of ``section`` (kinds, issues) joined by id: the first map's kept where another ``said`` otherwise."""
     out: dict[str, dict[str, Any]] = {}
     for dataset in datasets:
-        for kind in dataset.kinds:
-            record = kind.model_dump(mode="json", exclude_defaults=True)
-            if kind.id in out and out[kind.id] != record:
-                conflicts.append(f"kind {kind.id} is declared otherwise in {dataset.name}; the first map's kept")
-            out.setdefault(kind.id, record)
+        for item in getattr(dataset, section):
+            record = item.model_dump(mode="json", exclude_defaults=True)
+            if item.id in out and out[item.id] != record:
+                conflicts.append(f"{said.format(item.id)} otherwise in {dataset.name}; the first map's kept")
+            out.setdefault(item.id, record)
     return list(out.values())
 
 
@@ -335,19 +337,11 @@ def _stories(datasets: Sequence[Dataset], kept_of: dict[str, str], relation_of: 
     return list(out.values())
 
 
-def _positions(
-    datasets: Sequence[Dataset], kept_of: dict[str, str], source_of: list[dict[str, str]], conflicts: list[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The issues joined by id, and the positions re-pointed to the kept actors; one actor's positions on an issue over
-    the same span are one, with the evidence of all."""
-    issues: dict[str, dict[str, Any]] = {}
+def _positions(datasets: Sequence[Dataset], kept_of: dict[str, str], source_of: list[dict[str, str]], conflicts: list[str]) -> list[dict[str, Any]]:
+    """The positions re-pointed to the kept actors; one actor's positions on an issue over the same span are one, with
+    the evidence of all."""
     positions: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for k, dataset in enumerate(datasets):
-        for issue in dataset.issues:
-            record = issue.model_dump(mode="json", exclude_defaults=True)
-            if issue.id in issues and issues[issue.id] != record:
-                conflicts.append(f"issue {issue.id} is described otherwise in {dataset.name}; the first map's kept")
-            issues.setdefault(issue.id, record)
         for position in dataset.positions:
             actor = kept_of.get(position.actor, position.actor)
             key = (actor, position.issue, str(position.start), str(position.end))
@@ -360,7 +354,7 @@ def _positions(
             if (held["stance"], held["salience"]) != (position.stance, position.salience):
                 conflicts.append(f"{actor} on {position.issue}: stance {held['stance']}, salience {held['salience']} in the first map, {position.stance}, {position.salience} in {dataset.name}; the first kept")
             held["evidence"].extend(e for e in evidence if e not in held["evidence"])
-    return list(issues.values()), list(positions.values())
+    return list(positions.values())
 
 
 def merged_text(result: MergeResult) -> str:
