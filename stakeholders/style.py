@@ -148,6 +148,10 @@ GROUP_COLORS: tuple[str, ...] = (
 )  # fmt: skip
 #: Colour of actors outside every group (no cooperative or signed tie).
 UNGROUPED_COLOR = "#DDDDDD"
+#: Stance from opposing to supporting: ColorBrewer's five-class PuOr, a diverging scale colour-blind readers tell
+#: apart; the map's five bins of stance (``render --color-by stance:ISSUE``), and the grid's scale through its ends
+#: and middle.
+STANCE_PALETTE = ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99")
 
 #: On a map of what changed (``render --diff-from``): added and changed actors and relations are drawn in
 #: their colour (a thick border, a glow along the line); removed ones stay as faint ghosts, outlined in grey.

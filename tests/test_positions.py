@@ -228,8 +228,9 @@ def test_issues_positions_and_influence_survive_the_sheets(tmp_path, runner):
 
 
 def test_the_map_colours_actors_by_stance_and_lists_their_positions(runner, tmp_path):
-    from stakeholders.render import STANCE_PALETTE, look
+    from stakeholders.render import look
     from stakeholders.render.page import payload
+    from stakeholders.style import STANCE_PALETTE
 
     graph = stakeholders.to_graph(stakeholders.load(ROOT / "data"))
     drawn = look(graph, color_by="stance:indirect-talks")

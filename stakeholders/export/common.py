@@ -91,14 +91,14 @@ def first_evidence(graph: nx.MultiDiGraph, relation: Relation) -> tuple[str | No
 def stance_attributes(dataset: Dataset) -> dict[str, dict[str, float]]:
     """Each actor's influence as the data gives it, and its latest stance and salience on each issue, as
     ``influence``, ``stance:ISSUE`` and ``salience:ISSUE``: what an export carries of the positions."""
-    from ..questions.positions import positions_on
+    from ..questions.positions import latest_positions
 
     found: dict[str, dict[str, float]] = {a.id: {"influence": a.influence} for a in dataset.actors if a.influence is not None}
     for issue in dataset.issues:
-        for standing in positions_on(dataset, issue):
-            mine = found.setdefault(standing.actor.id, {})
-            mine[f"stance:{issue.id}"] = standing.position.stance
-            mine[f"salience:{issue.id}"] = standing.position.salience
+        for actor, position in latest_positions(dataset, issue).items():
+            mine = found.setdefault(actor, {})
+            mine[f"stance:{issue.id}"] = position.stance
+            mine[f"salience:{issue.id}"] = position.salience
     return found
 
 

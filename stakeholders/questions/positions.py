@@ -100,26 +100,32 @@ def influences(dataset: Dataset) -> dict[str, tuple[float, bool]]:
     }
 
 
-def positions_on(dataset: Dataset, issue: str | Issue, as_of: PartialDate | None = None) -> list[Standing]:
-    """The positions on ``issue`` holding ``as_of`` (each actor's latest by then; without a date, its latest), by weight,
-    then stance, then actor id."""
-    found = issue if isinstance(issue, Issue) else find_issue(dataset, issue)
+_EARLIEST = PartialDate(1)
+
+
+def latest_positions(dataset: Dataset, issue: Issue, as_of: PartialDate | None = None) -> dict[str, Position]:
+    """Each actor's position on ``issue`` holding ``as_of`` (its latest by then; without a date, its latest), by actor
+    id, in the order of the data."""
     latest: dict[str, Position] = {}
     for position in dataset.positions:
-        if position.issue != found.id:
+        if position.issue != issue.id:
             continue
         if as_of is not None and not span_active(position.start, position.end, as_of):
             continue  # not started by then, or ended before
         held = latest.get(position.actor)
         if held is None or (position.start or _EARLIEST) >= (held.start or _EARLIEST):
             latest[position.actor] = position
+    return latest
+
+
+def positions_on(dataset: Dataset, issue: str | Issue, as_of: PartialDate | None = None) -> list[Standing]:
+    """The positions on ``issue`` holding ``as_of`` (``latest_positions``) with the influence each actor carries, by
+    weight, then stance, then actor id."""
+    found = issue if isinstance(issue, Issue) else find_issue(dataset, issue)
     weights = influences(dataset)
     actors = dataset.actors_by_id
-    standings = [Standing(actors[a], p, *weights[a]) for a, p in latest.items()]
+    standings = [Standing(actors[a], p, *weights[a]) for a, p in latest_positions(dataset, found, as_of).items()]
     return sorted(standings, key=lambda s: (-s.weight, -s.position.stance, s.actor.id))
-
-
-_EARLIEST = PartialDate(1)
 
 
 def held_positions(dataset: Dataset, issue: Issue, as_of: PartialDate | None, to: str) -> list[Standing]:

@@ -97,22 +97,20 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
 
 #: ``color_by`` for a stance: ``stance:`` and an issue's id or title.
 STANCE_PREFIX = "stance:"
-#: The stances' bins, from opposing to supporting, and their colours: ColorBrewer's five-class PuOr, a diverging scale
-#: colour-blind readers tell apart (the grid's, ``render.grid``).
+#: The stances' bins, from opposing to supporting, coloured by ``style.STANCE_PALETTE``.
 _STANCE_BINS = ((-1.0, "opposes"), (-0.6, "leans against"), (-0.2, "neutral"), (0.2, "leans toward"), (0.6, "supports"))
-STANCE_PALETTE = ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99")
 
 
 def _stance_groups(dataset: Any, issue: str) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
     """Actors grouped by their latest stance on ``issue`` in five bins, the bins' names (with the issue's words for
     its ends), and their colours; actors without a position fall in none."""
-    from ..questions.positions import find_issue, positions_on
+    from ..questions.positions import find_issue, latest_positions
+    from ..style import STANCE_PALETTE
 
     found = find_issue(dataset, issue)
     groups = {}
-    for standing in positions_on(dataset, found):
-        stance = standing.position.stance
-        groups[standing.actor.id] = max(k for k, (low, _) in enumerate(_STANCE_BINS) if stance >= low - 1e-9)
+    for actor, position in latest_positions(dataset, found).items():
+        groups[actor] = max(k for k, (low, _) in enumerate(_STANCE_BINS) if position.stance >= low - 1e-9)
     ends = {"opposes": found.low, "supports": found.high}
     names = tuple(f"{word}: {ends[word]}" if ends.get(word) else word for _, word in _STANCE_BINS)
     return groups, names, STANCE_PALETTE

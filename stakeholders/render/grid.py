@@ -32,12 +32,13 @@ from ..dates import PartialDate
 from ..errors import UsageError
 from ..model import Dataset, Issue
 from ..questions.positions import COMPUTED_NOTE, GRID_CUT, QUADRANTS, Standing, find_issue, held_positions
+from ..style import STANCE_PALETTE
 from .static import MapFigure, picture_bytes
 
 GRID_FORMATS = ("svg", "png", "pdf", "html")
 #: ColorBrewer's PuOr ends and middle: orange opposes, grey neutral, purple supports; told apart under every common
 #: colour-vision deficiency.
-STANCE_COLORS = LinearSegmentedColormap.from_list("stance", ["#e66101", "#f7f7f7", "#5e3c99"])
+STANCE_COLORS = LinearSegmentedColormap.from_list("stance", [STANCE_PALETTE[0], STANCE_PALETTE[2], STANCE_PALETTE[4]])
 _NEUTRAL_EDGE = "#404040"
 #: Where a name may go around its mark, in points: right, left, above, below, then the diagonals.
 _PLACES = ((8, -3), (-8, -3), (0, 8), (0, -13), (8, 6), (-8, 6), (8, -12), (-8, -12))
