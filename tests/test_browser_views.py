@@ -125,6 +125,9 @@ def test_the_view_is_in_the_url_and_back_and_forward_walk_the_views(browser, pag
         ("#actor=nobody&as-of=2025-02", "Showing the whole map: no actor “nobody” in this map.", "2025-02-28"),
         ("#story=war-and-peace&step=2", "Showing the whole map: this map has no story “war-and-peace”.", "2025-05-07"),
         ("#as-of=2025-13", "Showing the whole map: “2025-13” is not a date (YYYY-MM-DD, YYYY-MM or YYYY).", "2025-05-07"),
+        # A hand-edited link that is not percent-encoding: named as written, never an error in the page.
+        ("#actor=%zz", "Showing the whole map: no actor “%zz” in this map.", "2025-05-07"),
+        ("#path=hts,50%25%E0", "Showing the whole map: no path: “50%25%E0” is not an actor of this map.", "2025-05-07"),
     ],
 )
 def test_a_link_to_what_is_not_there_shows_the_whole_map_with_a_message(browser, page_path, hash_, message, as_of):

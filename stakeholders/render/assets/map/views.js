@@ -111,16 +111,21 @@
     }
     return problems;
   }
+  // A hand-edited link may hold a "%" that starts no percent-encoding: kept as written, for the message to name.
+  function decoded(text) {
+    try { return decodeURIComponent(text); } catch (error) { return text; }
+  }
   function viewFromHash(hash) {
     var wanted = { asOf: openingDay() };
     hash.replace(/^#/, "").split("&").forEach(function (part) {
       if (!part) { return; }
-      var at = part.indexOf("="), key = at < 0 ? part : part.slice(0, at), value = at < 0 ? "" : decodeURIComponent(part.slice(at + 1));
+      // Each name of a pair is encoded on its own (``hashOf``): split, then decode each once.
+      var at = part.indexOf("="), key = at < 0 ? part : part.slice(0, at), raw = at < 0 ? "" : part.slice(at + 1), value = decoded(raw);
       if (key === "as-of") { wanted.asOf = value; }
       if (key === "actor") { wanted.focus = value; }
       if (key === "relation") { wanted.relation = value; }
-      if (key === "path") { wanted.path = value.split(",").map(decodeURIComponent); }
-      if (key === "mediators") { wanted.mediators = value.split(",").map(decodeURIComponent).concat([""]).slice(0, 2); }
+      if (key === "path") { wanted.path = raw.split(",").map(decoded); }
+      if (key === "mediators") { wanted.mediators = raw.split(",").map(decoded).concat([""]).slice(0, 2); }
       if (key === "all") { wanted.all = value || PATHS.max_hops; }
       if (key === "story") { wanted.story = value; }
       if (key === "step") { wanted.step = value; }
