@@ -16,8 +16,8 @@ reads them; a pattern keeps the words after the verb ("- * (TO &CEASEFIRE)
 out and its markers dropped; the words before the verb (who acts) are left to our
 rules, which read the actors around the cue. Patterns with "NOT" are left out (our
 negation reads them), and so are codes that name no relation between two actors
-(01 statements, 02 appeals, 09 investigations...). ``KINDS`` says which code is
-which kind.
+(01 statements, 02 appeals, 09 investigations...). Which code is which kind is what
+event data says (``events.cameo``), but for ``TEXT_KINDS``.
 
 Why a matcher of our own rather than spaCy's ``Matcher``: it tries every pattern at
 every token, 27 microseconds a token for 200 patterns (``rules``), and these are
@@ -34,18 +34,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-#: A CAMEO code's relation kind: the longest prefix of the code listed here decides; None names no relation of ours.
-KINDS: Mapping[str, str | None] = {
-    "01": None, "02": None, "08": None, "09": None,
-    "03": "pledge", "0334": "protection",
-    "04": "negotiation", "042": "visit", "043": "hosts-visit", "045": "mediation",
-    "05": "support", "054": "recognition", "055": None, "056": None, "057": "agreement",
-    "06": "alliance", "07": "aid", "074": "protection",
-    "081": "sanctions-relief", "085": "sanctions-relief", "0871": "ceasefire", "0874": "withdrawal",
-    "10": "demand", "11": "criticism", "112": "accusation", "12": "rejection", "13": "threat", "14": "protest", "15": "threat",
-    "16": "hostility", "163": "sanctions", "17": "hostility", "172": "sanctions", "173": "arrest",
-    "18": "attack", "181": "kidnapping", "19": "armed-clash", "192": "occupation", "195": "airstrike", "20": "mass-killing",
-}  # fmt: skip
+#: Where a verb in a sentence is read otherwise than the same code in event data (``events.cameo``): reducing
+#: relations (16: breaking ties, halting talks, expelling) is hostility, sanctions only as an embargo (163) or as
+#: administrative sanctions (172); de-escalating (087), apologising (055) and forgiving (056) name no relation of ours.
+TEXT_KINDS: Mapping[str, str | None] = {"16": "hostility", "172": "sanctions", "087": None, "055": None, "056": None}
 #: Verbs too light to say anything alone ("take", "go", "hold"): only their patterns with words count. "join" is left
 #: out with its patterns: who it names is a partner ("join the PSC in condemning"), not whom the relation is with.
 UNJOINED = frozenset({"join"})
@@ -64,18 +56,29 @@ _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
+@cache
+def _kinds() -> dict[str, str | None]:
+    """Each CAMEO code or root that has a kind (or None: no relation of ours), as event data reads it, but for
+    ``TEXT_KINDS``. Imported here: ``events.cameo`` reads its tables, and only ``build`` needs this."""
+    from ..events.cameo import ROOT_KINDS, code_kinds
+    from ..vocabulary import DEFAULT_KINDS
+
+    return {**ROOT_KINDS, **code_kinds(DEFAULT_KINDS.values()), **TEXT_KINDS}
+
+
 def kind_of(code: str) -> str | None:
-    """Our relation kind for a CAMEO code ("0356" -> pledge), or None."""
+    """Our relation kind for a CAMEO code ("0356" -> pledge), or None: the longest prefix of the code that has one."""
+    kinds = _kinds()
     for length in range(len(code), 1, -1):
-        if code[:length] in KINDS:
-            return KINDS[code[:length]]
+        if code[:length] in kinds:
+            return kinds[code[:length]]
     return None
 
 
 def _first_code(text: str) -> str | None:
     found = _CODE.search(text)
     code = found.group(1).split(":")[0].strip() if found else ""
-    return code if code and code != "---" and code.isdigit() else None
+    return code if code.isdigit() else None  # not "---", which marks a pattern coded as nothing
 
 
 def _words(phrase: str, sets: Mapping[str, list[str]]) -> tuple[str, ...] | None:
@@ -109,7 +112,7 @@ def build(text: str) -> Iterator[tuple[str, str, str, str]]:
             sets[current].append(line[1:].strip("_").replace("_", " ").lower())
         i += 1
     seen: set[tuple[str, str, str, str]] = set()
-    verbs: list[tuple[str, str | None]] = []
+    verbs: list[str] = []  # the lemmas of the block
     default: str | None = None
     for raw in lines[i:]:
         if "TRANSFORMATIONS" in raw:
@@ -130,8 +133,8 @@ def build(text: str) -> Iterator[tuple[str, str, str, str]]:
             # The pattern is the verb's its comment names, where the block has that verb ("- * AID [070] # RUSH").
             comment = raw.split("#", 1)[1].split() if "#" in raw else []
             named = comment[0].lower().replace("_", " ") if comment else ""
-            for verb, _ in verbs:
-                if named in {v for v, _ in verbs} and verb != named:
+            for verb in verbs:
+                if named in verbs and verb != named:
                     continue
                 row = (verb, " ".join(words or ()), code, kind_of(code) or "")
                 if words and row not in seen:
@@ -144,7 +147,7 @@ def build(text: str) -> Iterator[tuple[str, str, str, str]]:
             continue
         lemma = word.strip("_").replace("_", " ").lower()
         code = _first_code(line) or default
-        verbs.append((lemma, code))
+        verbs.append(lemma)
         if code is not None and kind_of(code) is not None:
             row = (lemma, "", code, kind_of(code) or "")
             if row not in seen:
