@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Body
+from .words import DOCUMENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,8 +54,6 @@ GROUPS = {
     "militants": "armed-group", "forces": "armed-group", "tribes": "community", "tribe": "community", "clans": "community",
     "community": "community", "communities": "community",
 }  # fmt: skip
-#: The last word of a document's name: "Cessation of Hostilities Agreement (COHA)" is no party.
-DOCUMENTS = frozenset({"agreement", "accord", "accords", "treaty", "declaration", "communiqué", "communique", "plan", "process", "mechanism", "protocol", "resolution", "initiative", "act", "law", "charter", "convention", "memorandum", "framework", "roadmap", "summit", "conference", "fund", "programme", "program"})
 #: Words that join the capitalised words of one name ("Authority on Development", "People's Liberation Front").
 _JOINS = frozenset({"of", "for", "on", "the", "'s", "’s", "-"})  # not "and": "Ethiopia and Tigray" are two
 #: Capitalised words that make no name of their own: months, days, and words that open a sentence.
@@ -275,7 +274,7 @@ class Discovering:
             # A body of a known one keeps its own name ("UN Support Mission", "African Union Commission"): its head says so.
             known = any(i.first("actor") or (i.first("body") and lower[e - 1] not in SUB_BODIES) for i in inside)
             if kind is not None and own and not known:
-                if lower[e - 1] in SUB_BODIES and e + 1 < len(text) and lower[e] == "in" and any(t in covered and covered[t].first("state") for t in (e + 1,)):
+                if lower[e - 1] in SUB_BODIES and e + 1 < len(text) and lower[e] == "in" and e + 1 in covered and covered[e + 1].first("state"):
                     run, e = doc[s : e + 2].text, e + 2  # "UN Support Mission in Libya"
                     for t in range(s, e):
                         covered.pop(t, None)

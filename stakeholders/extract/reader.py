@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from spacy.lookups import Table
     from spacy.tokens import Doc, Span
 
+#: The phrases for two parties (``PARTIES``) by their first word, in their order: each token looks up its own.
+_PARTIES_BY_FIRST = {first: tuple(p for p in PARTIES if p[0] == first) for first in dict.fromkeys(p[0] for p in PARTIES)}
+#: Words after a past participle that make it a verb, not a word describing the noun after it ("displaced people").
+_NOT_DESCRIBED = DETERMINERS | LOCATIVE | PARTNER | {"to", "on", "by", "for", "over", "and"}
+
 
 class Reader:
     """Reads the sentences of a paragraph's doc into candidates: the cue matcher and the rules around it."""
@@ -65,7 +70,7 @@ class Reader:
         self.lemmas = lemmas
         self.cues = cues
         self.verbs = cameo.patterns() if cues.cameo else {}
-        self.synonyms = cameo.synonyms()
+        self.synonyms = cameo.synonyms() if cues.cameo else {}  # read by the verbs' patterns only
         self.cameo_cues: dict[tuple[str, cameo.Pattern], Cue] = {}
         self.names = names
         self.kinds = kinds
@@ -165,7 +170,7 @@ class Reader:
         added = []
         i = 0
         while i < len(lower):
-            phrase = next((p for p in PARTIES if tuple(lower[i : i + len(p)]) == p), None)
+            phrase = next((p for p in _PARTIES_BY_FIRST.get(lower[i], ()) if tuple(lower[i : i + len(p)]) == p), None)
             if phrase is None:
                 i += 1
                 continue
@@ -226,7 +231,7 @@ class Reader:
             noun = k > 0 and tokens[k - 1].lower_ in DETERMINERS
             # "armed groups", "displaced people": a past participle before a noun describes it.
             described = token.lower_.endswith("ed") and k + 1 < len(tokens) and tokens[k + 1].is_lower and tokens[k + 1].is_alpha
-            described = described and tokens[k + 1].lower_ not in DETERMINERS | LOCATIVE | PARTNER | {"to", "on", "by", "for", "over", "and"}
+            described = described and tokens[k + 1].lower_ not in _NOT_DESCRIBED
             for pattern in verb_patterns:
                 if not pattern.words and (noun or described or token.lemma_ in cameo.LIGHT_VERBS):
                     continue

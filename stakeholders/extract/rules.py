@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .discovery import DOCUMENTS
 from .holding import Holding
 from .lexicon import Cue
 from .mentions import Mention, Names, Referent
@@ -42,6 +41,7 @@ from .words import (
     CONNECTORS,
     DEFINITE,
     DETERMINERS,
+    DOCUMENTS,
     INCLUDING,
     INTENDING,
     JOINERS,
@@ -127,7 +127,7 @@ class Clause(Holding):
         self.by_start = {m.start: m for m in mentions}
         self.by_end = {m.end: m for m in mentions}
         self.cue_at = {c.start: c for c in cues}
-        self.cue_tokens = {i for c in cues for i in range(c.start, c.end)}
+        self.cue_holding = {i: c for c in cues for i in range(c.start, c.end)}  # cues do not overlap (``Reader._cues``)
         self._ends: dict[int, _Ends] = {}
         self.speech: list[tuple[int, Referent | None, str]] = []
         self.quoting: set[int] = set()  # a verb of speech and the "that" or comma after it: the clause ends there
@@ -179,15 +179,15 @@ class Clause(Holding):
 
     def _read_ends(self, index: int) -> _Ends:
         found = self.cues[index]
-        directed = self.reader.kinds[found.cue.kind].directed
-        left = self._left(found.start) or []
-        # Where cooperation happens, or a war is fought, is no party to it ("signed an accord in Moscow", "the war in
-        # Yemen"); where force is used on someone, the place is what it is used on ("strikes in Syria").
         kind = self.reader.kinds[found.cue.kind]
+        directed = kind.directed
+        left = self._left(found.start) or []
         if not left and self._definite(found):
             # "the offensive by Haftar's forces and ... these military operations against the capital": the same actors.
             earlier = next((c for c in reversed(self.cues[:index]) if c.cue.kind == found.cue.kind), None)
             left = list(self._ends_of(self.cues.index(earlier)).acting) if earlier is not None else []
+        # Where cooperation happens, or a war is fought, is no party to it ("signed an accord in Moscow", "the war in
+        # Yemen"); where force is used on someone, the place is what it is used on ("strikes in Syria").
         agent, right, between, nested = self._right(found.end, places=kind.polarity > 0 or not directed)
         third_party = found.cue.kind in THIRD_PARTY
         # Welcoming a ceasefire or an agreement is no support of its parties ("welcomes the signing of a cessation of
@@ -231,7 +231,7 @@ class Clause(Holding):
         """The actors acting at token ``at``: the nearest group before it in its clause; for a verb right after "and",
         the sentence's subject ("Kenya spoke with Egypt, and urged it to stop")."""
         i = at - 1
-        if i > self.first and self.doc[i].lower_ == "and" and at not in self.by_start and (i - 1) + 1 not in self.by_end:
+        if i > self.first and self.doc[i].lower_ == "and" and at not in self.by_start and i not in self.by_end:
             subject = self._subject(i)
             if subject:
                 return subject
@@ -256,10 +256,10 @@ class Clause(Holding):
                 return [self.reader.voice]  # "The United States welcomes ... We call on X": a statement's voice
             if i in self.quoting:
                 return None  # reported speech: the subject is inside the clause, or missing
-            if i in self.cue_tokens and self._cameo_at(i):
+            if self._cameo_at(i):
                 i -= 1  # a verb of the dictionary says how its own actors relate, not who acts in the cue after it
                 continue
-            if i in self.cue_tokens:
+            if i in self.cue_holding:
                 shared = self._coordinated(i, at)
                 if shared is None:
                     shared = self._controlling(i, at)
@@ -323,19 +323,19 @@ class Clause(Holding):
     def _coordinated(self, inside: int, at: int) -> int | None:
         """The start of the cue holding token ``inside`` when only "and", "or" or a comma stand between it and token
         ``at`` (two verbs sharing their actors: "bombed and invaded"); else None."""
-        cue = next((c for c in self.cues if c.start <= inside < c.end), None)
+        cue = self.cue_holding.get(inside)
         if cue is None or cue.end >= at or not all(self.doc[j].lower_ in VERB_JOINS for j in range(cue.end, at)):
             return None
         return cue.start
 
     def _cameo_at(self, i: int) -> bool:
-        cue = next((c for c in self.cues if c.start <= i < c.end), None)
+        cue = self.cue_holding.get(i)
         return cue is not None and cue.cue.origin == "cameo-verbs.tsv"
 
     def _controlling(self, inside: int, at: int) -> int | None:
         """The start of the cue holding token ``inside`` when it is a verb of will whose "to" opens token ``at``'s cue
         ("threatened to attack", "agreed to lift", "vowed to protect"): its subject is this one's too; else None."""
-        cue = next((c for c in self.cues if c.start <= inside < c.end), None)
+        cue = self.cue_holding.get(inside)
         if cue is None or not cue.end < at <= cue.end + 3 or self.doc[cue.end].lower_ != "to":
             return None
         if any(self.doc[j].text in BOUNDARY_PUNCT or j in self.by_start for j in range(cue.end, at)):
@@ -350,7 +350,7 @@ class Clause(Holding):
             token = self.doc[j]
             if token.text == ",":
                 return j if j + 1 < at and self.doc[j + 1].lower_ in ASIDES else None
-            if token.text in BOUNDARY_PUNCT or j in self.cue_tokens:
+            if token.text in BOUNDARY_PUNCT or j in self.cue_holding:
                 return None
         return None
 
@@ -398,14 +398,14 @@ class Clause(Holding):
                     i = group[-1].end
                     continue
                 # "abuses committed by armed groups, particularly the M23": who "by" names, in general then by name.
-                named_after_by = by_seen and self.doc[self._word_before_at(mention)].lower_ in INCLUDING
+                named_after_by = by_seen and before in INCLUDING
                 # "under the auspices of the African Union": who "of" names after such a noun acts, as after "by".
                 agent_of = before == "of" and i - at <= 3 and self.doc[at - 1].lower_ in AGENT_OF
                 if (before == "by" or named_after_by or agent_of) and not agent:
                     agent = group
                     i = group[-1].end
                     continue
-                if places and self._place(mention) and self._word_before_at(mention) >= at:
+                if places and before in LOCATIVE and self._word_before_at(mention) >= at:
                     # "signed an accord in Moscow": where, not with whom (the cue's own "in", "arrive in X", is kept).
                     i = group[-1].end
                     continue

@@ -27,6 +27,8 @@ RELATIVE = frozenset({"which", "who", "whom", "whose", "that"})
 JOINERS = frozenset({",", "and", "or", "nor", "&"})
 CONNECTORS = JOINERS | {"as", "well", "both", "either", "the"}
 INCLUDING = frozenset({"including", "notably", "especially", "particularly"})
+#: The last word of a document's name: "Cessation of Hostilities Agreement (COHA)" is no party.
+DOCUMENTS = frozenset({"agreement", "accord", "accords", "treaty", "declaration", "communiqué", "communique", "plan", "process", "mechanism", "protocol", "resolution", "initiative", "act", "law", "charter", "convention", "memorandum", "framework", "roadmap", "summit", "conference", "fund", "programme", "program"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those"})
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 #: Pronouns that open a sentence as its subject, standing for the actor the previous sentence began with.
