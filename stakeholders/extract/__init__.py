@@ -114,8 +114,7 @@ def extract_draft(
         readings: list[tuple[int, int, Reading]] = []
         reader.start_article()
         # The headline, when the text has one, is paragraph 0.
-        first = 0 if shape.headline is not None else 1
-        for number, doc in enumerate(islice(docs, len(shape.paragraphs) + 1 - first), first):
+        for number, doc in enumerate(islice(docs, len(shape.spans)), shape.first):
             readings.extend((number, k, reading) for k, reading in enumerate(reader.read(doc, headline=number == 0), 1))
         builder.add(article, shape, readings)
         progress("extracting", done, len(articles))
@@ -133,7 +132,7 @@ def _article(item: str | Path | Article, max_bytes: int) -> Article:
 
 def _docs(nlp: Language, layouts: list[Layout]) -> Iterator[Doc]:
     """Every paragraph of every article, in order, read by the pipeline in batches."""
-    texts = (shape.view[start:end] for shape in layouts for start, end in ((shape.headline,) if shape.headline else ()) + shape.paragraphs)
+    texts = (shape.view[start:end] for shape in layouts for start, end in shape.spans)
     for doc in nlp.pipe(texts, batch_size=BATCH):
         _split_after_abbreviations(doc)
         yield doc

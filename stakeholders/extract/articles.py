@@ -70,6 +70,16 @@ class Layout:
     #: read for relations at a lower confidence.
     headline: tuple[int, int] | None = None
 
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """What is read, in order: the headline when there is one, then the paragraphs."""
+        return ((self.headline,) if self.headline else ()) + self.paragraphs
+
+    @property
+    def first(self) -> int:
+        """The number of the first span read: 0 for a headline, else 1, the first paragraph."""
+        return 0 if self.headline else 1
+
 
 def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """A file as an article: a saved web page's main text and metadata (with trafilatura), or the text itself.
@@ -149,6 +159,8 @@ def layout(article: Article) -> Layout:
         if title is not None and (heading or line) == title.strip():
             skip.add(first)
             headline = _stripped(text, *lines[first])
+            if heading is not None:
+                headline = (headline[1] - len(heading), headline[1])  # a Markdown heading is read without its "#"
     body = [i for i in filled if i not in skip]
     blank_separated = bool(body) and any(i not in skip and not text[slice(*lines[i])].strip() for i in range(body[0], body[-1]))
     paragraphs: list[tuple[int, int]] = []
@@ -161,8 +173,6 @@ def layout(article: Article) -> Layout:
     if run:
         paragraphs.append(_stripped(text, lines[run[0]][0], lines[run[-1]][1]))
     view = _MARKUP.sub(lambda m: " " * len(m.group()), text) if article.markdown else text
-    if headline is not None and article.markdown:
-        headline = (headline[0] + len(text[slice(*headline)]) - len(text[slice(*headline)].lstrip("#").lstrip()), headline[1])
     return Layout(title.strip() if title else None, date, tuple(paragraphs), view.translate(_PLAIN), headline)
 
 

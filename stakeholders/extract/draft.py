@@ -191,7 +191,7 @@ class Builder:
                 main_here = sentence if sentence is not None else main
             else:
                 main_here = main
-            offset = (layout.headline if paragraph == 0 and layout.headline else layout.paragraphs[paragraph - 1])[0]
+            offset = layout.spans[paragraph - layout.first][0]
             quote = article.text[offset + reading.start : offset + reading.end].strip()
             locator = "headline" if paragraph == 0 else f"paragraph {paragraph}, sentence {number}"
             events = list(reading.events)
