@@ -60,8 +60,8 @@
     function dayOf(value) { return new Date(first + Number(value) * 86400000).toISOString().slice(0, 10); }
     var span = valueOf(DATA.dates.max);
     slider.max = String(span);
-    var opening = DATA.as_of && DATA.as_of >= DATA.dates.min && DATA.as_of <= DATA.dates.max;
-    slider.value = String(opening ? valueOf(DATA.as_of) : span);
+    var opening = openingDay();
+    slider.value = String(opening !== null ? valueOf(opening) : span);
     // The days where relations start or end: ticks (up to MAX_TICKS of them), and the stops of
     // the step buttons and of play.
     var MAX_TICKS = 200;
@@ -96,7 +96,7 @@
     }
     chooseDay = function (day) {
       if (day === null) {
-        if (enabled.checked) { enabled.checked = false; undated.checked = true; stop(); }
+        if (enabled.checked) { stop(); choose(false); }
       } else {
         slider.value = String(Math.max(0, Math.min(span, valueOf(day))));
         choose(true);
@@ -280,6 +280,10 @@
       network.moveTo(view);
       placeLabels();
     }
+  }
+  // The details shown, where a phone had folded them away.
+  function unfoldSheet() {
+    if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
   }
   function buildSheet() {
     sheetToggle.addEventListener("click", function () { foldSheet(!document.body.classList.contains("sheet-folded")); });

@@ -45,13 +45,6 @@
     if (DATA.source_line) { ctx.fillText(DATA.source_line, 12 * ratio, out.height - 10 * ratio); }
     return out;
   }
-  var SVG_NS = "http://www.w3.org/2000/svg";
-  function svgNode(tag, attributes, text) {
-    var node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attributes).forEach(function (name) { if (attributes[name] !== null && attributes[name] !== undefined) { node.setAttribute(name, String(attributes[name])); } });
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
   // A vis-network shape of radius r at (x, y), as an SVG element.
   function svgMark(shape, x, y, r) {
     var polygons = {
@@ -76,7 +69,7 @@
   function viewSvg() {
     var frame = document.getElementById("map"), width = frame.clientWidth, height = frame.clientHeight;
     var scale = network.getScale(), body = network.body;
-    var svg = svgNode("svg", { xmlns: SVG_NS, width: width, height: height + SAVE_TOP + SAVE_FOOT, viewBox: "0 0 " + width + " " + (height + SAVE_TOP + SAVE_FOOT), "font-family": LABELS.face });
+    var svg = svgNode("svg", { xmlns: SVG, width: width, height: height + SAVE_TOP + SAVE_FOOT, viewBox: "0 0 " + width + " " + (height + SAVE_TOP + SAVE_FOOT), "font-family": LABELS.face });
     svg.appendChild(svgNode("rect", { width: "100%", height: "100%", fill: "#ffffff" }));
     svg.appendChild(svgNode("text", { id: "title", x: 12, y: 22, "font-size": 18, "font-weight": "bold", fill: "#1d2430" }, DATA.title));
     svg.appendChild(svgNode("text", { id: "view", x: 12, y: 38, "font-size": 12, fill: "#5b6474" }, viewWords()));

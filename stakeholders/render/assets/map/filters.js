@@ -10,27 +10,7 @@
     return state.kinds.has(r.kind) && state.polarities.has(r.polarity) && activeOn(r, state.day);
   }
   function focusSet() {
-    if (state.focus === null) { return null; }
-    var reached = new Set([state.focus.id]);
-    var frontier = [state.focus.id];
-    var adjacency = new Map();
-    relations.forEach(function (r) {
-      if (!relationPasses(r)) { return; }
-      [[r.source, r.target], [r.target, r.source]].forEach(function (pair) {
-        if (!adjacency.has(pair[0])) { adjacency.set(pair[0], []); }
-        adjacency.get(pair[0]).push(pair[1]);
-      });
-    });
-    for (var depth = 0; depth < state.focus.depth; depth++) {
-      var next = [];
-      frontier.forEach(function (id) {
-        (adjacency.get(id) || []).forEach(function (other) {
-          if (!reached.has(other)) { reached.add(other); next.push(other); }
-        });
-      });
-      frontier = next;
-    }
-    return reached;
+    return state.focus === null ? null : around([state.focus.id], state.focus.depth, relationPasses).nodes;
   }
   function recompute() {
     var around = focusSet();

@@ -1,5 +1,12 @@
   // ---- legend: counts of what is shown / of all, following every filter ----
   var SVG = "http://www.w3.org/2000/svg";
+  // An SVG element with these attributes (those null or undefined left out) and, given, this text.
+  function svgNode(tag, attributes, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes).forEach(function (name) { if (attributes[name] !== null && attributes[name] !== undefined) { node.setAttribute(name, String(attributes[name])); } });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
   // ``outline``: a hollow type's thick outline in its colour (white inside), else the thin dark one.
   function svgShape(shape, color, outline) {
     var svg = document.createElementNS(SVG, "svg");
@@ -33,11 +40,7 @@
     if (dashes) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
     if (opacity !== undefined) { line.setAttribute("stroke-opacity", String(opacity)); }
     svg.appendChild(line);
-    if (bar) {
-      var across = document.createElementNS(SVG, "line");
-      [["x1", "14"], ["y1", "1"], ["x2", "14"], ["y2", "11"], ["stroke", color], ["stroke-width", "2"]].forEach(function (a) { across.setAttribute(a[0], a[1]); });
-      svg.appendChild(across);
-    }
+    if (bar) { svg.appendChild(svgNode("line", { x1: 14, y1: 1, x2: 14, y2: 11, stroke: color, "stroke-width": 2 })); }
     if (arrowHead) {
       var head = document.createElementNS(SVG, "polygon");
       head.setAttribute("points", "19,1 27,6 19,11");
@@ -49,15 +52,8 @@
   // A change drawn as the map draws it (``markNode``, ``markEdge``): an actor with a thick outline and a
   // relation with a glow in the change's colour, or, removed, a faint dashed ghost of each.
   function svgChange(change) {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", "44");
-    svg.setAttribute("height", "16");
-    svg.setAttribute("class", "swatch");
-    function add(tag, attributes) {
-      var mark = document.createElementNS(SVG, tag);
-      Object.keys(attributes).forEach(function (name) { mark.setAttribute(name, attributes[name]); });
-      svg.appendChild(mark);
-    }
+    var svg = svgNode("svg", { width: 44, height: 16, "class": "swatch" });
+    function add(tag, attributes) { svg.appendChild(svgNode(tag, attributes)); }
     var color = CHANGE_COLORS[change];
     if (change === "removed") {
       add("circle", { cx: "8", cy: "8", r: "6", fill: "#9e9e9e", "fill-opacity": "0.3", stroke: "#333", "stroke-dasharray": "4 3" });

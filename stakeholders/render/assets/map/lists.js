@@ -45,7 +45,7 @@
   function openItem(which, id) {
     closeList(false);
     select(which === "actors" ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] });
-    if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
+    unfoldSheet();
     var heading = details.querySelector("h2");
     if (heading) { heading.tabIndex = -1; heading.focus(); }
   }
@@ -128,7 +128,7 @@
     legendPanel.hidden = true;
     listToggle.setAttribute("aria-expanded", "true");
     listToggle.textContent = "Close list";
-    if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
+    unfoldSheet();
     fillList(null);
     document.getElementById("list-filter").focus();
   }

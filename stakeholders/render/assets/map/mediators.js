@@ -66,8 +66,7 @@
       candidates.push({ actor: x, tier: direct.has(x) ? 1 : 2, score: score, paths: paths, relations: qualifying });
     });
     candidates.sort(function (p, q) {
-      var pn = actors.get(p.actor).name.toLowerCase(), qn = actors.get(q.actor).name.toLowerCase();
-      return p.tier - q.tier || q.score - p.score || q.relations.size - p.relations.size || (pn < qn ? -1 : pn > qn ? 1 : 0) || (p.actor < q.actor ? -1 : 1);
+      return p.tier - q.tier || q.score - p.score || q.relations.size - p.relations.size || inNameOrder(p.actor, q.actor);
     });
     // Left out: cooperative relations to both sides, but not on cooperative terms with both.
     var excluded = [];
@@ -80,20 +79,20 @@
         if (stateWith <= 0) { excluded.push({ actor: x, side: side, state: stateWith, relations: deciding(hops[k]) }); }
       });
     });
-    excluded.sort(function (p, q) {
-      var pn = actors.get(p.actor).name.toLowerCase(), qn = actors.get(q.actor).name.toLowerCase();
-      return (pn < qn ? -1 : pn > qn ? 1 : 0) || (p.actor < q.actor ? -1 : p.actor > q.actor ? 1 : 0) || ((p.side !== a) - (q.side !== a));
-    });
+    excluded.sort(function (p, q) { return inNameOrder(p.actor, q.actor) || ((p.side !== a) - (q.side !== a)); });
     return { a: a, b: b, candidates: candidates, excluded: excluded };
+  }
+  // Two actors in the order the command lists them: by name in lower case, then by id.
+  function inNameOrder(x, y) {
+    var xn = actors.get(x).name.toLowerCase(), yn = actors.get(y).name.toLowerCase();
+    return (xn < yn ? -1 : xn > yn ? 1 : 0) || (x < y ? -1 : x > y ? 1 : 0);
   }
   // The mediators shown: {a, b, candidates, excluded}, or null.
   state.mediation = null;
   function showMediators(a, b) {
-    clearPath();
+    dropOverlays();
     state.mediation = findMediators(a, b);
-    network.unselectAll();
-    state.selected = null;
-    state.edge = null;
+    unselect();
     fadeAround();
     var kept = mediationKept();
     if (kept) { fitView(Array.from(kept.nodes), true); }
@@ -106,11 +105,6 @@
     var nodes = new Set([m.a, m.b]), edges = new Set();
     m.candidates.forEach(function (c) { c.paths.forEach(function (p) { p.actors.forEach(function (id) { nodes.add(id); }); p.hops.forEach(function (h) { h.forEach(function (r) { edges.add(r.id); }); }); }); });
     return { nodes: nodes, edges: edges };
-  }
-  function clearMediation() {
-    if (!state.mediation) { return; }
-    state.mediation = null;
-    fadeAround();
   }
   function showMediationDetails() {
     var m = state.mediation, name = function (id) { return actors.get(id).name; };

@@ -190,26 +190,31 @@
     details.scrollTop = 0;
     updateCue(details);
   }
+  // What stood out set aside (the paths, mediators or story step shown, what show() highlighted) for
+  // what comes next, which fades the map once.
+  function dropOverlays() {
+    state.path = null;
+    state.mediation = null;
+    state.story = null;
+    state.highlight = null;
+  }
+  function unselect() {
+    network.unselectAll();
+    state.selected = null;
+    state.edge = null;
+  }
   // Nothing selected any more: not on the map, not in the page's state, nothing faded, and the details
   // panel no longer an actor's or relation's that a filter's change would draw again.
   function letGo() {
-    clearPath();
-    clearMediation();
-    leaveStory();
-    state.highlight = null;
-    state.selected = null;
-    state.edge = null;
-    network.unselectAll();
+    dropOverlays();
+    unselect();
     document.getElementById("focus-button").disabled = true;
     inDetails = null;
     fadeAround();
     remember();
   }
   function select(selection) {
-    clearPath();
-    clearMediation();
-    leaveStory();
-    state.highlight = null;
+    dropOverlays();
     if (selection.nodes.length) {
       state.selected = selection.nodes[0];
       state.edge = null;
@@ -230,30 +235,31 @@
   // Set on vis-network's nodes and edges directly, like the labels and the filters.
   var FADED = DATA.faded;  // style.FADED, as pictures fade
   var faded = false;
-  // What stands out (the rest fades): the paths shown, else the selection with its relations and
-  // their other ends; null when nothing does.
-  // The actors within ``depth`` relations of ``from`` (shown ones, either way) and the relations among them.
-  function around(from, depth) {
+  // The actors within ``depth`` relations of ``from``, either way, over the relations that ``passes``,
+  // and those relations. Walked from each actor's own relations (``ownRelations``), so a hover on a
+  // big map reads the neighbourhood only, not every relation shown.
+  function around(from, depth, passes) {
     var nodes = new Set(from), edges = new Set(), frontier = Array.from(from);
-    var next = new Map();
-    visibleEdges.forEach(function (id) {
-      var r = relations.get(id);
-      [[r.source, r.target], [r.target, r.source]].forEach(function (pair) {
-        if (!next.has(pair[0])) { next.set(pair[0], []); }
-        next.get(pair[0]).push([pair[1], id]);
-      });
-    });
     for (var d = 0; d < depth && frontier.length; d++) {
       var found = [];
       frontier.forEach(function (u) {
-        (next.get(u) || []).forEach(function (step) {
-          edges.add(step[1]);
-          if (!nodes.has(step[0])) { nodes.add(step[0]); found.push(step[0]); }
+        (ownRelations.get(u) || []).forEach(function (r) {
+          if (!passes(r)) { return; }
+          var other = r.source === u ? r.target : r.source;
+          edges.add(r.id);
+          if (!nodes.has(other)) { nodes.add(other); found.push(other); }
         });
       });
       frontier = found;
     }
     return { nodes: nodes, edges: edges };
+  }
+  function isShown(r) { return visibleEdges.has(r.id); }
+  // The relations ``edgeIds`` with their two ends, and the actors ``nodeIds``: what stands out.
+  function withEnds(edgeIds, nodeIds) {
+    var nodes = new Set(nodeIds);
+    edgeIds.forEach(function (id) { var r = relations.get(id); nodes.add(r.source); nodes.add(r.target); });
+    return { nodes: nodes, edges: new Set(edgeIds) };
   }
   // The neighbourhood depth of the fading: the focus control's (1 to 3).
   function fadeDepth() { return Number(document.getElementById("focus-depth").value) || 1; }
@@ -267,13 +273,9 @@
     if (onPath) { return onPath; }
     if (state.highlight) { return state.highlight; }
     var chosenNodes = network.getSelectedNodes(), chosenEdges = network.getSelectedEdges();
-    if (state.hovered && visibleNodes.has(state.hovered)) { return around([state.hovered], fadeDepth()); }
-    if (chosenNodes.length) { return around(chosenNodes, fadeDepth()); }
-    if (chosenEdges.length) {
-      var nodes = new Set();
-      chosenEdges.forEach(function (id) { var r = relations.get(id); nodes.add(r.source); nodes.add(r.target); });
-      return { nodes: nodes, edges: new Set(chosenEdges) };
-    }
+    if (state.hovered && visibleNodes.has(state.hovered)) { return around([state.hovered], fadeDepth(), isShown); }
+    if (chosenNodes.length) { return around(chosenNodes, fadeDepth(), isShown); }
+    if (chosenEdges.length) { return withEnds(chosenEdges, []); }
     return null;
   }
   function fadeAround() {

@@ -20,10 +20,10 @@
   }
   function shownLinks() { return linked(Array.from(visibleEdges, function (id) { return relations.get(id); })); }
   function pairKey(u, v) { return u < v ? u + "\n" + v : v + "\n" + u; }
-  // Actor id sequences from ``a`` to ``b``, at most ``most`` of them: the shortest, or with ``all``
-  // every simple path of up to ``maxHops`` links (PATHS.max_hops when not given).
-  function findPaths(a, b, all, maxHops, most) {
-    var next = shownLinks().next;
+  // Actor id sequences from ``a`` to ``b`` over the links ``next`` (``linked``), at most ``most`` of
+  // them: the shortest, or with ``all`` every simple path of up to ``maxHops`` links (PATHS.max_hops
+  // when not given).
+  function findPaths(next, a, b, all, maxHops, most) {
     function around(id) { return next.get(id) || new Set(); }
     if (all && !maxHops) { maxHops = PATHS.max_hops; }
     if (maxHops) { maxHops = Math.min(maxHops, Math.max(visibleNodes.size - 1, 1)); }
@@ -78,13 +78,11 @@
     }
     if (from === to) { pathMessage("No path: both ends are " + actors.get(from).name + "."); return; }
     var hidden = [from, to].filter(function (id) { return !visibleNodes.has(id); });
-    var paths = hidden.length ? [] : findPaths(from, to, all, maxHops, PATHS.limit + 1);
-    var joining = shownLinks().joining;
-    clearMediation();
-    state.path = { from: from, to: to, all: Boolean(all), maxHops: all ? (maxHops || PATHS.max_hops) : null, paths: paths.slice(0, PATHS.limit), truncated: paths.length > PATHS.limit, joining: joining };
-    network.unselectAll();
-    state.selected = null;
-    state.edge = null;
+    var links = shownLinks();
+    var paths = hidden.length ? [] : findPaths(links.next, from, to, all, maxHops, PATHS.limit + 1);
+    dropOverlays();
+    state.path = { from: from, to: to, all: Boolean(all), maxHops: all ? (maxHops || PATHS.max_hops) : null, paths: paths.slice(0, PATHS.limit), truncated: paths.length > PATHS.limit, joining: links.joining };
+    unselect();
     fadeAround();
     var kept = pathKept();
     if (kept && !keepView) { fitView(Array.from(kept.nodes), true); }
@@ -148,7 +146,7 @@
           var step = el("li");
           var button = el("button", name(chain[k - 1]) + " " + arrow(r, chain[k - 1]) + " " + name(chain[k]), "link");
           button.type = "button";
-          button.addEventListener("click", function () { clearPath(); select({ nodes: [], edges: [r.id] }); });
+          button.addEventListener("click", function () { select({ nodes: [], edges: [r.id] }); });
           step.appendChild(button);
           step.appendChild(el("span", " "));
           step.appendChild(dateNode("span", r, ""));

@@ -50,7 +50,7 @@
       showPath(state.selected, params.nodes[0], false, null);
     } else if (params.nodes.length || params.edges.length) {
       select(params);
-      if (document.body.classList.contains("sheet-folded")) { foldSheet(false); }
+      unfoldSheet();
     } else {
       fadeAround();
       placeLabelsSoon();

@@ -6,9 +6,7 @@
   function storyKept() {
     if (!state.story) { return null; }
     var step = STORIES.get(state.story.id).steps[state.story.step];
-    var nodes = new Set(step.focus), edges = new Set(step.relations);
-    step.relations.forEach(function (id) { var r = relations.get(id); nodes.add(r.source); nodes.add(r.target); });
-    return { nodes: nodes, edges: edges };
+    return withEnds(step.relations, step.focus);
   }
   // Show step ``index`` (0-based) of story ``id``; false when there is no such story or step.
   function showStep(id, index) {
@@ -18,10 +16,8 @@
     var wasReady = viewsReady;
     viewsReady = false;  // one view for the whole step, remembered once
     try {
-      clearPath();
-      network.unselectAll();
-      state.selected = null;
-      state.edge = null;
+      dropOverlays();
+      unselect();
       state.story = { id: id, step: index };
       chooseDay(step.day);
       fadeAround();
@@ -34,11 +30,6 @@
     }
     remember();
     return true;
-  }
-  function leaveStory() {
-    if (!state.story) { return; }
-    state.story = null;
-    fadeAround();
   }
   function storyButton(text, label, onClick) {
     var button = el("button", text);
@@ -66,7 +57,7 @@
     next.disabled = index === story.steps.length - 1;
     moves.appendChild(back);
     moves.appendChild(next);
-    moves.appendChild(storyButton("Leave the story", null, function () { leaveStory(); letGo(); showIntro(); }));
+    moves.appendChild(storyButton("Leave the story", null, function () { letGo(); showIntro(); }));
     panel.appendChild(moves);
     // The relations of the step, each with its first quote: a story is told on its evidence.
     var own = step.relations.map(function (id) { return relations.get(id); });
@@ -76,7 +67,7 @@
         var item = el("li");
         var button = el("button", actors.get(r.source).name + " " + arrow(r, r.source) + " " + actors.get(r.target).name, "link");
         button.type = "button";
-        button.addEventListener("click", function () { leaveStory(); select({ nodes: [], edges: [r.id] }); });
+        button.addEventListener("click", function () { select({ nodes: [], edges: [r.id] }); });
         item.appendChild(button);
         if (r.evidence.length) { item.appendChild(el("q", r.evidence[0].quote)); }
         list.appendChild(item);

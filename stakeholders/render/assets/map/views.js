@@ -85,16 +85,16 @@
       if (told) {
         // the step set the date, what stands out and the camera
       } else if (wanted.mediators) {
-        var unknown = wanted.mediators.filter(function (id) { return !actors.has(id); });
-        if (unknown.length) {
-          problems.push("no mediators: " + unknown.map(function (id) { return "“" + id + "”"; }).join(" and ") + (unknown.length > 1 ? " are not actors" : " is not an actor") + " of this map");
+        var missing = notActors("no mediators", wanted.mediators);
+        if (missing) {
+          problems.push(missing);
         } else {
           showMediators(wanted.mediators[0], wanted.mediators[1]);
         }
       } else if (wanted.path) {
-        var ends = wanted.path.filter(function (id) { return !actors.has(id); });
-        if (ends.length) {
-          problems.push("no path: " + ends.map(function (id) { return "“" + id + "”"; }).join(" and ") + (ends.length > 1 ? " are not actors" : " is not an actor") + " of this map");
+        missing = notActors("no path", wanted.path);
+        if (missing) {
+          problems.push(missing);
         } else {
           showPath(wanted.path[0], wanted.path[1], Boolean(wanted.all), wanted.all ? Number(wanted.all) : null);
         }
@@ -114,6 +114,12 @@
   // A hand-edited link may hold a "%" that starts no percent-encoding: kept as written, for the message to name.
   function decoded(text) {
     try { return decodeURIComponent(text); } catch (error) { return text; }
+  }
+  // What a link naming ids the map lacks shows: "no path: “x” is not an actor of this map"; null when all are.
+  function notActors(what, ids) {
+    var unknown = ids.filter(function (id) { return !actors.has(id); });
+    if (!unknown.length) { return null; }
+    return what + ": " + unknown.map(function (id) { return "“" + id + "”"; }).join(" and ") + (unknown.length > 1 ? " are not actors" : " is not an actor") + " of this map";
   }
   function viewFromHash(hash) {
     var wanted = { asOf: openingDay() };
