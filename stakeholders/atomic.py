@@ -43,6 +43,12 @@ def is_stream(path: str | Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) or _standard_stream(Path(path)) is not None
 
 
+def names_folder(path: str | Path) -> bool:
+    """True when ``path`` names a folder: an existing one, or one to make, written with a trailing slash (or, as
+    Windows writes it, a backslash)."""
+    return Path(path).is_dir() or str(path).endswith(("/", "\\"))
+
+
 def stem_of(path: str | Path) -> str | None:
     """The name a written map takes from its file (its stem); none from a stream."""
     return None if is_stream(path) else Path(path).stem

@@ -54,6 +54,10 @@ POLARITY_NAMES: dict[int, str] = {1: "cooperative", -1: "hostile", 0: "neutral"}
 
 #: The spreadsheet layouts of the tools analysts use, for export and import.
 FLAVORS = ("gephi", "kumu", "onodo")
+#: What a map's actors may be coloured by: actor type, cooperative bloc or friend/enemy camp; or, after
+#: ``STANCE_PREFIX``, an issue's id or title (``render --color-by stance:ISSUE``).
+COLOR_BY = ("type", "community", "camp")
+STANCE_PREFIX = "stance:"
 
 #: A static picture's width and height in inches, and a PNG's dots per inch (both ends included).
 PICTURE_INCHES = (1.0, 100.0)

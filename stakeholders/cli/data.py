@@ -294,14 +294,13 @@ def stories(dataset: Path | None, data: Path | None, fmt: str) -> None:
     if not found.stories:
         click.echo("no stories: add them under 'stories:' in the dataset")
         return
-    names = {actor.id: actor.name for actor in found.actors}
     for story in found.stories:
         click.echo(f"{safe(story.id)}: {safe(story.title)} ({len(story.steps)} steps)")
         for number, step in enumerate(story.steps, 1):
             when = f" (as of {step.as_of})" if step.as_of else ""
             click.echo(f"  {number}. {safe(step.title)}{when}")
             if step.focus:
-                click.echo(f"     actors: {safe(', '.join(names[a] for a in step.focus))}")
+                click.echo(f"     actors: {safe(', '.join(found.actors_by_id[a].name for a in step.focus))}")
             if step.relations:
                 click.echo(f"     relations: {safe(', '.join(step.relations))}")
 

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ..analysis.choices import METRICS
+from ..atomic import names_folder
 from ..errors import UsageError
+from ..terms import COLOR_BY, STANCE_PREFIX
 from .bounds import DPI, INCHES
 from .common import check_output, data_option, filter_options, focus_options, open_dataset, progress, streamed, warn_if_empty
 
@@ -19,12 +21,12 @@ if TYPE_CHECKING:
 
 def _color_by(value: str) -> str:
     """type, community, camp (any case) or stance:ISSUE; the issue is checked against the map when it is drawn."""
-    lower = value.lower()
-    if lower in ("type", "community", "camp"):
+    lower, issue = value.lower(), value[len(STANCE_PREFIX) :].strip()
+    if lower in COLOR_BY:
         return lower
-    if lower.startswith("stance:") and value[len("stance:") :].strip():
-        return "stance:" + value[len("stance:") :].strip()
-    raise click.BadParameter(f"{value!r} is not one of 'type', 'community', 'camp', or stance:ISSUE")
+    if lower.startswith(STANCE_PREFIX) and issue:
+        return STANCE_PREFIX + issue
+    raise click.BadParameter(f"{value!r} is not one of {', '.join(repr(c) for c in COLOR_BY)}, or {STANCE_PREFIX}ISSUE")
 
 
 @click.command()
@@ -119,7 +121,7 @@ def render(
     from ..render import format_of
 
     output = Path(output_text) if output_text is not None else None
-    folder = output is not None and story is not None and (output.is_dir() or output_text.endswith(("/", "\\")))
+    folder = output_text is not None and story is not None and names_folder(output_text)
     if output is not None and story is None and output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (a folder takes a story's pictures, with --story)")
     if story is not None and diff_from is not None:
@@ -140,9 +142,8 @@ def render(
     if story is not None and chosen != "html":
         from ..render.story import render_story
 
-        sizes_story = {"width": width, "height": height, "dpi": dpi}
         target = output_text if output_text is not None else Path("output") / f"{story}.pdf"
-        written = render_story(loaded, story, target, format=chosen, size_by=size_by, color_by=color_by, **{k: v for k, v in sizes_story.items() if v is not None}, **criteria)
+        written = render_story(loaded, story, target, format=chosen, size_by=size_by, color_by=color_by, **sizes, **criteria)
         for path in written:
             click.echo(str(path))
         if open_page:

@@ -55,7 +55,7 @@ from ..errors import (
     ValidationError,
 )
 from ..model import ACTOR_TYPES, Actor, Dataset, Relation, RelationKind, Source, fields_of, polarity_name
-from ..names import NameIndex, closest_words, slug
+from ..names import NameIndex, closest_words, free_id, slug
 from ..optional import require
 from ..terms import FLAVORS, actor_type_of
 from ..vocabulary import DEFAULT_KINDS, unknown_kind
@@ -485,7 +485,10 @@ _ENDS = ({"source", "target"}, {"from", "to"})
 
 
 def _classify(headers: list[str], flavor: str | None) -> tuple[str, str]:
-    """Whether a sheet holds nodes, edges, sources or kinds, and in which tool's layout."""
+    """Whether a sheet holds nodes, edges, sources, kinds, stories or positions, and in which tool's layout."""
+    from .position_sheet import POSITION_KEYS  # modules that build on this one: imported when used
+    from .story_sheet import STORY_KEYS
+
     keys = {_key(h) for h in headers}
     if _ENDS[0] <= keys:
         return "edges", flavor or ("onodo" if "directed" in keys else "gephi")
@@ -495,9 +498,9 @@ def _classify(headers: list[str], flavor: str | None) -> tuple[str, str]:
         return "sources", "ours"
     if {"id", "polarity", "directed"} <= keys:
         return "kinds", "ours"
-    if {"story", "step_title"} <= keys:
+    if STORY_KEYS <= keys:
         return "stories", "ours"
-    if {"actor", "issue", "stance"} <= keys:
+    if POSITION_KEYS <= keys:
         return "positions", "ours"
     return "nodes", flavor or ("onodo" if "name" in keys and "label" not in keys else ("gephi" if "Id" in headers else "kumu"))
 
@@ -789,7 +792,7 @@ def _read_actors(sheets: Mapped, result: SheetImport) -> list[dict[str, Any]]:
         record.setdefault("name", record.get("id"))
         if "id" not in record:
             base = slug(record["name"]) or f"actor-{len(seen) + 1}"
-            record["id"] = next(c for c in (base, *(f"{base}-{n}" for n in range(2, len(seen) + 3))) if c not in seen)
+            record["id"] = free_id(base, seen)
         given = record.get("type")
         known = actor_type_of(given) if isinstance(given, str) else None
         if known is not None:

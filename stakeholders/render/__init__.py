@@ -25,6 +25,7 @@ from ..filters import Criteria
 from ..graph import graph_of
 from ..model import Dataset
 from ..progress import Progress, silent
+from ..terms import COLOR_BY, STANCE_PREFIX
 from .layout import loner_frame, positions
 from .page import LABELS, LOWEST_LABEL, Look, node_radii, payload
 
@@ -59,10 +60,6 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-#: What ``color_by`` may be: actor type, cooperative bloc or friend/enemy camp.
-COLOR_BY = ("type", "community", "camp")
-
-
 def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "type") -> Look:
     """Node colours and sizes from the network analysis: ``size_by`` a centrality
     (``figures.METRICS``), ``color_by`` one of ``COLOR_BY``."""
@@ -74,19 +71,14 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
     palette: tuple[str, ...] | None = None
     if color_by.startswith(STANCE_PREFIX):
         groups, names, palette = _stance_groups(graph.graph["dataset"], color_by.removeprefix(STANCE_PREFIX))
-    elif color_by == "community":
+    elif color_by in ("community", "camp"):
         # Numbered and named as in every other output (``analysis.groups``): bloc 1 here is bloc 1 in ``analyze``.
-        from ..analysis.groups import bloc_groups
+        from ..analysis.groups import bloc_groups, camps_and_frustration
 
-        found = bloc_groups(graph)
+        found, against = (bloc_groups(graph), frozenset()) if color_by == "community" else camps_and_frustration(graph)
+        word = "bloc" if color_by == "community" else "camp"
         groups = {actor: group.number - 1 for group in found for actor in group.members}
-        names = tuple(f"bloc {group.number}: {group.name}" for group in found)
-    elif color_by == "camp":
-        from ..analysis.groups import camps_and_frustration
-
-        found, against = camps_and_frustration(graph)
-        groups = {actor: group.number - 1 for group in found for actor in group.members}
-        names = tuple(f"camp {group.number}: {group.name}" for group in found)
+        names = tuple(f"{word} {group.number}: {group.name}" for group in found)
     metric = None
     if size_by is not None:
         from ..analysis.centrality import node_metric
@@ -95,8 +87,6 @@ def look(graph: nx.MultiDiGraph, size_by: str | None = None, color_by: str = "ty
     return Look(groups, names, metric, size_by, against, palette, "no position" if palette is not None else "in none")
 
 
-#: ``color_by`` for a stance: ``stance:`` and an issue's id or title.
-STANCE_PREFIX = "stance:"
 #: The stances' bins, from opposing to supporting, coloured by ``style.STANCE_PALETTE``.
 _STANCE_BINS = ((-1.0, "opposes"), (-0.6, "leans against"), (-0.2, "neutral"), (0.2, "leans toward"), (0.6, "supports"))
 

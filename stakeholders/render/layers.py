@@ -17,8 +17,9 @@ from matplotlib.colors import to_hex
 from matplotlib.path import Path as Curve
 from matplotlib.transforms import IdentityTransform, Transform
 
+from .paper import Dashes
+
 Floats = npt.NDArray[np.float64]
-Dashes = tuple[float, tuple[float, ...] | None]  # offset and on-off lengths in points, as matplotlib's line styles
 
 
 @dataclass(frozen=True)

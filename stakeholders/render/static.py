@@ -68,11 +68,11 @@ from ..style import (
 from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .caption import source_line
-from .layers import ARROWHEAD, SQUARE, Dashes, Layer, Shapes, frames, unit_line
+from .layers import ARROWHEAD, SQUARE, Layer, Shapes, frames, unit_line
 from .layout import loner_frame
 from .naming import LABEL_GAP, LABEL_PAD, Grid, actor_names, relation_names
 from .page import LABELS, LARGE_MAP, LOWEST_LABEL, Look, curves
-from .paper import BAR, INK, MARKERS, MUTED, pattern, typeface
+from .paper import BAR, INK, MARKERS, MUTED, Dashes, pattern, typeface
 from .picture_legend import Legends
 
 Floats = npt.NDArray[np.float64]

@@ -16,7 +16,7 @@ import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from ..atomic import write_atomic
+from ..atomic import names_folder, write_atomic
 from ..dates import widened
 from ..errors import UsageError
 from ..filters import Criteria
@@ -26,7 +26,7 @@ from ..names import suggestion
 from . import placed
 from .layout import loner_frame
 from .page import LOWEST_LABEL
-from .static import _RC, DPI, STATIC_FORMATS, WIDTH, _check_size, _Drawing, picture_bytes
+from .static import _METADATA, _RC, DPI, STATIC_FORMATS, WIDTH, _check_size, _Drawing, picture_bytes
 
 
 def find_story(dataset: Dataset, story_id: str) -> Story:
@@ -83,7 +83,7 @@ def render_story(
     """Write the story's steps: ``path`` a .pdf takes them all, a page each; a folder (existing, or written with a
     trailing /) takes ``<story>-<step>.<format>`` files, svg by default. Returns the paths written."""
     target = Path(path)
-    folder = target.is_dir() or str(path).endswith(("/", "\\\\"))
+    folder = names_folder(path)
     if folder:
         fmt = (format or "svg").lower()
         if fmt not in STATIC_FORMATS:
@@ -96,7 +96,7 @@ def render_story(
     if target.suffix.lower() != ".pdf" or (format is not None and format.lower() != "pdf"):
         raise UsageError(f"{path}: a story is one .pdf (a page per step) or a folder of pictures (one per step); give -o story.pdf or -o folder/")
     buffer = io.BytesIO()
-    with matplotlib.rc_context(_RC), PdfPages(buffer, metadata={"CreationDate": None}) as pages:
+    with matplotlib.rc_context(_RC), PdfPages(buffer, metadata=_METADATA["pdf"]) as pages:
         for figure in story_figures(dataset, story_id, **options):  # type: ignore[misc]
             pages.savefig(figure, facecolor="white")
     return [write_atomic(target, [buffer.getvalue()])]
