@@ -156,6 +156,7 @@ USES: list[tuple[str, list[str], tuple[str, ...]]] = [
     ("diff", ["diff", "--from", "2025-03", "--to", "2025-06", "--data", _DATA], ("igraph", "networkx", "numpy", "scipy")),  # camps, centralities
     ("analyze", ["analyze", _DATA], ("igraph", "networkx", "numpy", "scipy")),
     ("render html", ["render", _DATA, "-o", "{out}/map.html"], ("igraph", "jinja2", "networkx")),
+    ("render html --story", ["render", _DATA, "--story", "from-war-to-talks", "-o", "{out}/story.html"], ("igraph", "jinja2", "networkx")),
     ("render png", ["render", _DATA, "-o", "{out}/map.png"], ("igraph", "matplotlib", "networkx", "numpy")),
     ("export gexf", ["export", "gexf", _DATA, "-o", "{out}/map.gexf"], ("networkx",)),
 ]

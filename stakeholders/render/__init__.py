@@ -167,7 +167,7 @@ def generate_html(
     drawn, radii, where = placed(graph, size_by, color_by)
     data = payload(graph, where, physics, drawn, loner_frame(graph, where, radii, LOWEST_LABEL))
     if story is not None:
-        from .story import find_story
+        from .page import find_story
 
         data["open_story"] = find_story(graph.graph["dataset"], story).id
     # Lists of records go as tables, each field named once (``columns``) and each record a row; the page makes the

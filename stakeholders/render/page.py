@@ -16,9 +16,11 @@ import networkx as nx
 
 from ..changes.records import STATUSES, RecordChange
 from ..dates import PartialDate, date_text, widened
+from ..errors import UsageError
 from ..graph import kinds_of
 from ..holds import Span, magnitude
 from ..model import Actor, Dataset, Relation, Story, is_url, polarity_name
+from ..names import suggestion
 from ..questions.paths import DEFAULT_MAX_HOPS
 from ..style import (
     CHANGE_COLORS,
@@ -254,6 +256,17 @@ def _relation_record(relation: Relation, dataset: Dataset) -> dict[str, Any]:
             for e in relation.evidence
         ],
     }
+
+
+def find_story(dataset: Dataset, story_id: str) -> Story:
+    """The dataset's story ``story_id``, or a ``UsageError`` naming the ones it has (the page opens on it, the
+    pictures draw it: ``story``)."""
+    for story in dataset.stories:
+        if story.id == story_id:
+            return story
+    if not dataset.stories:
+        raise UsageError("the map has no stories: add them under 'stories:' in the dataset (see `stakeholders stories`)")
+    raise UsageError(f'unknown story "{story_id}"' + suggestion(story_id, [s.id for s in dataset.stories], "see `stakeholders stories`"))
 
 
 def _story_record(story: Story) -> dict[str, Any]:

@@ -21,22 +21,11 @@ from ..dates import widened
 from ..errors import UsageError
 from ..filters import Criteria
 from ..graph import graph_of
-from ..model import Dataset, Story
-from ..names import suggestion
+from ..model import Dataset
 from . import placed
 from .layout import loner_frame
-from .page import LOWEST_LABEL
+from .page import LOWEST_LABEL, find_story
 from .static import _METADATA, _RC, DPI, STATIC_FORMATS, WIDTH, _check_size, _Drawing, picture_bytes
-
-
-def find_story(dataset: Dataset, story_id: str) -> Story:
-    """The dataset's story ``story_id``, or a ``UsageError`` naming the ones it has."""
-    for story in dataset.stories:
-        if story.id == story_id:
-            return story
-    if not dataset.stories:
-        raise UsageError("the map has no stories: add them under 'stories:' in the dataset (see `stakeholders stories`)")
-    raise UsageError(f'unknown story "{story_id}"' + suggestion(story_id, [s.id for s in dataset.stories], "see `stakeholders stories`"))
 
 
 def story_figures(
