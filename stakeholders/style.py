@@ -27,6 +27,11 @@ class ActorStyle:
     dot_shape: str
     hollow: bool = False
 
+    @property
+    def border(self) -> float:
+        """How many times a filled mark's outline this type's is: a hollow mark's is thick, carrying its colour."""
+        return HOLLOW_BORDER if self.hollow else 1.0
+
 
 #: Shape and fill tell the 11 types apart without colour (a map coloured by camp, a colour-blind reader):
 #: vis-network has 7 shapes, so 4 types take a hollow one beside a filled one.

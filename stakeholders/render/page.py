@@ -26,7 +26,6 @@ from ..style import (
     CHANGE_COLORS,
     EDGE_OPACITY,
     FADED,
-    HOLLOW_BORDER,
     LONER_FRAME,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
@@ -145,19 +144,20 @@ def vis_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
+        style = actor_style(attrs["type"])
         fill, outline = actor_paint(attrs["type"], look.color(node, attrs["type"]))
         x, y = positions[node]
         node_record = {
             "id": node,
             "label": attrs["label"],
-            "shape": actor_style(attrs["type"]).shape,
+            "shape": style.shape,
             "size": radii[node],
             "color": {"background": fill, "border": outline, "highlight": {"background": fill, "border": "#000000"}},
             "x": x,
             "y": y,
         }
-        if fill == "#ffffff":  # hollow: its outline carries the colour
-            node_record["borderWidth"] = HOLLOW_BORDER
+        if style.hollow:  # its outline carries the colour
+            node_record["borderWidth"] = style.border
             node_record["color"]["highlight"]["border"] = outline
         nodes.append(node_record)
     return nodes

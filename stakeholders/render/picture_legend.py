@@ -18,7 +18,6 @@ from ..changes.records import STATUSES
 from ..model import polarity_name
 from ..style import (
     CHANGE_COLORS,
-    HOLLOW_BORDER,
     NODE_BORDER,
     POLARITY_STYLE,
     UNGROUPED_COLOR,
@@ -82,7 +81,7 @@ class Legends:
             style = actor_style(actor_type)
             fill, outline = actor_paint(actor_type, style.color if self.look.groups is None else UNGROUPED_COLOR)
             marker = MARKERS.get(style.shape, "o")
-            width = 0.6 * (HOLLOW_BORDER if style.hollow else 1.0)
+            width = 0.6 * style.border
             handle = Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=fill, markeredgecolor=outline, markeredgewidth=width)
             yield handle, f"{actor_type} ({count:,})"
 

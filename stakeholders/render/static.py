@@ -57,7 +57,6 @@ from ..progress import Progress, silent
 from ..style import (
     CHANGE_COLORS,
     FADED,
-    HOLLOW_BORDER,
     LONER_FRAME,
     POLARITY_STYLE,
     actor_paint,
@@ -69,7 +68,7 @@ from ..terms import PICTURE_DPI, PICTURE_INCHES
 from . import format_of, map_graph, placed
 from .caption import source_line
 from .layers import ARROWHEAD, SQUARE, Layer, Shapes, frames, unit_line
-from .layout import loner_frame
+from .layout import LonerFrame, loner_frame
 from .naming import LABEL_GAP, LABEL_PAD, Grid, actor_names, relation_names
 from .page import LABELS, LARGE_MAP, LOWEST_LABEL, Look, curves
 from .paper import BAR, INK, MARKERS, MUTED, Dashes, pattern, typeface
@@ -125,7 +124,8 @@ def static_figure(
     """
     _check_size(width, height, dpi)
     graph = map_graph(data, diff_from, **criteria)
-    drawing = _Drawing(graph, *placed(graph, size_by, color_by), color_by, width, dpi)
+    look, radii, where = placed(graph, size_by, color_by)
+    drawing = _Drawing(graph, look, radii, where, color_by, width, dpi, loner_frame(graph, where, radii, LOWEST_LABEL))
     with matplotlib.rc_context(_RC):  # text measured as it will be drawn
         return drawing.figure(title, height)
 
@@ -209,14 +209,16 @@ class _Drawing(Legends):
         color_by: str,
         width: float,
         dpi: int,
+        loners: LonerFrame | None,
     ) -> None:
+        """``loners``: the frame of the actors without relations (``loner_frame``), drawn round them."""
         self.graph, self.look, self.color_by = graph, look, color_by
         self.order = sorted(graph.nodes)
         self.index = {node: i for i, node in enumerate(self.order)}
         self.edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
         self.xy = np.array([(where[n][0], -where[n][1]) for n in self.order], dtype=np.float64).reshape(-1, 2)
         self.radius = np.array([radii[n] for n in self.order], dtype=np.float64)
-        self.loners = loner_frame(graph, where, radii, LOWEST_LABEL)
+        self.loners = loners
         #: A story's step: the actors and relations that stand out, the rest faded as on the page (None: all as drawn).
         self.kept: tuple[set[str], set[str]] | None = None
         #: Words under the title (a story step's text).
@@ -257,18 +259,19 @@ class _Drawing(Legends):
         fig = self.fig
         width_pt = fig.get_figwidth() * 72
         big, small = typeface(17, bold=True), typeface(10)
-        # Both lines wrap within the picture's width rather than run off its edge.
+
+        # Every line of text wraps within the picture's width rather than run off its edge.
+        def fit(words: list[str], joint: str, font: FontProperties) -> str:
+            return _wrap(words, joint, lambda text: self.text_size(text, font)[0], width_pt - 2 * _MARGIN)
+
         words = (title or self.graph.graph.get("title") or self.graph.graph["name"]).split(" ")
-        heading = fig.text(0, 0, _wrap(words, " ", lambda text: self.text_size(text, big)[0], width_pt - 2 * _MARGIN), gid="title", fontproperties=big)
-        lines = _wrap(self.filter_words(), " · ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
-        filters = fig.text(0, 0, lines, gid="filters", color=MUTED, fontproperties=small)
-        if self.caption:
-            told = _wrap(self.caption.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN)
-            filters.set_text(told + "\n" + lines)
-            filters.set_color(INK)
+        heading = fig.text(0, 0, fit(words, " ", big), gid="title", fontproperties=big)
+        # A story step's words above the filters, in ink.
+        told = fit(self.caption.split(" "), " ", small) + "\n" if self.caption else ""
+        filters = fig.text(0, 0, told + fit(self.filter_words(), " · ", small), gid="filters", color=INK if self.caption else MUTED, fontproperties=small)
         # The source line at the foot, as under the page's title: a picture handed on still credits its sources.
         credit = source_line(self.graph)
-        source = fig.text(0, 0, _wrap(credit.split(" "), " ", lambda text: self.text_size(text, small)[0], width_pt - 2 * _MARGIN), gid="source", color=MUTED, fontproperties=small) if credit else None
+        source = fig.text(0, 0, fit(credit.split(" "), " ", small), gid="source", color=MUTED, fontproperties=small) if credit else None
         for text in (heading, filters, source):
             if text is not None:
                 text.set_parse_math(False)  # a "$" in a name is a dollar sign
@@ -422,14 +425,15 @@ class _Drawing(Legends):
         changes = [self.graph.nodes[n].get("change") for n in self.order]
         border = float(np.clip(scale, *_BORDER))
         paints = [actor_paint(t, self.look.color(n, t)) for n, t in zip(self.order, types, strict=True)]
+        alphas = self.node_alphas()
         layer = Layer(
             paths=[units[actor_style(t).shape] for t in types],
             affines=frames(self.xy[:, 0], self.xy[:, 1], size, np.zeros_like(size)),
             # A map of what changed (``diff_from``): removed actors as faint ghosts, added and changed ones in their colour.
-            faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else faded) for paint, c, faded in zip(paints, changes, self.node_alphas(), strict=True)]),
-            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1], faded) for paint, c, faded in zip(paints, changes, self.node_alphas(), strict=True)]),
+            faces=np.array([to_rgba(paint[0], _GHOST if c == "removed" else faded) for paint, c, faded in zip(paints, changes, alphas, strict=True)]),
+            edges=np.array([to_rgba(CHANGE_COLORS[c] if c else paint[1], faded) for paint, c, faded in zip(paints, changes, alphas, strict=True)]),
             widths=np.array([
-                3 * border if c in ("added", "changed") else border * (HOLLOW_BORDER if actor_style(t).hollow else 1.0)
+                3 * border if c in ("added", "changed") else border * actor_style(t).border
                 for t, c in zip(types, changes, strict=True)
             ]),
             dashes=[(0, (2.0, 1.5)) if c == "removed" else (0, None) for c in changes] if "removed" in changes else None,

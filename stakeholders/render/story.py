@@ -52,9 +52,8 @@ def story_figures(
     for number, step in enumerate(story.steps, 1):
         day = widened(None, step.as_of)[1]  # the page shows the last day of the step's period
         graph = graph_of(dataset, **criteria, as_of=day) if day is not None else whole
-        drawing = _Drawing(graph, look, {n: radii[n] for n in graph}, {n: where[n] for n in graph}, color_by, width, dpi)
+        drawing = _Drawing(graph, look, {n: radii[n] for n in graph}, {n: where[n] for n in graph}, color_by, width, dpi, frame)
         ends = {end for key in step.relations for end in (dataset.relations_by_id[key].source, dataset.relations_by_id[key].target)}
-        drawing.loners = frame
         drawing.kept = (set(step.focus) | ends, set(step.relations))
         drawing.caption = step.text
         with matplotlib.rc_context(_RC):
